@@ -1,0 +1,171 @@
+//! The one translation layer: every string a person reads goes through [`Msg::text`].
+//!
+//! Each message carries its English and Simplified Chinese text side by side, so a message
+//! cannot be added in one language and forgotten in the other (the match is exhaustive).
+
+/// A language the page and the CLI speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    ZhHans,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhHans];
+
+    /// Picks the language for a BCP 47 tag such as the browser's `navigator.language`.
+    pub fn from_tag(tag: &str) -> Lang {
+        let tag = tag.trim().to_ascii_lowercase();
+        if tag == "zh" || tag.starts_with("zh-") || tag.starts_with("zh_") {
+            Lang::ZhHans
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhHans => "zh-Hans",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhHans => "简体中文",
+        }
+    }
+
+    /// "at character N" for a 1-based character position inside a field.
+    pub fn at_character(self, position: usize) -> String {
+        match self {
+            Lang::En => format!("at character {position}"),
+            Lang::ZhHans => format!("位于第 {position} 个字符"),
+        }
+    }
+
+    /// "line L, column C" for a position inside a multi-line text.
+    pub fn at_line_column(self, line: usize, column: usize) -> String {
+        match self {
+            Lang::En => format!("line {line}, column {column}"),
+            Lang::ZhHans => format!("第 {line} 行第 {column} 列"),
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $en:literal, $zh:literal;)+) => {
+        /// Every message onramp shows, by name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($name,)+ }
+
+        impl Msg {
+            /// Every message, so tests can check all of them.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)+];
+
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::En) => $en, (Msg::$name, Lang::ZhHans) => $zh,)+
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // Page frame
+    AppTitle => "Connect your AI client", "连接你的 AI 客户端";
+    AppTagline => "Copy-ready setup for your client. Everything happens in this page: your key is never sent anywhere.", "为你的客户端生成可直接复制的配置。一切都在本页面内完成：你的密钥不会被发送到任何地方。";
+    LanguageLabel => "Language", "语言";
+    StepDetails => "Your connection details", "你的连接信息";
+    StepSystem => "Where Codex CLI runs", "Codex CLI 运行在哪里";
+    StepFiles => "Files to write", "要写入的文件";
+
+    // Fields
+    KeyLabel => "API key", "API 密钥";
+    KeyHelp => "Paste the key from your dashboard. It stays in this page.", "从控制台粘贴密钥。它只留在本页面中。";
+    ShowKey => "Show key", "显示密钥";
+    HideKey => "Hide key", "隐藏密钥";
+    BaseUrlLabel => "Base URL", "Base URL";
+    BaseUrlHelp => "The address from your dashboard, without /v1 or an endpoint path.", "控制台中显示的地址，不要加 /v1 或接口路径。";
+    ModelLabel => "Model", "模型";
+    ModelHelp => "Copy the exact model name from the dashboard.", "从控制台复制准确的模型名称。";
+    OsLabel => "Operating system", "操作系统";
+    OsMacos => "macOS", "macOS";
+    OsLinux => "Linux", "Linux";
+    OsWindows => "Windows", "Windows";
+    OsWsl => "Windows (WSL)", "Windows（WSL）";
+    PlaceholderNotice => "Until you type your key and model, the files show placeholders.", "在你填写密钥和模型之前，文件中显示的是占位符。";
+
+    // Snippets
+    Copy => "Copy", "复制";
+    Copied => "Copied", "已复制";
+    CopyFailed => "Copying failed: select the text and press Ctrl+C.", "复制失败：请选中文本后按 Ctrl+C。";
+    Download => "Download", "下载";
+    RequestLine => "Codex will send its requests to", "Codex 将把请求发送到";
+    CodexConfigNote => "Open or create this file and put the block at its very beginning, above any [table] line: keys written below a table header belong to that table and Codex ignores them.", "打开或新建此文件，把这段配置放在文件最开头、任何 [表] 行之前：写在表头下面的键属于那个表，Codex 会忽略它们。";
+    CodexAuthNote => "Create this file, or replace its content. It holds your key in plain text: do not commit it or share it.", "新建此文件或替换其内容。它以明文保存你的密钥：不要提交到代码仓库，也不要分享。";
+    CodexWslNote => "Write it inside WSL (for example in the Ubuntu terminal): Codex running in WSL reads the Linux home folder, not %USERPROFILE%.", "请在 WSL 内写入（例如在 Ubuntu 终端中）：在 WSL 中运行的 Codex 读取的是 Linux 主目录，而不是 %USERPROFILE%。";
+    RestartNote => "Save both files, open a new terminal and run codex.", "保存这两个文件，打开一个新终端并运行 codex。";
+
+    // Findings
+    SeverityError => "error", "错误";
+    SeverityWarning => "warning", "警告";
+    SeverityInfo => "note", "提示";
+    FixRemove => "Remove it", "删除";
+    FixUseHttps => "Use https://", "改用 https://";
+    FixAddHttps => "Add https://", "加上 https://";
+    WhitespaceInValue => "Contains whitespace (a space, tab or line break).", "包含空白字符（空格、制表符或换行）。";
+    WhitespaceWhy => "The value is used exactly as typed: a stray space or line break gives 401 for a key and an invalid URL for an address.", "该值会被原样使用：多余的空格或换行会让密钥返回 401，让地址变成无效 URL。";
+    InvisibleInValue => "Contains an invisible character (zero-width space, byte order mark or similar).", "包含不可见字符（零宽空格、BOM 等）。";
+    InvisibleWhy => "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.", "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。";
+    KeyPlaceholder => "This is the placeholder from the docs, not your key.", "这是文档中的占位符，不是你的密钥。";
+    KeyPlaceholderWhy => "Every request fails with 401 until it is replaced with the key from your dashboard.", "在替换为控制台中的密钥之前，所有请求都会返回 401。";
+    KeyBearerPrefix => "Starts with \"Bearer \": paste the key alone.", "以 \"Bearer \" 开头：只需粘贴密钥本身。";
+    KeyBearerPrefixWhy => "Clients add \"Bearer \" themselves; sent twice, the key is rejected with 401.", "客户端会自动加上 \"Bearer \"；重复后密钥会被拒绝并返回 401。";
+    ModelPlaceholder => "This is the placeholder from the docs, not a model name.", "这是文档中的占位符，不是模型名称。";
+    ModelPlaceholderWhy => "The relay answers \"model not found\" until it is replaced with a name from your dashboard.", "在替换为控制台中的模型名称之前，中转服务会返回 \"model not found\"。";
+    UrlSchemeMissing => "Has no https:// in front.", "前面缺少 https://。";
+    UrlSchemeMissingWhy => "Clients reject an address without a scheme (\"unsupported protocol\" or \"invalid URL\").", "客户端会拒绝没有协议头的地址（\"unsupported protocol\" 或 \"invalid URL\"）。";
+    UrlInsecureHttp => "Uses http:// instead of https://.", "使用了 http:// 而不是 https://。";
+    UrlInsecureHttpWhy => "The relay is served over https; over http the key travels unencrypted and the request is refused or redirected.", "中转服务使用 https；使用 http 时密钥以明文传输，请求会被拒绝或重定向。";
+
+    // Fatal error banner (the wasm app cannot continue after a panic)
+    Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_browsers_get_simplified_chinese() {
+        for tag in ["zh", "zh-CN", "zh-Hans", "ZH-cn", "zh_CN"] {
+            assert_eq!(Lang::from_tag(tag), Lang::ZhHans, "{tag}");
+        }
+        for tag in ["en-US", "de", "", "zhx"] {
+            assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
+        }
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} in {lang:?}");
+            }
+            // A Chinese text identical to the English one is a forgotten translation,
+            // except for names that are the same in both languages.
+            let same_in_both = matches!(
+                msg,
+                Msg::BaseUrlLabel | Msg::OsMacos | Msg::OsLinux | Msg::OsWindows
+            );
+            assert_eq!(msg.text(Lang::En) == msg.text(Lang::ZhHans), same_in_both, "{msg:?}");
+        }
+    }
+}

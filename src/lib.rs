@@ -1,0 +1,20 @@
+//! onramp: copy-ready setup for the AI clients of an OpenAI-compatible API relay, and a
+//! checker for what people paste.
+//!
+//! The map of the crate:
+//! - [`profile`]: the relay as data (4096bytes built in).
+//! - [`clients`]: one module per client; turns typed values into files with their paths.
+//! - [`check`]: the validator, one small rule per mistake.
+//! - [`i18n`]: every human-readable string, in English and Simplified Chinese.
+//! - `web` (wasm32 only): the Leptos page, a thin layer over the above.
+//! - `cli` (native only): the terminal command over the same core.
+
+pub mod check;
+pub mod clients;
+pub mod i18n;
+pub mod profile;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
