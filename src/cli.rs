@@ -124,7 +124,7 @@ fn print_for_people(client: Client, setup: &Setup, lang: Lang) {
         println!("{}", snippet.content.trim_end());
         println!();
     }
-    println!("{} {}: {}", client.name(), crate::i18n::Msg::RequestLine.text(lang), setup.request_url);
+    println!("{} {} {}", client.name(), crate::i18n::Msg::RequestLine.text(lang), setup.request_url);
     println!("{}", setup.next_step.text(lang));
 }
 

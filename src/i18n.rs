@@ -107,7 +107,7 @@ messages! {
     Copied => "Copied", "已复制";
     CopyFailed => "Copying failed: select the text and press Ctrl+C.", "复制失败：请选中文本后按 Ctrl+C。";
     Download => "Download", "下载";
-    RequestLine => "Codex will send its requests to", "Codex 将把请求发送到";
+    RequestLine => "will send its requests to", "将把请求发送到";
     CodexConfigNote => "Open or create this file and put the block at its very beginning, above any [table] line: keys written below a table header belong to that table and Codex ignores them.", "打开或新建此文件，把这段配置放在文件最开头、任何 [表] 行之前：写在表头下面的键属于那个表，Codex 会忽略它们。";
     CodexAuthNote => "Create this file, or replace its content. It holds your key in plain text: do not commit it or share it.", "新建此文件或替换其内容。它以明文保存你的密钥：不要提交到代码仓库，也不要分享。";
     CodexWslNote => "Write it inside WSL (for example in the Ubuntu terminal): Codex running in WSL reads the Linux home folder, not %USERPROFILE%.", "请在 WSL 内写入（例如在 Ubuntu 终端中）：在 WSL 中运行的 Codex 读取的是 Linux 主目录，而不是 %USERPROFILE%。";

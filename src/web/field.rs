@@ -1,0 +1,109 @@
+//! A labelled input with its help text and the findings for what was typed in it.
+
+use super::app::{Language, tr};
+use crate::check::{self, Finding, Severity};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// One input. A `secret` field (the key) is masked until the visitor reveals it.
+#[component]
+pub fn Field(
+    id: &'static str,
+    label: Msg,
+    help: Msg,
+    value: RwSignal<String>,
+    findings: Memo<Vec<Finding>>,
+    /// The virtual keyboard to offer (`url`, `text`). The input itself is always a text
+    /// input: `type="url"` would silently trim what was pasted, hiding the very mistakes
+    /// the findings point out.
+    #[prop(default = "text")]
+    inputmode: &'static str,
+    #[prop(optional)] secret: bool,
+) -> impl IntoView {
+    let revealed = RwSignal::new(false);
+    let help_id = format!("{id}-help");
+    let findings_id = format!("{id}-findings");
+    let has_error = move || findings.with(|all| all.iter().any(|f| f.rule.severity == Severity::Error));
+    let input_type = move || if secret && !revealed.get() { "password" } else { "text" };
+
+    view! {
+        <div class="field" class:invalid=has_error>
+            <label for=id>{move || tr(label)}</label>
+            <div class="input-row">
+                <input
+                    id=id
+                    type=input_type
+                    inputmode=inputmode
+                    autocomplete="off"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    aria-describedby=format!("{help_id} {findings_id}")
+                    aria-invalid=move || has_error().to_string()
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                {secret
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="reveal"
+                                aria-controls=id
+                                aria-pressed=move || revealed.get().to_string()
+                                on:click=move |_| revealed.update(|shown| *shown = !*shown)
+                            >
+                                {move || tr(if revealed.get() { Msg::HideKey } else { Msg::ShowKey })}
+                            </button>
+                        }
+                    })}
+            </div>
+            <p class="help" id=help_id>{move || tr(help)}</p>
+            <ul class="findings" id=findings_id aria-live="polite">
+                <For
+                    each=move || findings.get()
+                    key=|finding| (finding.rule.code, finding.span.clone())
+                    let:finding
+                >
+                    <FindingItem finding=finding value=value />
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+/// One finding: what is wrong, where (as a position, never the text), why, and its fix.
+#[component]
+fn FindingItem(finding: Finding, value: RwSignal<String>) -> impl IntoView {
+    let Language(lang) = expect_context::<Language>();
+    let rule = finding.rule;
+    let start = finding.span.start;
+    let position = move || value.with(|text| lang.get().at_character(check::char_position(text, start)));
+    let fix = rule.fix_label.filter(|_| !finding.edits.is_empty()).map(|label| {
+        let apply = move |_| {
+            value.update(|text| {
+                if let Some(fixed) = finding.apply_fix(text) {
+                    *text = fixed;
+                }
+            })
+        };
+        view! {
+            <button type="button" class="fix" on:click=apply>
+                {move || tr(label)}
+            </button>
+        }
+    });
+
+    view! {
+        <li class=format!("finding {}", rule.severity.as_str()) data-code=rule.code>
+            <span class="severity">{move || tr(rule.severity.label())}</span>
+            " "
+            <span class="message">{move || tr(rule.message)}</span>
+            " "
+            <span class="position">"(" {position} ")"</span>
+            " "
+            <code class="rule-code">{rule.code}</code>
+            <span class="why">{move || tr(rule.why)}</span>
+            {fix}
+        </li>
+    }
+}

@@ -1,0 +1,20 @@
+//! The page: Leptos components over the core, and nothing else. No business logic lives here;
+//! every value shown comes from `clients`, `check` or `i18n`.
+
+mod app;
+mod browser;
+mod field;
+mod snippet;
+
+pub use app::App;
+
+use leptos::prelude::*;
+
+/// Starts the page: a panic hook that tells the visitor, then the app in `<body>`.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_crash_banner();
+    }));
+    mount_to_body(App);
+}

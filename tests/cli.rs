@@ -1,0 +1,97 @@
+//! The `onramp` command line, run as a person or a script would run it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn onramp(args: &[&str], env_key: Option<&str>, stdin: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_onramp"));
+    command.args(args).env_remove("ONRAMP_KEY").env("LANG", "C");
+    if let Some(key) = env_key {
+        command.env("ONRAMP_KEY", key);
+    }
+    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().expect("onramp runs");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+const GENERATE: [&str; 8] = ["generate", "--client", "codex", "--os", "linux", "--model", "gpt-5.5", "--json"];
+
+fn snippets(output: &Output) -> Vec<serde_json::Value> {
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice::<Vec<serde_json::Value>>(&output.stdout).expect("a JSON array")
+}
+
+fn auth_key(snippets: &[serde_json::Value]) -> String {
+    let auth = snippets.iter().find(|s| s["file_name"] == "auth.json").expect("auth.json");
+    let parsed: serde_json::Value = serde_json::from_str(auth["content"].as_str().unwrap()).unwrap();
+    parsed["OPENAI_API_KEY"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn json_output_lists_each_file_with_path_format_and_content() {
+    let snippets = snippets(&onramp(&GENERATE, Some("sk-env"), None));
+    assert_eq!(snippets.len(), 2);
+    assert_eq!(snippets[0]["path"], "~/.codex/config.toml");
+    assert_eq!(snippets[0]["format"], "toml");
+    assert_eq!(snippets[1]["path"], "~/.codex/auth.json");
+    assert_eq!(snippets[1]["format"], "json");
+    let config: toml_edit::DocumentMut = snippets[0]["content"].as_str().unwrap().parse().unwrap();
+    assert_eq!(config["model"].as_str(), Some("gpt-5.5"));
+    assert_eq!(auth_key(&snippets), "sk-env");
+}
+
+#[test]
+fn the_key_comes_from_standard_input_without_its_final_line_break() {
+    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, None, Some("sk-piped\n")))), "sk-piped");
+    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, None, Some("sk-crlf\r\n")))), "sk-crlf");
+    // The environment variable wins over standard input.
+    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, Some("sk-env"), Some("sk-stdin")))), "sk-env");
+}
+
+#[test]
+fn without_a_key_the_placeholder_is_written() {
+    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, None, Some("")))), "YOUR_4096BYTES_API_KEY");
+}
+
+#[test]
+fn mistakes_are_reported_by_position_without_echoing_the_key() {
+    let output = onramp(&GENERATE, Some("sk-secret-value "), None);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("[key/whitespace]"), "{stderr}");
+    assert!(stderr.contains("at character 16"), "{stderr}");
+    assert!(!stderr.contains("sk-secret"), "the key leaked into: {stderr}");
+    // The file still holds exactly what was given: the finding says what to change.
+    assert_eq!(auth_key(&snippets(&output)), "sk-secret-value ");
+}
+
+#[test]
+fn the_human_format_shows_paths_and_the_request_url() {
+    let args = ["generate", "--client", "codex", "--os", "windows", "--base-url", "https://relay.example/"];
+    let output = onramp(&args, Some("sk-1"), None);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("%USERPROFILE%\\.codex\\config.toml"), "{stdout}");
+    assert!(stdout.contains("https://relay.example/responses"), "{stdout}");
+}
+
+#[test]
+fn bad_arguments_exit_with_2_and_say_why() {
+    let cases: [&[&str]; 4] = [
+        &["generate", "--client", "codex", "--os", "beos"],
+        &["generate", "--client", "notepad", "--os", "linux"],
+        &["generate", "--os", "linux"],
+        // The key is never taken from an argument, where shell history would keep it.
+        &["generate", "--client", "codex", "--os", "linux", "--key", "sk-1"],
+    ];
+    for args in cases {
+        let output = onramp(args, None, Some(""));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.starts_with("error:"), "{args:?}: {stderr}");
+    }
+}

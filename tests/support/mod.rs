@@ -1,0 +1,148 @@
+//! A loopback HTTP server that records every request and answers `/responses` with a minimal
+//! Responses API stream, and a runner that stops a client which hangs.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    pub headers: HashMap<String, String>,
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(String::as_str)
+    }
+}
+
+pub struct RecordingServer {
+    port: u16,
+    requests: Arc<Mutex<Vec<Request>>>,
+}
+
+impl RecordingServer {
+    pub fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let port = listener.local_addr().unwrap().port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let recorded = Arc::clone(&requests);
+        // The thread ends with the test process; each connection is answered and closed.
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                if let Some(request) = answer(stream) {
+                    recorded.lock().unwrap().push(request);
+                }
+            }
+        });
+        RecordingServer { port, requests }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn requests(&self) -> Vec<Request> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn answer(stream: TcpStream) -> Option<Request> {
+    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let (method, path) = (parts.next()?.to_owned(), parts.next()?.to_owned());
+    let mut headers = HashMap::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).ok()?;
+        let Some((name, value)) = line.trim_end().split_once(':') else { break };
+        headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+    }
+    let length = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+
+    let (status, content_type, payload) = if method == "POST" && path.ends_with("/responses") {
+        ("200 OK", "text/event-stream", responses_stream())
+    } else {
+        ("404 Not Found", "text/plain", String::new())
+    };
+    let mut stream = stream;
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{payload}",
+        payload.len()
+    )
+    .ok()?;
+    Some(Request { method, path, headers, body })
+}
+
+/// The smallest Responses API stream a client accepts as a finished turn.
+fn responses_stream() -> String {
+    let events = [
+        serde_json::json!({"type": "response.created", "response": {"id": "resp_onramp"}}),
+        serde_json::json!({"type": "response.output_item.done", "item": {
+            "type": "message", "role": "assistant", "id": "msg_onramp",
+            "content": [{"type": "output_text", "text": "ok"}]}}),
+        serde_json::json!({"type": "response.completed", "response": {"id": "resp_onramp", "usage": {
+            "input_tokens": 0, "input_tokens_details": null, "output_tokens": 0,
+            "output_tokens_details": null, "total_tokens": 0}}}),
+    ];
+    events.iter().map(|event| format!("event: {}\ndata: {event}\n\n", event["type"].as_str().unwrap())).collect()
+}
+
+pub struct Output {
+    pub success: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `command` with no standard input; kills it after `limit` (clients retry for minutes
+/// on some errors) and reports that as a failure.
+pub fn run_with_timeout(mut command: Command, limit: Duration) -> Output {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the client starts");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = thread::spawn(move || {
+        let mut text = String::new();
+        stdout.read_to_string(&mut text).ok();
+        text
+    });
+    let err = thread::spawn(move || {
+        let mut text = String::new();
+        stderr.read_to_string(&mut text).ok();
+        text
+    });
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            child.kill().ok();
+            child.wait().ok();
+            break None;
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    let (stdout, mut stderr) = (out.join().unwrap(), err.join().unwrap());
+    if status.is_none() {
+        stderr.push_str(&format!("\n[killed after {limit:?}]"));
+    }
+    Output { success: status.is_some_and(|s| s.success()), stdout, stderr }
+}

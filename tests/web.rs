@@ -1,0 +1,173 @@
+//! The page's components in headless Chromium: each test mounts the app in its own container
+//! and drives it the way a visitor would, through input events and clicks.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use onramp::web::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted app, removed from the page when dropped.
+struct Page(HtmlElement);
+
+impl Page {
+    async fn open() -> Page {
+        let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&container).unwrap();
+        mount_to(container.clone(), App).forget();
+        settle().await;
+        Page(container)
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.0.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector).unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    fn input(&self, selector: &str) -> HtmlInputElement {
+        self.get(selector).unchecked_into()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+
+    fn file(&self, file_name: &str) -> String {
+        self.text(&format!(".snippet[data-file='{file_name}'] .content"))
+    }
+
+    async fn type_into(&self, selector: &str, text: &str) {
+        let input = self.input(selector);
+        input.set_value(text);
+        input.dispatch_event(&bubbling("input")).unwrap();
+        settle().await;
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).unchecked_into::<HtmlElement>().click();
+        settle().await;
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+fn bubbling(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+/// Lets the reactive system run the effects a change scheduled: some run as microtasks after
+/// others, so wait for a whole turn of the event loop, as a visitor's next keystroke would.
+async fn settle() {
+    leptos::task::tick().await;
+    let next_turn = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(next_turn).await.unwrap();
+}
+
+fn auth_key(page: &Page) -> String {
+    let auth: serde_json::Value = serde_json::from_str(&page.file("auth.json")).expect("auth.json is JSON");
+    auth["OPENAI_API_KEY"].as_str().unwrap().to_owned()
+}
+
+#[wasm_bindgen_test]
+async fn before_any_typing_the_files_show_the_placeholders() {
+    let page = Page::open().await;
+    assert_eq!(auth_key(&page), "YOUR_4096BYTES_API_KEY");
+    assert!(page.file("config.toml").contains("model = \"PASTE_MODEL_NAME_FROM_DASHBOARD\""));
+    assert!(page.file("config.toml").contains("base_url = \"https://api.4096bytes.com\""));
+    assert!(page.find(".notice").is_some());
+    assert_eq!(page.text("#request-url"), "POST https://api.4096bytes.com/responses");
+}
+
+#[wasm_bindgen_test]
+async fn typed_values_flow_into_the_files() {
+    let page = Page::open().await;
+    page.type_into("#key", r#"sk-"q"\b"#).await;
+    page.type_into("#model", "gpt-5.5").await;
+    assert_eq!(auth_key(&page), r#"sk-"q"\b"#);
+    assert!(page.file("config.toml").contains("model = \"gpt-5.5\""));
+    assert!(page.find(".notice").is_none(), "no placeholders left");
+}
+
+#[wasm_bindgen_test]
+async fn the_key_field_is_masked_until_revealed_and_never_remembered() {
+    let page = Page::open().await;
+    let key = page.input("#key");
+    assert_eq!(key.type_(), "password");
+    assert_eq!(key.get_attribute("autocomplete").as_deref(), Some("off"));
+    assert_eq!(key.get_attribute("spellcheck").as_deref(), Some("false"));
+    assert!(page.get("label[for='key']").text_content().unwrap().contains("API key"));
+    page.click("button.reveal").await;
+    assert_eq!(key.type_(), "text");
+    assert_eq!(page.get("button.reveal").get_attribute("aria-pressed").as_deref(), Some("true"));
+    page.click("button.reveal").await;
+    assert_eq!(key.type_(), "password");
+}
+
+#[wasm_bindgen_test]
+async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
+    let page = Page::open().await;
+    page.type_into("#key", "sk-secret-abc ").await;
+    let finding = page.get("#key-findings .finding[data-code='key/whitespace']");
+    let text = finding.text_content().unwrap();
+    assert!(text.contains("at character 14"), "{text}");
+    assert!(!text.contains("sk-secret"), "the finding must not show the key: {text}");
+    assert_eq!(page.input("#key").get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    page.click("#key-findings .finding button.fix").await;
+    assert_eq!(page.input("#key").value(), "sk-secret-abc");
+    assert!(page.find("#key-findings .finding").is_none());
+    assert_eq!(auth_key(&page), "sk-secret-abc");
+}
+
+#[wasm_bindgen_test]
+async fn an_invisible_character_in_the_key_is_flagged() {
+    let page = Page::open().await;
+    page.type_into("#key", "sk-\u{200B}abc").await;
+    assert!(page.find("#key-findings .finding[data-code='key/invisible-character']").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_url_without_scheme_gets_https_from_its_fix() {
+    let page = Page::open().await;
+    page.type_into("#base-url", "api.4096bytes.com").await;
+    page.click("#base-url-findings .finding[data-code='url/scheme-missing'] button.fix").await;
+    assert_eq!(page.input("#base-url").value(), "https://api.4096bytes.com");
+}
+
+#[wasm_bindgen_test]
+async fn each_system_gets_its_own_paths() {
+    let page = Page::open().await;
+    let path = |page: &Page| page.text(".snippet[data-file='config.toml'] .path");
+    page.click("input[name='os'][value='windows']").await;
+    assert_eq!(path(&page), "%USERPROFILE%\\.codex\\config.toml");
+    page.click("input[name='os'][value='wsl']").await;
+    assert_eq!(path(&page), "~/.codex/config.toml");
+    assert!(page.text(".snippet[data-file='config.toml'] .notes").contains("WSL"));
+    page.click("input[name='os'][value='macos']").await;
+    assert_eq!(path(&page), "~/.codex/config.toml");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_switches_to_simplified_chinese() {
+    let page = Page::open().await;
+    let select: HtmlSelectElement = page.get("#language").unchecked_into();
+    select.set_value("zh-Hans");
+    select.dispatch_event(&bubbling("change")).unwrap();
+    settle().await;
+    assert_eq!(page.text("label[for='key']"), "API 密钥");
+    assert_eq!(page.text(".snippet[data-file='auth.json'] button.copy"), "复制");
+}
