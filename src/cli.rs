@@ -17,7 +17,11 @@ use std::process::ExitCode;
 const KEY_VARIABLE: &str = "ONRAMP_KEY";
 
 #[derive(Parser)]
-#[command(name = "onramp", version, about = "Set up AI clients for an OpenAI-compatible API relay")]
+#[command(
+    name = "onramp",
+    version,
+    about = "Set up AI clients for an OpenAI-compatible API relay"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -77,10 +81,29 @@ pub fn run() -> ExitCode {
 
 fn generate(args: GenerateArgs, key: String, lang: Lang) -> ExitCode {
     let profile = Profile::builtin();
-    let values = Values { key, base_url: args.base_url, model: args.model };
-    report(&values.key, "key", &check::key::check(&values.key, &profile), lang);
-    report(&values.base_url, "--base-url", &check::url::check(&values.base_url), lang);
-    report(&values.model, "--model", &check::model::check(&values.model, &profile), lang);
+    let values = Values {
+        key,
+        base_url: args.base_url,
+        model: args.model,
+    };
+    report(
+        &values.key,
+        "key",
+        &check::key::check(&values.key, &profile),
+        lang,
+    );
+    report(
+        &values.base_url,
+        "--base-url",
+        &check::url::check(&values.base_url),
+        lang,
+    );
+    report(
+        &values.model,
+        "--model",
+        &check::model::check(&values.model, &profile),
+        lang,
+    );
 
     let setup = args.client.setup(&profile, &values, args.os);
     if args.json {
@@ -124,7 +147,12 @@ fn print_for_people(client: Client, setup: &Setup, lang: Lang) {
         println!("{}", snippet.content.trim_end());
         println!();
     }
-    println!("{} {} {}", client.name(), crate::i18n::Msg::RequestLine.text(lang), setup.request_url);
+    println!(
+        "{} {} {}",
+        client.name(),
+        crate::i18n::Msg::RequestLine.text(lang),
+        setup.request_url
+    );
     println!("{}", setup.next_step.text(lang));
 }
 
@@ -147,11 +175,15 @@ fn report(value: &str, field: &str, findings: &[Finding], lang: Lang) {
 /// there would echo it), else empty so that the placeholder is printed.
 fn read_key() -> Result<String, String> {
     if let Some(key) = std::env::var_os(KEY_VARIABLE) {
-        return key.into_string().map_err(|_| format!("{KEY_VARIABLE} is not valid UTF-8"));
+        return key
+            .into_string()
+            .map_err(|_| format!("{KEY_VARIABLE} is not valid UTF-8"));
     }
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprintln!("note: no key given (pipe it in or set {KEY_VARIABLE}); printing the placeholder");
+        eprintln!(
+            "note: no key given (pipe it in or set {KEY_VARIABLE}); printing the placeholder"
+        );
         return Ok(String::new());
     }
     let mut key = String::new();
@@ -159,7 +191,9 @@ fn read_key() -> Result<String, String> {
         .read_to_string(&mut key)
         .map_err(|error| format!("could not read the key from standard input: {error}"))?;
     // `echo KEY |` and here-strings add one line break that is not part of the key.
-    let without_newline = key.strip_suffix('\n').map(|k| k.strip_suffix('\r').unwrap_or(k));
+    let without_newline = key
+        .strip_suffix('\n')
+        .map(|k| k.strip_suffix('\r').unwrap_or(k));
     Ok(without_newline.map(str::to_owned).unwrap_or(key))
 }
 

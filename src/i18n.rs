@@ -165,7 +165,11 @@ mod tests {
                 msg,
                 Msg::BaseUrlLabel | Msg::OsMacos | Msg::OsLinux | Msg::OsWindows
             );
-            assert_eq!(msg.text(Lang::En) == msg.text(Lang::ZhHans), same_in_both, "{msg:?}");
+            assert_eq!(
+                msg.text(Lang::En) == msg.text(Lang::ZhHans),
+                same_in_both,
+                "{msg:?}"
+            );
         }
     }
 }

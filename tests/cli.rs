@@ -10,25 +10,44 @@ fn onramp(args: &[&str], env_key: Option<&str>, stdin: Option<&str>) -> Output {
     if let Some(key) = env_key {
         command.env("ONRAMP_KEY", key);
     }
-    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    command.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = command.spawn().expect("onramp runs");
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     }
     child.wait_with_output().unwrap()
 }
 
-const GENERATE: [&str; 8] = ["generate", "--client", "codex", "--os", "linux", "--model", "gpt-5.5", "--json"];
+const GENERATE: [&str; 8] = [
+    "generate", "--client", "codex", "--os", "linux", "--model", "gpt-5.5", "--json",
+];
 
 fn snippets(output: &Output) -> Vec<serde_json::Value> {
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice::<Vec<serde_json::Value>>(&output.stdout).expect("a JSON array")
 }
 
 fn auth_key(snippets: &[serde_json::Value]) -> String {
-    let auth = snippets.iter().find(|s| s["file_name"] == "auth.json").expect("auth.json");
-    let parsed: serde_json::Value = serde_json::from_str(auth["content"].as_str().unwrap()).unwrap();
+    let auth = snippets
+        .iter()
+        .find(|s| s["file_name"] == "auth.json")
+        .expect("auth.json");
+    let parsed: serde_json::Value =
+        serde_json::from_str(auth["content"].as_str().unwrap()).unwrap();
     parsed["OPENAI_API_KEY"].as_str().unwrap().to_owned()
 }
 
@@ -47,15 +66,31 @@ fn json_output_lists_each_file_with_path_format_and_content() {
 
 #[test]
 fn the_key_comes_from_standard_input_without_its_final_line_break() {
-    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, None, Some("sk-piped\n")))), "sk-piped");
-    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, None, Some("sk-crlf\r\n")))), "sk-crlf");
+    assert_eq!(
+        auth_key(&snippets(&onramp(&GENERATE, None, Some("sk-piped\n")))),
+        "sk-piped"
+    );
+    assert_eq!(
+        auth_key(&snippets(&onramp(&GENERATE, None, Some("sk-crlf\r\n")))),
+        "sk-crlf"
+    );
     // The environment variable wins over standard input.
-    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, Some("sk-env"), Some("sk-stdin")))), "sk-env");
+    assert_eq!(
+        auth_key(&snippets(&onramp(
+            &GENERATE,
+            Some("sk-env"),
+            Some("sk-stdin")
+        ))),
+        "sk-env"
+    );
 }
 
 #[test]
 fn without_a_key_the_placeholder_is_written() {
-    assert_eq!(auth_key(&snippets(&onramp(&GENERATE, None, Some("")))), "YOUR_4096BYTES_API_KEY");
+    assert_eq!(
+        auth_key(&snippets(&onramp(&GENERATE, None, Some("")))),
+        "YOUR_4096BYTES_API_KEY"
+    );
 }
 
 #[test]
@@ -64,19 +99,36 @@ fn mistakes_are_reported_by_position_without_echoing_the_key() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("[key/whitespace]"), "{stderr}");
     assert!(stderr.contains("at character 16"), "{stderr}");
-    assert!(!stderr.contains("sk-secret"), "the key leaked into: {stderr}");
+    assert!(
+        !stderr.contains("sk-secret"),
+        "the key leaked into: {stderr}"
+    );
     // The file still holds exactly what was given: the finding says what to change.
     assert_eq!(auth_key(&snippets(&output)), "sk-secret-value ");
 }
 
 #[test]
 fn the_human_format_shows_paths_and_the_request_url() {
-    let args = ["generate", "--client", "codex", "--os", "windows", "--base-url", "https://relay.example/"];
+    let args = [
+        "generate",
+        "--client",
+        "codex",
+        "--os",
+        "windows",
+        "--base-url",
+        "https://relay.example/",
+    ];
     let output = onramp(&args, Some("sk-1"), None);
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("%USERPROFILE%\\.codex\\config.toml"), "{stdout}");
-    assert!(stdout.contains("https://relay.example/responses"), "{stdout}");
+    assert!(
+        stdout.contains("%USERPROFILE%\\.codex\\config.toml"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("https://relay.example/responses"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -86,7 +138,9 @@ fn bad_arguments_exit_with_2_and_say_why() {
         &["generate", "--client", "notepad", "--os", "linux"],
         &["generate", "--os", "linux"],
         // The key is never taken from an argument, where shell history would keep it.
-        &["generate", "--client", "codex", "--os", "linux", "--key", "sk-1"],
+        &[
+            "generate", "--client", "codex", "--os", "linux", "--key", "sk-1",
+        ],
     ];
     for args in cases {
         let output = onramp(args, None, Some(""));

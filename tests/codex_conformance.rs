@@ -16,12 +16,20 @@ use support::{RecordingServer, run_with_timeout};
 /// cannot carry anything else, so no client could send a non-ASCII key.
 const CASES: [(&str, &str); 3] = [
     ("sk-conformance-plain-0001", "gpt-5.5"),
-    (r#"sk-"quoted"\back\slash"#, r#"relay/model "quoted" \ slash"#),
+    (
+        r#"sk-"quoted"\back\slash"#,
+        r#"relay/model "quoted" \ slash"#,
+    ),
     ("sk-$HOME-'single'-%PATH%-`tick`", "模型-ü"),
 ];
 
 /// Words Codex uses when it skips a setting it does not know.
-const IGNORED_SETTING_WARNINGS: [&str; 4] = ["unrecognized", "is ignored", "ignoring", "unknown configuration"];
+const IGNORED_SETTING_WARNINGS: [&str; 4] = [
+    "unrecognized",
+    "is ignored",
+    "ignoring",
+    "unknown configuration",
+];
 
 fn codex_binary() -> PathBuf {
     let path = std::env::var_os("ONRAMP_CODEX")
@@ -38,13 +46,22 @@ fn generate(key: &str, base_url: &str, model: &str) -> Vec<(String, String)> {
         .stdin(Stdio::null())
         .output()
         .expect("onramp runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let snippets: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
     snippets
         .as_array()
         .expect("an array")
         .iter()
-        .map(|s| (s["file_name"].as_str().unwrap().to_owned(), s["content"].as_str().unwrap().to_owned()))
+        .map(|s| {
+            (
+                s["file_name"].as_str().unwrap().to_owned(),
+                s["content"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -60,8 +77,14 @@ fn fresh_dir(name: &str) -> PathBuf {
 #[ignore = "needs the Codex CLI; scripts/test runs it"]
 fn codex_sends_the_key_and_model_to_the_relay() {
     let codex = codex_binary();
-    let version = Command::new(&codex).arg("--version").output().expect("codex runs");
-    println!("Codex under test: {}", String::from_utf8_lossy(&version.stdout).trim());
+    let version = Command::new(&codex)
+        .arg("--version")
+        .output()
+        .expect("codex runs");
+    println!(
+        "Codex under test: {}",
+        String::from_utf8_lossy(&version.stdout).trim()
+    );
 
     for (index, (key, model)) in CASES.into_iter().enumerate() {
         let server = RecordingServer::start();
@@ -84,16 +107,32 @@ fn codex_sends_the_key_and_model_to_the_relay() {
         let printed = format!("{}\n{}", output.stdout, output.stderr);
         assert!(output.success, "codex failed for case {index}:\n{printed}");
         for warning in IGNORED_SETTING_WARNINGS {
-            assert!(!printed.to_lowercase().contains(warning), "case {index}: Codex printed {warning:?}:\n{printed}");
+            assert!(
+                !printed.to_lowercase().contains(warning),
+                "case {index}: Codex printed {warning:?}:\n{printed}"
+            );
         }
 
         let requests = server.requests();
-        let responses: Vec<_> = requests.iter().filter(|r| r.path.ends_with("/responses")).collect();
-        assert_eq!(responses.len(), 1, "case {index}: requests seen: {requests:#?}");
+        let responses: Vec<_> = requests
+            .iter()
+            .filter(|r| r.path.ends_with("/responses"))
+            .collect();
+        assert_eq!(
+            responses.len(),
+            1,
+            "case {index}: requests seen: {requests:#?}"
+        );
         let request = responses[0];
         assert_eq!(request.method, "POST");
-        assert_eq!(request.path, "/responses", "4096bytes serves /responses at the origin");
-        assert_eq!(request.header("authorization"), Some(format!("Bearer {key}").as_str()));
+        assert_eq!(
+            request.path, "/responses",
+            "4096bytes serves /responses at the origin"
+        );
+        assert_eq!(
+            request.header("authorization"),
+            Some(format!("Bearer {key}").as_str())
+        );
         let body: serde_json::Value = serde_json::from_slice(&request.body).expect("a JSON body");
         assert_eq!(body["model"].as_str(), Some(model), "case {index}");
     }

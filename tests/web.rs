@@ -27,7 +27,8 @@ impl Page {
     }
 
     fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("nothing matches {selector}"))
+        self.find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
     }
 
     fn input(&self, selector: &str) -> HtmlInputElement {
@@ -74,11 +75,14 @@ async fn settle() {
     let next_turn = js_sys::Promise::new(&mut |resolve, _| {
         window().set_timeout_with_callback(&resolve).unwrap();
     });
-    wasm_bindgen_futures::JsFuture::from(next_turn).await.unwrap();
+    wasm_bindgen_futures::JsFuture::from(next_turn)
+        .await
+        .unwrap();
 }
 
 fn auth_key(page: &Page) -> String {
-    let auth: serde_json::Value = serde_json::from_str(&page.file("auth.json")).expect("auth.json is JSON");
+    let auth: serde_json::Value =
+        serde_json::from_str(&page.file("auth.json")).expect("auth.json is JSON");
     auth["OPENAI_API_KEY"].as_str().unwrap().to_owned()
 }
 
@@ -86,10 +90,19 @@ fn auth_key(page: &Page) -> String {
 async fn before_any_typing_the_files_show_the_placeholders() {
     let page = Page::open().await;
     assert_eq!(auth_key(&page), "YOUR_4096BYTES_API_KEY");
-    assert!(page.file("config.toml").contains("model = \"PASTE_MODEL_NAME_FROM_DASHBOARD\""));
-    assert!(page.file("config.toml").contains("base_url = \"https://api.4096bytes.com\""));
+    assert!(
+        page.file("config.toml")
+            .contains("model = \"PASTE_MODEL_NAME_FROM_DASHBOARD\"")
+    );
+    assert!(
+        page.file("config.toml")
+            .contains("base_url = \"https://api.4096bytes.com\"")
+    );
     assert!(page.find(".notice").is_some());
-    assert_eq!(page.text("#request-url"), "POST https://api.4096bytes.com/responses");
+    assert_eq!(
+        page.text("#request-url"),
+        "POST https://api.4096bytes.com/responses"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -109,10 +122,20 @@ async fn the_key_field_is_masked_until_revealed_and_never_remembered() {
     assert_eq!(key.type_(), "password");
     assert_eq!(key.get_attribute("autocomplete").as_deref(), Some("off"));
     assert_eq!(key.get_attribute("spellcheck").as_deref(), Some("false"));
-    assert!(page.get("label[for='key']").text_content().unwrap().contains("API key"));
+    assert!(
+        page.get("label[for='key']")
+            .text_content()
+            .unwrap()
+            .contains("API key")
+    );
     page.click("button.reveal").await;
     assert_eq!(key.type_(), "text");
-    assert_eq!(page.get("button.reveal").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        page.get("button.reveal")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
     page.click("button.reveal").await;
     assert_eq!(key.type_(), "password");
 }
@@ -124,8 +147,14 @@ async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
     let finding = page.get("#key-findings .finding[data-code='key/whitespace']");
     let text = finding.text_content().unwrap();
     assert!(text.contains("at character 14"), "{text}");
-    assert!(!text.contains("sk-secret"), "the finding must not show the key: {text}");
-    assert_eq!(page.input("#key").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        !text.contains("sk-secret"),
+        "the finding must not show the key: {text}"
+    );
+    assert_eq!(
+        page.input("#key").get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
 
     page.click("#key-findings .finding button.fix").await;
     assert_eq!(page.input("#key").value(), "sk-secret-abc");
@@ -137,14 +166,18 @@ async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
 async fn an_invisible_character_in_the_key_is_flagged() {
     let page = Page::open().await;
     page.type_into("#key", "sk-\u{200B}abc").await;
-    assert!(page.find("#key-findings .finding[data-code='key/invisible-character']").is_some());
+    assert!(
+        page.find("#key-findings .finding[data-code='key/invisible-character']")
+            .is_some()
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_url_without_scheme_gets_https_from_its_fix() {
     let page = Page::open().await;
     page.type_into("#base-url", "api.4096bytes.com").await;
-    page.click("#base-url-findings .finding[data-code='url/scheme-missing'] button.fix").await;
+    page.click("#base-url-findings .finding[data-code='url/scheme-missing'] button.fix")
+        .await;
     assert_eq!(page.input("#base-url").value(), "https://api.4096bytes.com");
 }
 
@@ -156,7 +189,10 @@ async fn each_system_gets_its_own_paths() {
     assert_eq!(path(&page), "%USERPROFILE%\\.codex\\config.toml");
     page.click("input[name='os'][value='wsl']").await;
     assert_eq!(path(&page), "~/.codex/config.toml");
-    assert!(page.text(".snippet[data-file='config.toml'] .notes").contains("WSL"));
+    assert!(
+        page.text(".snippet[data-file='config.toml'] .notes")
+            .contains("WSL")
+    );
     page.click("input[name='os'][value='macos']").await;
     assert_eq!(path(&page), "~/.codex/config.toml");
 }
@@ -169,5 +205,8 @@ async fn the_page_switches_to_simplified_chinese() {
     select.dispatch_event(&bubbling("change")).unwrap();
     settle().await;
     assert_eq!(page.text("label[for='key']"), "API 密钥");
-    assert_eq!(page.text(".snippet[data-file='auth.json'] button.copy"), "复制");
+    assert_eq!(
+        page.text(".snippet[data-file='auth.json'] button.copy"),
+        "复制"
+    );
 }

@@ -29,7 +29,11 @@ fn runs(text: &str, matches: impl Fn(char) -> bool) -> Vec<Range<usize>> {
 /// One finding per run of whitespace and per run of invisible characters, each fixed by
 /// deleting the run. Used for values that never legitimately contain either (keys, URLs,
 /// model names).
-pub fn stray_characters(text: &str, whitespace: &'static Rule, invisible: &'static Rule) -> Vec<Finding> {
+pub fn stray_characters(
+    text: &str,
+    whitespace: &'static Rule,
+    invisible: &'static Rule,
+) -> Vec<Finding> {
     let mut findings: Vec<Finding> = runs(text, char::is_whitespace)
         .into_iter()
         .map(|span| Finding::new(whitespace, span.clone()).with_edit(span, ""))

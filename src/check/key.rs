@@ -48,10 +48,15 @@ pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
     let mut findings = Vec::new();
     let start = key.len() - key.trim_start().len();
     let body = &key[start..];
-    if body.get(..BEARER.len()).is_some_and(|head| head.eq_ignore_ascii_case(BEARER)) {
+    if body
+        .get(..BEARER.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(BEARER))
+    {
         let prefix_end = start + BEARER.len();
-        let prefix_end = prefix_end + (key[prefix_end..].len() - key[prefix_end..].trim_start().len());
-        findings.push(Finding::new(&BEARER_PREFIX, start..prefix_end).with_edit(start..prefix_end, ""));
+        let prefix_end =
+            prefix_end + (key[prefix_end..].len() - key[prefix_end..].trim_start().len());
+        findings
+            .push(Finding::new(&BEARER_PREFIX, start..prefix_end).with_edit(start..prefix_end, ""));
         // The spaces after "Bearer" are part of that fix, not a separate finding.
         findings.extend(
             chars::stray_characters(key, &WHITESPACE, &INVISIBLE)
@@ -72,12 +77,18 @@ mod tests {
     use super::*;
 
     fn codes(key: &str) -> Vec<&'static str> {
-        check(key, &Profile::builtin()).iter().map(|finding| finding.rule.code).collect()
+        check(key, &Profile::builtin())
+            .iter()
+            .map(|finding| finding.rule.code)
+            .collect()
     }
 
     fn fix_all(key: &str) -> String {
         let mut text = key.to_owned();
-        while let Some(fixed) = check(&text, &Profile::builtin()).iter().find_map(|f| f.apply_fix(&text)) {
+        while let Some(fixed) = check(&text, &Profile::builtin())
+            .iter()
+            .find_map(|f| f.apply_fix(&text))
+        {
             text = fixed;
         }
         text
@@ -103,7 +114,10 @@ mod tests {
     #[test]
     fn invisible_characters_are_flagged_separately() {
         assert_eq!(codes("sk-\u{200B}abc"), ["key/invisible-character"]);
-        assert_eq!(codes("\u{FEFF}sk-abc "), ["key/invisible-character", "key/whitespace"]);
+        assert_eq!(
+            codes("\u{FEFF}sk-abc "),
+            ["key/invisible-character", "key/whitespace"]
+        );
     }
 
     #[test]
@@ -115,8 +129,14 @@ mod tests {
     #[test]
     fn a_pasted_authorization_header_value_is_reduced_to_the_key() {
         assert_eq!(codes("Bearer sk-abc"), ["key/bearer-prefix"]);
-        assert_eq!(codes("bearer   sk-abc "), ["key/bearer-prefix", "key/whitespace"]);
+        assert_eq!(
+            codes("bearer   sk-abc "),
+            ["key/bearer-prefix", "key/whitespace"]
+        );
         assert!(codes("bearer-token-like-key").is_empty());
-        assert_eq!(fix_all(" Bearer  sk-a\u{200B}bc \n"), " sk-abc".trim_start());
+        assert_eq!(
+            fix_all(" Bearer  sk-a\u{200B}bc \n"),
+            " sk-abc".trim_start()
+        );
     }
 }

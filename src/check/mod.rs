@@ -72,11 +72,18 @@ pub struct Finding {
 
 impl Finding {
     fn new(rule: &'static Rule, span: Range<usize>) -> Self {
-        Finding { rule, span, edits: Vec::new() }
+        Finding {
+            rule,
+            span,
+            edits: Vec::new(),
+        }
     }
 
     fn with_edit(mut self, span: Range<usize>, replacement: &str) -> Self {
-        self.edits.push(Edit { span, replacement: replacement.to_owned() });
+        self.edits.push(Edit {
+            span,
+            replacement: replacement.to_owned(),
+        });
         self
     }
 
@@ -105,7 +112,10 @@ impl Finding {
 /// The 1-based character position of byte `offset` in `text`, for showing where in a
 /// one-line field a finding is without showing the field's content.
 pub fn char_position(text: &str, offset: usize) -> usize {
-    text.char_indices().take_while(|(index, _)| *index < offset).count() + 1
+    text.char_indices()
+        .take_while(|(index, _)| *index < offset)
+        .count()
+        + 1
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
@@ -131,7 +141,9 @@ mod tests {
 
     #[test]
     fn fixes_apply_from_the_end_so_spans_stay_valid() {
-        let finding = Finding::new(&RULE, 0..1).with_edit(0..1, "").with_edit(4..5, "");
+        let finding = Finding::new(&RULE, 0..1)
+            .with_edit(0..1, "")
+            .with_edit(4..5, "");
         assert_eq!(finding.apply_fix(" abc ").as_deref(), Some("abc"));
     }
 

@@ -45,7 +45,10 @@ mod tests {
     use super::*;
 
     fn codes(model: &str) -> Vec<&'static str> {
-        check(model, &Profile::builtin()).iter().map(|finding| finding.rule.code).collect()
+        check(model, &Profile::builtin())
+            .iter()
+            .map(|finding| finding.rule.code)
+            .collect()
     }
 
     #[test]
@@ -54,6 +57,9 @@ mod tests {
         assert!(codes("").is_empty());
         assert_eq!(codes("gpt-5.5 "), ["model/whitespace"]);
         assert_eq!(codes("gpt\u{200D}-5.5"), ["model/invisible-character"]);
-        assert_eq!(codes("PASTE_MODEL_NAME_FROM_DASHBOARD"), ["model/placeholder"]);
+        assert_eq!(
+            codes("PASTE_MODEL_NAME_FROM_DASHBOARD"),
+            ["model/placeholder"]
+        );
     }
 }

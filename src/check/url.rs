@@ -47,12 +47,16 @@ pub fn check(url: &str) -> Vec<Finding> {
         .find(|(_, c)| !c.is_whitespace() && !chars::is_invisible(*c))
         .map_or(url.len(), |(index, _)| index);
     let rest = &url[start..];
-    let has_prefix = |prefix: &str| rest.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+    let has_prefix = |prefix: &str| {
+        rest.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
     if has_prefix("http://") {
         let scheme = start..start + "http".len();
         findings.push(Finding::new(&INSECURE_HTTP, scheme.clone()).with_edit(scheme, "https"));
     } else if !rest.is_empty() && !rest.contains("://") {
-        findings.push(Finding::new(&SCHEME_MISSING, start..start).with_edit(start..start, "https://"));
+        findings
+            .push(Finding::new(&SCHEME_MISSING, start..start).with_edit(start..start, "https://"));
     }
     findings
 }
@@ -66,7 +70,10 @@ mod tests {
     }
 
     fn fixed(url: &str, code: &str) -> String {
-        let finding = check(url).into_iter().find(|f| f.rule.code == code).unwrap();
+        let finding = check(url)
+            .into_iter()
+            .find(|f| f.rule.code == code)
+            .unwrap();
         finding.apply_fix(url).unwrap()
     }
 
@@ -80,19 +87,31 @@ mod tests {
     #[test]
     fn http_is_upgraded_to_https() {
         assert_eq!(codes("http://api.4096bytes.com"), ["url/insecure-http"]);
-        assert_eq!(fixed("HTTP://api.4096bytes.com", "url/insecure-http"), "https://api.4096bytes.com");
+        assert_eq!(
+            fixed("HTTP://api.4096bytes.com", "url/insecure-http"),
+            "https://api.4096bytes.com"
+        );
     }
 
     #[test]
     fn a_bare_host_gets_a_scheme() {
         assert_eq!(codes("api.4096bytes.com"), ["url/scheme-missing"]);
-        assert_eq!(fixed(" api.4096bytes.com", "url/scheme-missing"), " https://api.4096bytes.com");
+        assert_eq!(
+            fixed(" api.4096bytes.com", "url/scheme-missing"),
+            " https://api.4096bytes.com"
+        );
     }
 
     #[test]
     fn stray_characters_anywhere_are_flagged() {
         assert_eq!(codes("https://api.4096bytes.com \n"), ["url/whitespace"]);
-        assert_eq!(codes("\u{FEFF}https://api.4096bytes.com"), ["url/invisible-character"]);
-        assert_eq!(codes("  \u{200B}"), ["url/whitespace", "url/invisible-character"]);
+        assert_eq!(
+            codes("\u{FEFF}https://api.4096bytes.com"),
+            ["url/invisible-character"]
+        );
+        assert_eq!(
+            codes("  \u{200B}"),
+            ["url/whitespace", "url/invisible-character"]
+        );
     }
 }

@@ -56,14 +56,20 @@ pub fn setup(profile: &Profile, values: &Values, os: Os) -> Setup {
                 path: os.home_path(CODEX_DIR, "config.toml"),
                 format: Format::Toml,
                 content: config.to_string(),
-                notes: [Some(Msg::CodexConfigNote), wsl_note].into_iter().flatten().collect(),
+                notes: [Some(Msg::CodexConfigNote), wsl_note]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
             },
             Snippet {
                 file_name: "auth.json",
                 path: os.home_path(CODEX_DIR, "auth.json"),
                 format: Format::Json,
                 content: auth,
-                notes: [Some(Msg::CodexAuthNote), wsl_note].into_iter().flatten().collect(),
+                notes: [Some(Msg::CodexAuthNote), wsl_note]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
             },
         ],
         request_url: format!("{base_url}/responses"),
@@ -76,17 +82,28 @@ mod tests {
     use super::*;
 
     fn setup_for(key: &str, model: &str, os: Os) -> Setup {
-        let values = Values { key: key.into(), base_url: String::new(), model: model.into() };
+        let values = Values {
+            key: key.into(),
+            base_url: String::new(),
+            model: model.into(),
+        };
         setup(&Profile::builtin(), &values, os)
     }
 
     fn parsed_config(setup: &Setup) -> toml_edit::DocumentMut {
-        setup.snippets[0].content.parse().expect("config.toml parses")
+        setup.snippets[0]
+            .content
+            .parse()
+            .expect("config.toml parses")
     }
 
     fn parsed_key(setup: &Setup) -> String {
-        let auth: serde_json::Value = serde_json::from_str(&setup.snippets[1].content).expect("auth.json parses");
-        auth["OPENAI_API_KEY"].as_str().expect("a string").to_owned()
+        let auth: serde_json::Value =
+            serde_json::from_str(&setup.snippets[1].content).expect("auth.json parses");
+        auth["OPENAI_API_KEY"]
+            .as_str()
+            .expect("a string")
+            .to_owned()
     }
 
     #[test]
@@ -106,34 +123,76 @@ wire_api = "responses"
 requires_openai_auth = true
 "#
         );
-        assert_eq!(setup.snippets[1].content, "{\n  \"OPENAI_API_KEY\": \"sk-1\"\n}\n");
+        assert_eq!(
+            setup.snippets[1].content,
+            "{\n  \"OPENAI_API_KEY\": \"sk-1\"\n}\n"
+        );
         assert_eq!(setup.request_url, "https://api.4096bytes.com/responses");
     }
 
     #[test]
     fn settings_codex_ignores_are_not_emitted() {
         let content = &setup_for("sk-1", "m", Os::Windows).snippets[0].content;
-        for dead in ["disable_response_storage", "network_access", "windows_wsl_setup_acknowledged", "[features]"] {
+        for dead in [
+            "disable_response_storage",
+            "network_access",
+            "windows_wsl_setup_acknowledged",
+            "[features]",
+        ] {
             assert!(!content.contains(dead), "{dead} in\n{content}");
         }
     }
 
     #[test]
     fn paths_follow_the_system() {
-        let paths = |os| setup_for("", "", os).snippets.into_iter().map(|s| s.path).collect::<Vec<_>>();
-        assert_eq!(paths(Os::Linux), ["~/.codex/config.toml", "~/.codex/auth.json"]);
-        assert_eq!(paths(Os::Macos), ["~/.codex/config.toml", "~/.codex/auth.json"]);
-        assert_eq!(paths(Os::Windows), ["%USERPROFILE%\\.codex\\config.toml", "%USERPROFILE%\\.codex\\auth.json"]);
-        assert_eq!(paths(Os::Wsl), ["~/.codex/config.toml", "~/.codex/auth.json"]);
-        assert!(setup_for("", "", Os::Wsl).snippets.iter().all(|s| s.notes.contains(&Msg::CodexWslNote)));
-        assert!(setup_for("", "", Os::Linux).snippets.iter().all(|s| !s.notes.contains(&Msg::CodexWslNote)));
+        let paths = |os| {
+            setup_for("", "", os)
+                .snippets
+                .into_iter()
+                .map(|s| s.path)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            paths(Os::Linux),
+            ["~/.codex/config.toml", "~/.codex/auth.json"]
+        );
+        assert_eq!(
+            paths(Os::Macos),
+            ["~/.codex/config.toml", "~/.codex/auth.json"]
+        );
+        assert_eq!(
+            paths(Os::Windows),
+            [
+                "%USERPROFILE%\\.codex\\config.toml",
+                "%USERPROFILE%\\.codex\\auth.json"
+            ]
+        );
+        assert_eq!(
+            paths(Os::Wsl),
+            ["~/.codex/config.toml", "~/.codex/auth.json"]
+        );
+        assert!(
+            setup_for("", "", Os::Wsl)
+                .snippets
+                .iter()
+                .all(|s| s.notes.contains(&Msg::CodexWslNote))
+        );
+        assert!(
+            setup_for("", "", Os::Linux)
+                .snippets
+                .iter()
+                .all(|s| !s.notes.contains(&Msg::CodexWslNote))
+        );
     }
 
     #[test]
     fn without_values_the_snippets_show_the_placeholders() {
         let setup = setup_for("", "", Os::Linux);
         assert_eq!(parsed_key(&setup), "YOUR_4096BYTES_API_KEY");
-        assert_eq!(parsed_config(&setup)["model"].as_str(), Some("PASTE_MODEL_NAME_FROM_DASHBOARD"));
+        assert_eq!(
+            parsed_config(&setup)["model"].as_str(),
+            Some("PASTE_MODEL_NAME_FROM_DASHBOARD")
+        );
     }
 
     #[test]
@@ -147,11 +206,18 @@ requires_openai_auth = true
             " ",
         ];
         for text in awkward {
-            let values = Values { key: text.into(), base_url: format!("https://h.example/{text}"), model: text.into() };
+            let values = Values {
+                key: text.into(),
+                base_url: format!("https://h.example/{text}"),
+                model: text.into(),
+            };
             let setup = setup(&Profile::builtin(), &values, Os::Linux);
             let config = parsed_config(&setup);
             assert_eq!(config["model"].as_str(), Some(text));
-            assert_eq!(config["model_providers"]["OpenAI"]["base_url"].as_str(), Some(values.base_url.as_str()));
+            assert_eq!(
+                config["model_providers"]["OpenAI"]["base_url"].as_str(),
+                Some(values.base_url.as_str())
+            );
             assert_eq!(parsed_key(&setup), text);
         }
     }
@@ -160,9 +226,16 @@ requires_openai_auth = true
     fn the_base_path_comes_from_the_profile() {
         let mut profile = Profile::builtin();
         profile.clients.codex.base_path = "/v1".into();
-        let values = Values { base_url: "https://relay.example/".into(), ..Values::default() };
+        let values = Values {
+            base_url: "https://relay.example/".into(),
+            ..Values::default()
+        };
         let setup = setup(&profile, &values, Os::Linux);
-        assert!(setup.snippets[0].content.contains("base_url = \"https://relay.example/v1\""));
+        assert!(
+            setup.snippets[0]
+                .content
+                .contains("base_url = \"https://relay.example/v1\"")
+        );
         assert_eq!(setup.request_url, "https://relay.example/v1/responses");
     }
 }

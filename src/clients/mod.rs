@@ -86,7 +86,11 @@ impl Os {
         let ua = user_agent.to_ascii_lowercase();
         if ua.contains("windows") {
             Os::Windows
-        } else if ua.contains("mac os") || ua.contains("macintosh") || ua.contains("iphone") || ua.contains("ipad") {
+        } else if ua.contains("mac os")
+            || ua.contains("macintosh")
+            || ua.contains("iphone")
+            || ua.contains("ipad")
+        {
             Os::Macos
         } else {
             Os::Linux
@@ -115,7 +119,8 @@ impl Values {
     /// The values to write: typed ones verbatim (the checker flags their mistakes rather than
     /// this silently changing them), empty ones replaced from the profile.
     fn resolve<'a>(&'a self, profile: &'a Profile) -> Resolved<'a> {
-        let or = |typed: &'a str, fallback: &'a str| if typed.is_empty() { fallback } else { typed };
+        let or =
+            |typed: &'a str, fallback: &'a str| if typed.is_empty() { fallback } else { typed };
         Resolved {
             key: or(&self.key, &profile.placeholders.api_key),
             base_url: or(&self.base_url, &profile.base_url),
@@ -189,9 +194,18 @@ mod tests {
     #[test]
     fn the_visitors_system_is_guessed_from_the_user_agent() {
         let cases = [
-            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36", Os::Windows),
-            ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15", Os::Macos),
-            ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156", Os::Linux),
+            (
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36",
+                Os::Windows,
+            ),
+            (
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15",
+                Os::Macos,
+            ),
+            (
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/156",
+                Os::Linux,
+            ),
             ("", Os::Linux),
         ];
         for (ua, os) in cases {
@@ -202,7 +216,11 @@ mod tests {
     #[test]
     fn empty_values_fall_back_to_the_profile() {
         let profile = Profile::builtin();
-        let values = Values { key: String::new(), base_url: String::new(), model: "m".into() };
+        let values = Values {
+            key: String::new(),
+            base_url: String::new(),
+            model: "m".into(),
+        };
         let resolved = values.resolve(&profile);
         assert_eq!(resolved.key, "YOUR_4096BYTES_API_KEY");
         assert_eq!(resolved.base_url, "https://api.4096bytes.com");

@@ -99,7 +99,10 @@ mod tests {
         let profile = Profile::builtin();
         assert_eq!(profile.base_url, "https://api.4096bytes.com");
         assert_eq!(profile.placeholders.api_key, "YOUR_4096BYTES_API_KEY");
-        assert_eq!(profile.placeholders.model, "PASTE_MODEL_NAME_FROM_DASHBOARD");
+        assert_eq!(
+            profile.placeholders.model,
+            "PASTE_MODEL_NAME_FROM_DASHBOARD"
+        );
         // 4096bytes serves Codex at the bare origin, as its Codex guide says.
         assert_eq!(profile.clients.codex.base_path, "");
     }
@@ -125,7 +128,13 @@ mod tests {
 
     #[test]
     fn trailing_slashes_do_not_double_up() {
-        assert_eq!(Profile::client_base_url("https://a.example//", "/v1"), "https://a.example/v1");
-        assert_eq!(Profile::client_base_url("https://a.example", ""), "https://a.example");
+        assert_eq!(
+            Profile::client_base_url("https://a.example//", "/v1"),
+            "https://a.example/v1"
+        );
+        assert_eq!(
+            Profile::client_base_url("https://a.example", ""),
+            "https://a.example"
+        );
     }
 }

@@ -32,12 +32,18 @@ pub fn App() -> impl IntoView {
     let client = Client::Codex;
 
     let setup = Memo::new(move |_| {
-        let values = Values { key: key.get(), base_url: base_url.get(), model: model.get() };
+        let values = Values {
+            key: key.get(),
+            base_url: base_url.get(),
+            model: model.get(),
+        };
         profile.with_value(|p| client.setup(p, &values, os.get()))
     });
-    let key_findings = Memo::new(move |_| key.with(|k| profile.with_value(|p| check::key::check(k, p))));
+    let key_findings =
+        Memo::new(move |_| key.with(|k| profile.with_value(|p| check::key::check(k, p))));
     let url_findings = Memo::new(move |_| base_url.with(|url| check::url::check(url)));
-    let model_findings = Memo::new(move |_| model.with(|m| profile.with_value(|p| check::model::check(m, p))));
+    let model_findings =
+        Memo::new(move |_| model.with(|m| profile.with_value(|p| check::model::check(m, p))));
     let shows_placeholders = move || key.with(String::is_empty) || model.with(String::is_empty);
 
     // Keep the document's language in step, for screen readers and fonts.

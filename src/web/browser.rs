@@ -24,7 +24,10 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
     if clipboard.is_undefined() {
         return Err(());
     }
-    JsFuture::from(clipboard.write_text(text)).await.map(drop).map_err(drop)
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(drop)
+        .map_err(drop)
 }
 
 /// Offers `content` as a file download. The data goes from memory to a `blob:` URL: nothing
@@ -32,8 +35,12 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
 pub fn download(file_name: &str, media_type: &str, content: &str) {
     let blob = gloo_file::Blob::new_with_options(content, Some(media_type));
     let url = gloo_file::ObjectUrl::from(blob);
-    let Ok(anchor) = document().create_element("a") else { return };
-    let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    let Ok(anchor) = document().create_element("a") else {
+        return;
+    };
+    let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -45,7 +52,9 @@ pub fn download(file_name: &str, media_type: &str, content: &str) {
 /// After a panic the wasm instance is dead: say so in the page instead of freezing silently.
 pub fn show_crash_banner() {
     let document = document();
-    let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) else { return };
+    let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) else {
+        return;
+    };
     banner.set_attribute("role", "alert").ok();
     banner.set_class_name("crashed");
     let text = Lang::ALL.map(|lang| Msg::Crashed.text(lang)).join(" / ");

@@ -23,8 +23,15 @@ pub fn Field(
     let revealed = RwSignal::new(false);
     let help_id = format!("{id}-help");
     let findings_id = format!("{id}-findings");
-    let has_error = move || findings.with(|all| all.iter().any(|f| f.rule.severity == Severity::Error));
-    let input_type = move || if secret && !revealed.get() { "password" } else { "text" };
+    let has_error =
+        move || findings.with(|all| all.iter().any(|f| f.rule.severity == Severity::Error));
+    let input_type = move || {
+        if secret && !revealed.get() {
+            "password"
+        } else {
+            "text"
+        }
+    };
 
     view! {
         <div class="field" class:invalid=has_error>
@@ -77,21 +84,25 @@ fn FindingItem(finding: Finding, value: RwSignal<String>) -> impl IntoView {
     let Language(lang) = expect_context::<Language>();
     let rule = finding.rule;
     let start = finding.span.start;
-    let position = move || value.with(|text| lang.get().at_character(check::char_position(text, start)));
-    let fix = rule.fix_label.filter(|_| !finding.edits.is_empty()).map(|label| {
-        let apply = move |_| {
-            value.update(|text| {
-                if let Some(fixed) = finding.apply_fix(text) {
-                    *text = fixed;
-                }
-            })
-        };
-        view! {
-            <button type="button" class="fix" on:click=apply>
-                {move || tr(label)}
-            </button>
-        }
-    });
+    let position =
+        move || value.with(|text| lang.get().at_character(check::char_position(text, start)));
+    let fix = rule
+        .fix_label
+        .filter(|_| !finding.edits.is_empty())
+        .map(|label| {
+            let apply = move |_| {
+                value.update(|text| {
+                    if let Some(fixed) = finding.apply_fix(text) {
+                        *text = fixed;
+                    }
+                })
+            };
+            view! {
+                <button type="button" class="fix" on:click=apply>
+                    {move || tr(label)}
+                </button>
+            }
+        });
 
     view! {
         <li class=format!("finding {}", rule.severity.as_str()) data-code=rule.code>

@@ -20,16 +20,27 @@ const COPIED_FOR: Duration = Duration::from_secs(2);
 #[component]
 pub fn SnippetCard(file_name: &'static str, snippet: Signal<Option<Snippet>>) -> impl IntoView {
     let status = RwSignal::new(CopyStatus::Idle);
-    let text_of = move |part: fn(&Snippet) -> String| snippet.with(|s| s.as_ref().map(part).unwrap_or_default());
+    let text_of = move |part: fn(&Snippet) -> String| {
+        snippet.with(|s| s.as_ref().map(part).unwrap_or_default())
+    };
     let content = move || text_of(|s| s.content.clone());
 
     let copy = move |_| {
         let text = content();
         leptos::task::spawn_local(async move {
             let copied = browser::copy_text(&text).await.is_ok();
-            status.try_set(if copied { CopyStatus::Copied } else { CopyStatus::Failed });
+            status.try_set(if copied {
+                CopyStatus::Copied
+            } else {
+                CopyStatus::Failed
+            });
             if copied {
-                set_timeout(move || { status.try_set(CopyStatus::Idle); }, COPIED_FOR);
+                set_timeout(
+                    move || {
+                        status.try_set(CopyStatus::Idle);
+                    },
+                    COPIED_FOR,
+                );
             }
         });
     };

@@ -55,7 +55,9 @@ impl RecordingServer {
 }
 
 fn answer(stream: TcpStream) -> Option<Request> {
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
     let mut reader = BufReader::new(stream.try_clone().ok()?);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
@@ -65,10 +67,15 @@ fn answer(stream: TcpStream) -> Option<Request> {
     loop {
         line.clear();
         reader.read_line(&mut line).ok()?;
-        let Some((name, value)) = line.trim_end().split_once(':') else { break };
+        let Some((name, value)) = line.trim_end().split_once(':') else {
+            break;
+        };
         headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
     }
-    let length = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let length = headers
+        .get("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
 
@@ -84,7 +91,12 @@ fn answer(stream: TcpStream) -> Option<Request> {
         payload.len()
     )
     .ok()?;
-    Some(Request { method, path, headers, body })
+    Some(Request {
+        method,
+        path,
+        headers,
+        body,
+    })
 }
 
 /// The smallest Responses API stream a client accepts as a finished turn.
@@ -98,7 +110,15 @@ fn responses_stream() -> String {
             "input_tokens": 0, "input_tokens_details": null, "output_tokens": 0,
             "output_tokens_details": null, "total_tokens": 0}}}),
     ];
-    events.iter().map(|event| format!("event: {}\ndata: {event}\n\n", event["type"].as_str().unwrap())).collect()
+    events
+        .iter()
+        .map(|event| {
+            format!(
+                "event: {}\ndata: {event}\n\n",
+                event["type"].as_str().unwrap()
+            )
+        })
+        .collect()
 }
 
 pub struct Output {
@@ -144,5 +164,9 @@ pub fn run_with_timeout(mut command: Command, limit: Duration) -> Output {
     if status.is_none() {
         stderr.push_str(&format!("\n[killed after {limit:?}]"));
     }
-    Output { success: status.is_some_and(|s| s.success()), stdout, stderr }
+    Output {
+        success: status.is_some_and(|s| s.success()),
+        stdout,
+        stderr,
+    }
 }

@@ -1,0 +1,125 @@
+// End-to-end: the `trunk build --release` output, served from localhost, driven in Debian's
+// headless Chromium by playwright-core. Run by scripts/test after the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { parse as parseToml } from 'smol-toml';
+import { serveDirectory } from './static-server.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium calls home, which this check would see.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const KEY = `sk-e2e-"quote"\\back\\slash`;
+const MODEL = 'gpt-5.5';
+const OS_PATHS = {
+  macos: ['~/.codex/config.toml', '~/.codex/auth.json'],
+  linux: ['~/.codex/config.toml', '~/.codex/auth.json'],
+  windows: ['%USERPROFILE%\\.codex\\config.toml', '%USERPROFILE%\\.codex\\auth.json'],
+  wsl: ['~/.codex/config.toml', '~/.codex/auth.json'],
+};
+
+let server, browser, page;
+const foreignRequests = [];
+
+before(async () => {
+  server = await serveDirectory(DIST);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  // Every request the page makes is seen here; anything not for our own origin is recorded and
+  // refused. blob: URLs are the page's own in-memory downloads.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === server.origin || url.protocol === 'blob:') return route.continue();
+    foreignRequests.push(url.href);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('websocket', (ws) => foreignRequests.push(ws.url()));
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('.snippet[data-file="auth.json"] .content');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fileText = (name) => page.textContent(`.snippet[data-file="${name}"] .content`);
+const filePath = (name) => page.textContent(`.snippet[data-file="${name}"] .path`);
+
+test('before a key is typed, the files show the placeholders', async () => {
+  assert.equal(JSON.parse(await fileText('auth.json')).OPENAI_API_KEY, 'YOUR_4096BYTES_API_KEY');
+  assert.equal(parseToml(await fileText('config.toml')).model, 'PASTE_MODEL_NAME_FROM_DASHBOARD');
+  assert.ok(await page.isVisible('.notice'));
+});
+
+test('the key field is labelled, masked and kept out of autofill and spellcheck', async () => {
+  const key = page.locator('#key');
+  assert.equal(await key.getAttribute('type'), 'password');
+  assert.equal(await key.getAttribute('autocomplete'), 'off');
+  assert.equal(await key.getAttribute('spellcheck'), 'false');
+  for (const id of ['key', 'base-url', 'model']) {
+    assert.ok((await page.textContent(`label[for="${id}"]`)).trim().length > 0, `label for #${id}`);
+  }
+});
+
+test('for every system, the shown files parse and carry exactly the typed key', async () => {
+  await page.fill('#key', KEY);
+  await page.fill('#model', MODEL);
+  for (const [os, [configPath, authPath]] of Object.entries(OS_PATHS)) {
+    await page.check(`input[name="os"][value="${os}"]`);
+    assert.equal(await filePath('config.toml'), configPath, os);
+    assert.equal(await filePath('auth.json'), authPath, os);
+    const config = parseToml(await fileText('config.toml'));
+    assert.equal(config.model_provider, 'OpenAI', os);
+    assert.equal(config.model, MODEL, os);
+    assert.equal(config.model_providers.OpenAI.base_url, 'https://api.4096bytes.com', os);
+    assert.equal(config.model_providers.OpenAI.wire_api, 'responses', os);
+    assert.deepEqual(JSON.parse(await fileText('auth.json')), { OPENAI_API_KEY: KEY }, os);
+  }
+});
+
+test('Copy puts exactly the shown text on the clipboard', async () => {
+  for (const name of ['config.toml', 'auth.json']) {
+    await page.click(`.snippet[data-file="${name}"] button.copy`);
+    await page.waitForFunction(
+      (n) => document.querySelector(`.snippet[data-file="${n}"] button.copy`).textContent === 'Copied', name);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await fileText(name), name);
+  }
+});
+
+test('Download saves the shown text under the file name', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.snippet[data-file="auth.json"] button.download'),
+  ]);
+  assert.equal(download.suggestedFilename(), 'auth.json');
+  assert.equal(await readFile(await download.path(), 'utf8'), await fileText('auth.json'));
+});
+
+test('a trailing space in the key is flagged without showing the key', async () => {
+  await page.fill('#key', 'sk-trailing-secret ');
+  const finding = page.locator('#key-findings .finding[data-code="key/whitespace"]');
+  await finding.waitFor();
+  assert.ok(await finding.isVisible());
+  assert.doesNotMatch(await finding.textContent(), /sk-trailing-secret/);
+  assert.equal(await page.getAttribute('#key', 'aria-invalid'), 'true');
+});
+
+test('the page made no request except for its own files', async () => {
+  assert.deepEqual(foreignRequests, []);
+  assert.ok(server.requested.length > 0);
+  for (const path of server.requested) {
+    assert.ok(server.served.has(path), `request for ${path}, which is not a file of the build`);
+  }
+  // The key never travels in a URL, not even to our own server.
+  for (const path of server.requested) {
+    assert.ok(!path.includes('sk-'), path);
+  }
+});
