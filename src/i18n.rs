@@ -47,14 +47,6 @@ impl Lang {
             Lang::ZhHans => format!("位于第 {position} 个字符"),
         }
     }
-
-    /// "line L, column C" for a position inside a multi-line text.
-    pub fn at_line_column(self, line: usize, column: usize) -> String {
-        match self {
-            Lang::En => format!("line {line}, column {column}"),
-            Lang::ZhHans => format!("第 {line} 行第 {column} 列"),
-        }
-    }
 }
 
 macro_rules! messages {

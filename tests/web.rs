@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use onramp::profile::Profile;
 use onramp::web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -15,9 +16,13 @@ struct Page(HtmlElement);
 
 impl Page {
     async fn open() -> Page {
+        Page::open_for(Profile::builtin()).await
+    }
+
+    async fn open_for(profile: Profile) -> Page {
         let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&container).unwrap();
-        mount_to(container.clone(), App).forget();
+        mount_to(container.clone(), move || view! { <App profile=profile /> }).forget();
         settle().await;
         Page(container)
     }
@@ -209,4 +214,34 @@ async fn the_page_switches_to_simplified_chinese() {
         page.text(".snippet[data-file='auth.json'] button.copy"),
         "复制"
     );
+}
+
+#[wasm_bindgen_test]
+async fn another_relay_profile_drives_the_page() {
+    let mut profile = Profile::builtin();
+    profile.base_url = "https://relay.example".into();
+    profile.clients.codex.base_path = "/v1".into();
+    profile.models = vec!["model-a".into(), "model-b".into()];
+    let page = Page::open_for(profile).await;
+    assert_eq!(page.input("#base-url").value(), "https://relay.example");
+    assert_eq!(
+        page.text("#request-url"),
+        "POST https://relay.example/v1/responses"
+    );
+    let model = page.input("#model");
+    let list = model
+        .get_attribute("list")
+        .expect("the model field offers the profile's models");
+    let options = page
+        .0
+        .query_selector_all(&format!("datalist#{list} option"))
+        .unwrap();
+    assert_eq!(options.length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn without_suggested_models_there_is_no_list() {
+    let page = Page::open().await;
+    assert_eq!(page.input("#model").get_attribute("list"), None);
+    assert!(page.find("datalist").is_none());
 }

@@ -118,15 +118,6 @@ pub fn char_position(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,8 +150,5 @@ mod tests {
     fn positions_count_characters_not_bytes() {
         assert_eq!(char_position("héllo", 0), 1);
         assert_eq!(char_position("héllo", 3), 3);
-        assert_eq!(line_column("a\nbé c", 6), (2, 4));
-        assert_eq!(line_column("abc", 0), (1, 1));
-        assert_eq!(line_column("abc", 99), (1, 4));
     }
 }

@@ -19,9 +19,10 @@ pub fn tr(msg: Msg) -> &'static str {
     msg.text(lang.get())
 }
 
+/// The whole page, for one relay: the built-in one unless a profile is given.
 #[component]
-pub fn App() -> impl IntoView {
-    let profile = StoredValue::new(Profile::builtin());
+pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoView {
+    let profile = StoredValue::new(profile);
     let lang = RwSignal::new(browser::visitor_lang());
     provide_context(Language(lang));
 
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                     help=Msg::ModelHelp
                     value=model
                     findings=model_findings
+                    suggestions=profile.with_value(|p| p.models.clone())
                 />
             </section>
             <section aria-labelledby="system-heading">

@@ -19,10 +19,14 @@ pub fn Field(
     #[prop(default = "text")]
     inputmode: &'static str,
     #[prop(optional)] secret: bool,
+    /// Values to offer while typing (the relay profile's model names).
+    #[prop(optional)]
+    suggestions: Vec<String>,
 ) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let help_id = format!("{id}-help");
     let findings_id = format!("{id}-findings");
+    let suggestions_id = (!suggestions.is_empty()).then(|| format!("{id}-suggestions"));
     let has_error =
         move || findings.with(|all| all.iter().any(|f| f.rule.severity == Severity::Error));
     let input_type = move || {
@@ -41,6 +45,7 @@ pub fn Field(
                     id=id
                     type=input_type
                     inputmode=inputmode
+                    list=suggestions_id.clone()
                     autocomplete="off"
                     spellcheck="false"
                     autocapitalize="off"
@@ -64,6 +69,13 @@ pub fn Field(
                         }
                     })}
             </div>
+            {suggestions_id.map(|list_id| {
+                view! {
+                    <datalist id=list_id>
+                        {suggestions.into_iter().map(|value| view! { <option value=value /> }).collect_view()}
+                    </datalist>
+                }
+            })}
             <p class="help" id=help_id>{move || tr(help)}</p>
             <ul class="findings" id=findings_id aria-live="polite">
                 <For

@@ -16,5 +16,5 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         browser::show_crash_banner();
     }));
-    mount_to_body(App);
+    mount_to_body(|| view! { <App /> });
 }
