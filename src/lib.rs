@@ -11,6 +11,7 @@
 
 pub mod check;
 pub mod clients;
+pub mod escape;
 pub mod i18n;
 pub mod profile;
 

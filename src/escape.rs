@@ -1,0 +1,181 @@
+//! Quoting a value for each syntax onramp writes, one function per syntax.
+//!
+//! Every function returns a complete literal (quotes included) that reads back as exactly the
+//! given value. TOML and JSON delegate to `toml_edit` and `serde_json`; the shells have no
+//! crate worth the weight, so their rules are written out here with a test each.
+
+/// A TOML string literal (basic or literal string, whichever `toml_edit` finds clearer).
+pub fn toml(value: &str) -> String {
+    toml_edit::Value::from(value).to_string()
+}
+
+/// A JSON string literal.
+pub fn json(value: &str) -> String {
+    // Serialising a &str cannot fail; the fallback keeps that impossible case panic-free.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A YAML double-quoted scalar. Everything outside YAML's printable set, and the quote and
+/// backslash themselves, is escaped; so is U+FEFF, which parsers may take for a BOM.
+pub fn yaml(value: &str) -> String {
+    let mut quoted = String::with_capacity(value.len() + 2);
+    quoted.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            '\r' => quoted.push_str("\\r"),
+            ' '..='~'
+            | '\u{A0}'..='\u{D7FF}'
+            | '\u{E000}'..='\u{FEFE}'
+            | '\u{FF00}'..='\u{FFFD}' => quoted.push(c),
+            c if u32::from(c) >= 0x10000 => quoted.push(c),
+            c => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+/// A POSIX shell word (bash, zsh, dash): single quotes, in which nothing is special, with each
+/// `'` written as `'\''`. A NUL byte cannot be part of a shell word or an environment
+/// variable at all; callers check values with [`fits_environment`] first.
+pub fn posix(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
+}
+
+/// A fish word: single quotes, in which only `\'` and `\\` are escapes.
+pub fn fish(value: &str) -> String {
+    format!("'{}'", value.replace('\\', r"\\").replace('\'', r"\'"))
+}
+
+/// A PowerShell verbatim string: single quotes, each quote doubled. PowerShell also takes the
+/// typographic single quotes (U+2018–U+201B) as quotes, so those are doubled too.
+pub fn powershell(value: &str) -> String {
+    let mut quoted = String::with_capacity(value.len() + 2);
+    quoted.push('\'');
+    for c in value.chars() {
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
+            quoted.push(c);
+        }
+        quoted.push(c);
+    }
+    quoted.push('\'');
+    quoted
+}
+
+/// The `NAME=value` part of cmd's `set "NAME=value"`, or `None` when cmd cannot hold the value
+/// verbatim: `%` may expand a variable, `"` ends the quoting, `!` expands under delayed
+/// expansion, and a line break ends the command. There is no escape that works both typed
+/// at the prompt and in a batch file, so such values are sent to PowerShell instead.
+pub fn cmd_assignment(name: &str, value: &str) -> Option<String> {
+    let unsafe_char = |c: char| matches!(c, '%' | '"' | '!' | '\n' | '\r' | '\0');
+    (!value.contains(unsafe_char) && !name.contains(unsafe_char)).then(|| format!("{name}={value}"))
+}
+
+/// Whether `value` can be stored in an environment variable at all (no NUL byte).
+pub fn fits_environment(value: &str) -> bool {
+    !value.contains('\0')
+}
+
+// Native only: these tests run bash and use proptest.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Strings that break naive quoting in at least one syntax.
+    const AWKWARD: [&str; 10] = [
+        "",
+        "plain",
+        "it's",
+        r#"say "hi""#,
+        r"back\slash\",
+        "$HOME `whoami` $(id)",
+        "100% %PATH% !bang!",
+        "tab\tnew\nline\r",
+        "‘curly’ “quotes”",
+        "ünï©ødé 模型 🔑 \u{FEFF}\u{85}\u{7F}",
+    ];
+
+    #[test]
+    fn toml_and_json_read_back() {
+        for value in AWKWARD {
+            let doc: toml_edit::DocumentMut = format!("v = {}", toml(value)).parse().unwrap();
+            assert_eq!(doc["v"].as_str(), Some(value));
+            assert_eq!(serde_json::from_str::<String>(&json(value)).unwrap(), value);
+        }
+    }
+
+    #[test]
+    fn yaml_reads_back() {
+        for value in AWKWARD {
+            assert_eq!(parse_yaml_scalar(&yaml(value)), value, "{value:?}");
+        }
+        assert_eq!(yaml("a\"b"), r#""a\"b""#);
+    }
+
+    #[test]
+    fn shells_quote_as_documented() {
+        assert_eq!(posix("it's"), r"'it'\''s'");
+        assert_eq!(fish(r"it's \o/"), r"'it\'s \\o/'");
+        assert_eq!(powershell("it’s o'k"), "'it’’s o''k'");
+    }
+
+    #[test]
+    fn cmd_refuses_what_it_cannot_hold() {
+        assert_eq!(
+            cmd_assignment("K", "sk-a^b&c|d<e>f").as_deref(),
+            Some("K=sk-a^b&c|d<e>f")
+        );
+        for value in ["100%", "say \"hi\"", "bang!", "two\nlines"] {
+            assert_eq!(cmd_assignment("K", value), None, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn posix_words_survive_bash() {
+        for value in AWKWARD {
+            assert_eq!(bash_echo(value), value, "{value:?}");
+        }
+    }
+
+    fn parse_yaml_scalar(text: &str) -> String {
+        let docs = yaml_rust2::YamlLoader::load_from_str(&format!("v: {text}")).unwrap();
+        docs[0]["v"].as_str().unwrap().to_owned()
+    }
+
+    /// What bash prints for `printf %s <word>`.
+    fn bash_echo(value: &str) -> String {
+        let output = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!("printf %s {}", posix(value)))
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_string_reads_back_from_toml_json_and_yaml(value in any::<String>()) {
+            let doc: toml_edit::DocumentMut = format!("v = {}", toml(&value)).parse().unwrap();
+            prop_assert_eq!(doc["v"].as_str(), Some(value.as_str()));
+            prop_assert_eq!(serde_json::from_str::<String>(&json(&value)).unwrap(), value.clone());
+            prop_assert_eq!(parse_yaml_scalar(&yaml(&value)), value);
+        }
+    }
+
+    proptest! {
+        // Each case starts a bash process: fewer cases, each with shell-hostile characters.
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn any_string_survives_bash(value in "[^\u{0}]{0,24}|[ -~]{0,24}|['\"\\\\$`!%\n\t ]{0,24}") {
+            prop_assert_eq!(bash_echo(&value), value);
+        }
+    }
+}
