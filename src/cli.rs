@@ -4,9 +4,10 @@
 //! stays out of shell history and process listings.
 
 use crate::check::{self, Finding};
-use crate::clients::{Client, Os, Setup, Values};
-use crate::i18n::Lang;
+use crate::clients::{Client, Format, Os, Setup, SnippetKind, Target, Values};
+use crate::i18n::{Lang, Msg};
 use crate::profile::Profile;
+use crate::shell::Shell;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
@@ -29,8 +30,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the files a client needs. The key comes from standard input or ONRAMP_KEY.
+    /// Print the files and commands a client needs. The key comes from standard input or ONRAMP_KEY.
     Generate(GenerateArgs),
+    /// List the clients, with the systems and shells each supports.
+    Clients {
+        /// Print JSON: [{id, name, systems: [{os, shells}]}].
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -43,25 +50,50 @@ struct GenerateArgs {
     #[arg(long, value_parser = PossibleValuesParser::new(Os::ALL.map(Os::id))
         .try_map(|id| Os::from_id(&id).ok_or("unknown system")))]
     os: Os,
+    /// The shell for commands [default: bash on macOS, Linux and WSL; powershell on Windows].
+    #[arg(long, value_parser = PossibleValuesParser::new(Shell::ALL.map(Shell::id))
+        .try_map(|id| Shell::from_id(&id).ok_or("unknown shell")))]
+    shell: Option<Shell>,
     /// The relay's base URL [default: the relay profile's].
     #[arg(long, default_value = "", hide_default_value = true)]
     base_url: String,
     /// The model name [default: the profile's placeholder].
     #[arg(long, default_value = "", hide_default_value = true)]
     model: String,
-    /// Print a JSON array of {file_name, path, format, content, notes}.
+    /// Print a JSON array of snippets: {section, kind, path, shell, file_name, format, content, notes}.
     #[arg(long)]
     json: bool,
 }
 
-/// A snippet as printed by `--json`.
+/// A snippet as printed by `generate --json`.
 #[derive(Serialize)]
 struct JsonSnippet<'a> {
-    file_name: &'a str,
-    path: &'a str,
-    format: crate::clients::Format,
+    /// The id of the alternative it belongs to (`auth-json`, `env-session`…).
+    section: &'static str,
+    /// `file` or `commands`.
+    kind: &'static str,
+    /// Where a file goes; `null` for commands.
+    path: Option<&'a str>,
+    /// The shell commands are for; `null` for files.
+    shell: Option<&'static str>,
+    file_name: &'static str,
+    format: Format,
     content: &'a str,
     notes: Vec<&'static str>,
+}
+
+/// A client as printed by `clients --json`.
+#[derive(Serialize)]
+struct JsonClient {
+    id: &'static str,
+    name: &'static str,
+    systems: Vec<JsonSystem>,
+}
+
+#[derive(Serialize)]
+struct JsonSystem {
+    os: &'static str,
+    shells: Vec<&'static str>,
 }
 
 /// Runs the command line; usage errors exit with 2, as clap does for its own.
@@ -69,17 +101,72 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let lang = terminal_language();
     match cli.command {
-        Command::Generate(args) => match read_key() {
-            Ok(key) => generate(args, key, lang),
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(2)
+        Command::Generate(args) => {
+            let target = match args.shell {
+                None => Target::new(args.os),
+                Some(shell) => match Target::with_shell(args.os, shell) {
+                    Some(target) => target,
+                    None => {
+                        let usual: Vec<_> = Shell::for_os(args.os).iter().map(|s| s.id()).collect();
+                        return usage_error(&format!(
+                            "{} is not a shell for --os {}; use one of: {}",
+                            shell.id(),
+                            args.os.id(),
+                            usual.join(", ")
+                        ));
+                    }
+                },
+            };
+            match read_key() {
+                Ok(key) => generate(args, target, key, lang),
+                Err(message) => usage_error(&message),
             }
-        },
+        }
+        Command::Clients { json } => list_clients(json),
     }
 }
 
-fn generate(args: GenerateArgs, key: String, lang: Lang) -> ExitCode {
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn list_clients(json: bool) -> ExitCode {
+    let clients: Vec<JsonClient> = Client::ALL
+        .iter()
+        .map(|client| JsonClient {
+            id: client.id(),
+            name: client.name(),
+            systems: client
+                .systems()
+                .iter()
+                .map(|os| JsonSystem {
+                    os: os.id(),
+                    shells: Shell::for_os(*os).iter().map(|s| s.id()).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    if json {
+        return print_json(&clients);
+    }
+    for client in clients {
+        let systems: Vec<String> = client
+            .systems
+            .iter()
+            .map(|s| format!("{} ({})", s.os, s.shells.join(", ")))
+            .collect();
+        println!(
+            "{:<12} {:<30} {}",
+            client.id,
+            client.name,
+            systems.join("; ")
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn generate(args: GenerateArgs, target: Target, key: String, lang: Lang) -> ExitCode {
     let profile = Profile::builtin();
     let values = Values {
         key,
@@ -105,28 +192,40 @@ fn generate(args: GenerateArgs, key: String, lang: Lang) -> ExitCode {
         lang,
     );
 
-    let setup = args.client.setup(&profile, &values, args.os);
+    let setup = args.client.setup(&profile, &values, target);
     if args.json {
-        print_json(&setup, lang)
+        print_json(&json_snippets(&setup, lang))
     } else {
         print_for_people(args.client, &setup, lang);
         ExitCode::SUCCESS
     }
 }
 
-fn print_json(setup: &Setup, lang: Lang) -> ExitCode {
-    let snippets: Vec<JsonSnippet> = setup
-        .snippets
-        .iter()
-        .map(|snippet| JsonSnippet {
-            file_name: snippet.file_name,
-            path: &snippet.path,
-            format: snippet.format,
-            content: &snippet.content,
-            notes: snippet.notes.iter().map(|note| note.text(lang)).collect(),
-        })
-        .collect();
-    match serde_json::to_string_pretty(&snippets) {
+fn json_snippets(setup: &Setup, lang: Lang) -> Vec<JsonSnippet<'_>> {
+    let mut snippets = Vec::new();
+    for section in &setup.sections {
+        for snippet in &section.snippets {
+            let (kind, path, shell) = match &snippet.kind {
+                SnippetKind::File { path, .. } => ("file", Some(path.as_str()), None),
+                SnippetKind::Commands { shell } => ("commands", None, Some(shell.id())),
+            };
+            snippets.push(JsonSnippet {
+                section: section.id,
+                kind,
+                path,
+                shell,
+                file_name: snippet.file_name(),
+                format: snippet.format,
+                content: &snippet.content,
+                notes: snippet.notes.iter().map(|note| note.text(lang)).collect(),
+            });
+        }
+    }
+    snippets
+}
+
+fn print_json(value: &impl Serialize) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
         Ok(json) => {
             println!("{json}");
             ExitCode::SUCCESS
@@ -139,18 +238,24 @@ fn print_json(setup: &Setup, lang: Lang) -> ExitCode {
 }
 
 fn print_for_people(client: Client, setup: &Setup, lang: Lang) {
-    for snippet in &setup.snippets {
-        println!("── {} ──", snippet.path);
-        for note in &snippet.notes {
-            println!("# {}", note.text(lang));
+    for section in &setup.sections {
+        println!("━━ {} ━━", section.title.text(lang));
+        for note in &section.notes {
+            println!("  {}", note.text(lang));
         }
-        println!("{}", snippet.content.trim_end());
+        for snippet in &section.snippets {
+            println!("── {} ──", snippet.heading());
+            for note in &snippet.notes {
+                println!("# {}", note.text(lang));
+            }
+            println!("{}", snippet.content.trim_end());
+        }
         println!();
     }
     println!(
         "{} {} {}",
         client.name(),
-        crate::i18n::Msg::RequestLine.text(lang),
+        Msg::RequestLine.text(lang),
         setup.request_url
     );
     println!("{}", setup.next_step.text(lang));

@@ -75,7 +75,10 @@ messages! {
     AppTagline => "Copy-ready setup for your client. Everything happens in this page: your key is never sent anywhere.", "为你的客户端生成可直接复制的配置。一切都在本页面内完成：你的密钥不会被发送到任何地方。";
     LanguageLabel => "Language", "语言";
     StepDetails => "Your connection details", "你的连接信息";
-    StepSystem => "Where Codex CLI runs", "Codex CLI 运行在哪里";
+    StepClient => "Your client", "你的客户端";
+    ClientLabel => "Client", "客户端";
+    StepSystem => "Where it runs", "运行环境";
+    ShellLabel => "Shell", "命令行";
     StepFiles => "Files to write", "要写入的文件";
 
     // Fields
@@ -102,8 +105,43 @@ messages! {
     RequestLine => "will send its requests to", "将把请求发送到";
     CodexConfigNote => "Open or create this file and put the block at its very beginning, above any [table] line: keys written below a table header belong to that table and Codex ignores them.", "打开或新建此文件，把这段配置放在文件最开头、任何 [表] 行之前：写在表头下面的键属于那个表，Codex 会忽略它们。";
     CodexAuthNote => "Create this file, or replace its content. It holds your key in plain text: do not commit it or share it.", "新建此文件或替换其内容。它以明文保存你的密钥：不要提交到代码仓库，也不要分享。";
-    CodexWslNote => "Write it inside WSL (for example in the Ubuntu terminal): Codex running in WSL reads the Linux home folder, not %USERPROFILE%.", "请在 WSL 内写入（例如在 Ubuntu 终端中）：在 WSL 中运行的 Codex 读取的是 Linux 主目录，而不是 %USERPROFILE%。";
+    CodexAuthJsonTitle => "Key in auth.json (for the CLI, the IDE extension and the app)", "密钥写在 auth.json 中（适用于命令行、IDE 插件和桌面应用）";
+    CodexEnvKeyTitle => "Or: key in an environment variable, nothing on disk", "或者：密钥放在环境变量中，不写入磁盘";
+    WslHomeNote => "Write it inside WSL (for example in the Ubuntu terminal): a client running in WSL reads the Linux home folder, not %USERPROFILE%.", "请在 WSL 内写入（例如在 Ubuntu 终端中）：在 WSL 中运行的客户端读取的是 Linux 主目录，而不是 %USERPROFILE%。";
     RestartNote => "Save both files, open a new terminal and run codex.", "保存这两个文件，打开一个新终端并运行 codex。";
+
+    // Environment variables
+    SectionEnvSession => "Environment variables for this terminal", "仅对当前终端生效的环境变量";
+    SectionEnvPersistent => "Environment variables for every new terminal", "对之后所有新终端生效的环境变量";
+    EnvSessionNote => "Paste into the terminal you start the client from; they last until it closes.", "粘贴到你启动客户端的那个终端中；关闭终端后失效。";
+    EnvPosixProfileNote => "Add these lines to ~/.bashrc (bash) or ~/.zshrc (zsh, the macOS default), then open a new terminal.", "把这些行加到 ~/.bashrc（bash）或 ~/.zshrc（zsh，macOS 默认）末尾，然后打开一个新终端。";
+    EnvPersistentNote => "Run once. Terminals opened afterwards have the variables; those already open do not.", "运行一次即可。之后打开的终端会有这些变量，已经打开的终端不会。";
+    ShellCannotHoldValue => "These values contain characters this shell cannot set safely (%, \", ! or a line break): use PowerShell, or the file variant.", "这些值包含此命令行无法安全设置的字符（%、\"、! 或换行）：请改用 PowerShell 或文件方式。";
+    EnvGuiAppsNote => "Apps and editors started from the dock, the Start menu or an IDE do not see variables set in a terminal: use the file variant for them.", "从程序坞、开始菜单或 IDE 启动的应用和编辑器看不到在终端中设置的变量：这种情况请使用文件方式。";
+
+    // Claude Code
+    ClaudeSettingsTitle => "In ~/.claude/settings.json (recommended)", "写在 ~/.claude/settings.json 中（推荐）";
+    ClaudeSettingsNote => "If the file exists, add these lines to its \"env\" block and keep everything else. Claude Code reads it however it is started.", "如果文件已存在，把这些行加入其中的 \"env\" 块，其他内容保持不变。无论以何种方式启动，Claude Code 都会读取它。";
+    ClaudeNoApiKeyNote => "Do not also set ANTHROPIC_API_KEY: with both set, Claude Code warns that authentication may not work.", "不要同时设置 ANTHROPIC_API_KEY：两者同时存在时，Claude Code 会警告认证可能失效。";
+    ClaudeNextStep => "Start claude in a new terminal; /status shows the base URL in use.", "在新终端中启动 claude；/status 会显示正在使用的 Base URL。";
+
+    // OpenAI SDKs
+    SdkEnvNote => "The SDKs read OPENAI_BASE_URL and OPENAI_API_KEY when the client is created without arguments.", "创建客户端时如果不传参数，SDK 会读取 OPENAI_BASE_URL 和 OPENAI_API_KEY。";
+    SdkPythonTitle => "Python", "Python";
+    SdkPythonNote => "Install with pip install openai, then run python example.py.", "先运行 pip install openai 安装，然后运行 python example.py。";
+    SdkNodeTitle => "Node.js", "Node.js";
+    SdkNodeNote => "Install with npm install openai, then run node example.mjs.", "先运行 npm install openai 安装，然后运行 node example.mjs。";
+    SdkNextStep => "Set the variables, then run an example: it prints the model's answer.", "设置好变量后运行示例：它会打印模型的回答。";
+
+    // curl
+    CurlTitle => "Test the key with one request", "用一次请求测试密钥";
+    Answer200 => "200 and a JSON answer: the key, the URL and the model all work.", "200 并返回 JSON：密钥、地址和模型都正常。";
+    Answer401 => "401: the key is wrong, incomplete or has extra characters; copy it again.", "401：密钥错误、不完整或带有多余字符；请重新复制。";
+    Answer403 => "403: the key may not use this model or group; check its permissions in the dashboard.", "403：该密钥无权使用此模型或分组；请在控制台检查权限。";
+    Answer404 => "404: the URL is wrong; use the base URL without any added path.", "404：地址错误；请使用不带任何额外路径的 Base URL。";
+    Answer429 => "429: too many requests, or the quota or balance is used up.", "429：请求过多，或额度、余额已用完。";
+    AnswerModelNotFound => "\"model not found\": copy the model name from the dashboard again.", "\"model not found\"：请从控制台重新复制模型名称。";
+    CurlNextStep => "Run it in a terminal and compare the answer with the list above.", "在终端中运行，并对照上面的列表查看结果。";
 
     // Findings
     SeverityError => "error", "错误";
@@ -155,7 +193,12 @@ mod tests {
             // except for names that are the same in both languages.
             let same_in_both = matches!(
                 msg,
-                Msg::BaseUrlLabel | Msg::OsMacos | Msg::OsLinux | Msg::OsWindows
+                Msg::BaseUrlLabel
+                    | Msg::OsMacos
+                    | Msg::OsLinux
+                    | Msg::OsWindows
+                    | Msg::SdkPythonTitle
+                    | Msg::SdkNodeTitle
             );
             assert_eq!(
                 msg.text(Lang::En) == msg.text(Lang::ZhHans),

@@ -14,6 +14,7 @@ pub mod clients;
 pub mod escape;
 pub mod i18n;
 pub mod profile;
+pub mod shell;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -53,8 +53,14 @@ fn auth_key(snippets: &[serde_json::Value]) -> String {
 
 #[test]
 fn json_output_lists_each_file_with_path_format_and_content() {
-    let snippets = snippets(&onramp(&GENERATE, Some("sk-env"), None));
+    let all = snippets(&onramp(&GENERATE, Some("sk-env"), None));
+    let snippets: Vec<_> = all
+        .iter()
+        .filter(|s| s["section"] == "auth-json")
+        .cloned()
+        .collect();
     assert_eq!(snippets.len(), 2);
+    assert_eq!(snippets[0]["kind"], "file");
     assert_eq!(snippets[0]["path"], "~/.codex/config.toml");
     assert_eq!(snippets[0]["format"], "toml");
     assert_eq!(snippets[1]["path"], "~/.codex/auth.json");
@@ -132,8 +138,56 @@ fn the_human_format_shows_paths_and_the_request_url() {
 }
 
 #[test]
+fn commands_are_written_for_the_chosen_shell() {
+    let args = [
+        "generate",
+        "--client",
+        "claude-code",
+        "--os",
+        "windows",
+        "--shell",
+        "cmd",
+        "--json",
+    ];
+    let snippets = snippets(&onramp(&args, Some("sk-1"), None));
+    let session = snippets
+        .iter()
+        .find(|s| s["section"] == "env-session")
+        .expect("env-session");
+    assert_eq!(session["kind"], "commands");
+    assert_eq!(session["shell"], "cmd");
+    assert!(
+        session["content"]
+            .as_str()
+            .unwrap()
+            .contains("set \"ANTHROPIC_AUTH_TOKEN=sk-1\"")
+    );
+}
+
+#[test]
+fn clients_are_listed_with_their_systems_and_shells() {
+    let output = onramp(&["clients", "--json"], None, None);
+    assert!(output.status.success());
+    let clients: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let ids: Vec<_> = clients.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for id in ["codex", "claude-code", "openai-sdk", "curl"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    let windows = clients[0]["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["os"] == "windows")
+        .unwrap();
+    assert_eq!(windows["shells"], serde_json::json!(["powershell", "cmd"]));
+}
+
+#[test]
 fn bad_arguments_exit_with_2_and_say_why() {
-    let cases: [&[&str]; 4] = [
+    let cases: [&[&str]; 5] = [
+        &[
+            "generate", "--client", "codex", "--os", "linux", "--shell", "cmd",
+        ],
         &["generate", "--client", "codex", "--os", "beos"],
         &["generate", "--client", "notepad", "--os", "linux"],
         &["generate", "--os", "linux"],

@@ -7,10 +7,10 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
+use std::process::Command;
 use std::time::Duration;
-use support::{RecordingServer, run_with_timeout};
+use support::{RecordingServer, commands, fresh_dir, generate, run_with_timeout, write_files};
 
 /// Keys and models that exercise escaping in TOML and JSON. Keys stay ASCII: an HTTP header
 /// cannot carry anything else, so no client could send a non-ASCII key.
@@ -37,40 +37,13 @@ fn codex_binary() -> PathBuf {
     PathBuf::from(path)
 }
 
-/// The snippets from `onramp generate --json`, as (file name, content).
-fn generate(key: &str, base_url: &str, model: &str) -> Vec<(String, String)> {
-    let output = Command::new(env!("CARGO_BIN_EXE_onramp"))
-        .args(["generate", "--client", "codex", "--os", "linux", "--json"])
-        .args(["--base-url", base_url, "--model", model])
-        .env("ONRAMP_KEY", key)
-        .stdin(Stdio::null())
-        .output()
-        .expect("onramp runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let snippets: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
-    snippets
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|s| {
-            (
-                s["file_name"].as_str().unwrap().to_owned(),
-                s["content"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn fresh_dir(name: &str) -> PathBuf {
-    // Under target/, not /tmp: Codex refuses some setup in temporary folders and says so.
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// How the key reaches Codex.
+#[derive(Clone, Copy, Debug)]
+enum Variant {
+    /// `config.toml` and `auth.json`, Codex started directly.
+    AuthJson,
+    /// `config.toml` with `env_key`, Codex started from bash after the printed `export` lines.
+    EnvKey,
 }
 
 #[test]
@@ -86,54 +59,67 @@ fn codex_sends_the_key_and_model_to_the_relay() {
         String::from_utf8_lossy(&version.stdout).trim()
     );
 
-    for (index, (key, model)) in CASES.into_iter().enumerate() {
-        let server = RecordingServer::start();
-        let home = fresh_dir(&format!("codex-home-{index}"));
-        for (file_name, content) in generate(key, &server.url(), model) {
-            std::fs::write(home.join(file_name), content).unwrap();
-        }
-        let workdir = fresh_dir(&format!("codex-work-{index}"));
+    for variant in [Variant::AuthJson, Variant::EnvKey] {
+        for (index, (key, model)) in CASES.into_iter().enumerate() {
+            let case = format!("{variant:?} case {index}");
+            let server = RecordingServer::start();
+            let home = fresh_dir(&format!("codex-home-{variant:?}-{index}"));
+            let workdir = fresh_dir(&format!("codex-work-{variant:?}-{index}"));
+            let snippets = generate("codex", key, &server.url(), model);
+            let exec = ["exec", "--skip-git-repo-check", "Reply with one word."];
+            let mut command = match variant {
+                Variant::AuthJson => {
+                    write_files(&snippets, "auth-json", &home);
+                    let mut command = Command::new(&codex);
+                    command.args(exec);
+                    command
+                }
+                Variant::EnvKey => {
+                    write_files(&snippets, "env-session", &home);
+                    let script =
+                        format!("{}exec \"$0\" \"$@\"", commands(&snippets, "env-session"));
+                    let mut command = Command::new("bash");
+                    command.arg("-c").arg(script).arg(&codex).args(exec);
+                    command
+                }
+            };
+            command
+                .current_dir(&workdir)
+                .env("CODEX_HOME", &home)
+                .env("HOME", &workdir)
+                .env_remove("OPENAI_API_KEY")
+                .env_remove("OPENAI_BASE_URL")
+                .env_remove("CODEX_API_KEY");
+            let output = run_with_timeout(command, Duration::from_secs(90));
+            let printed = format!("{}\n{}", output.stdout, output.stderr);
+            assert!(output.success, "codex failed for {case}:\n{printed}");
+            for warning in IGNORED_SETTING_WARNINGS {
+                assert!(
+                    !printed.to_lowercase().contains(warning),
+                    "{case}: Codex printed {warning:?}:\n{printed}"
+                );
+            }
 
-        let mut command = Command::new(&codex);
-        command
-            .args(["exec", "--skip-git-repo-check", "Reply with one word."])
-            .current_dir(&workdir)
-            .env("CODEX_HOME", &home)
-            .env("HOME", &workdir)
-            .env_remove("OPENAI_API_KEY")
-            .env_remove("OPENAI_BASE_URL")
-            .env_remove("CODEX_API_KEY");
-        let output = run_with_timeout(command, Duration::from_secs(90));
-        let printed = format!("{}\n{}", output.stdout, output.stderr);
-        assert!(output.success, "codex failed for case {index}:\n{printed}");
-        for warning in IGNORED_SETTING_WARNINGS {
-            assert!(
-                !printed.to_lowercase().contains(warning),
-                "case {index}: Codex printed {warning:?}:\n{printed}"
+            let requests = server.requests();
+            let responses: Vec<_> = requests
+                .iter()
+                .filter(|r| r.path.ends_with("/responses"))
+                .collect();
+            assert_eq!(responses.len(), 1, "{case}: requests seen: {requests:#?}");
+            let request = responses[0];
+            assert_eq!(request.method, "POST");
+            assert_eq!(
+                request.path, "/responses",
+                "4096bytes serves /responses at the origin"
             );
+            assert_eq!(
+                request.header("authorization"),
+                Some(format!("Bearer {key}").as_str()),
+                "{case}"
+            );
+            let body: serde_json::Value =
+                serde_json::from_slice(&request.body).expect("a JSON body");
+            assert_eq!(body["model"].as_str(), Some(model), "{case}");
         }
-
-        let requests = server.requests();
-        let responses: Vec<_> = requests
-            .iter()
-            .filter(|r| r.path.ends_with("/responses"))
-            .collect();
-        assert_eq!(
-            responses.len(),
-            1,
-            "case {index}: requests seen: {requests:#?}"
-        );
-        let request = responses[0];
-        assert_eq!(request.method, "POST");
-        assert_eq!(
-            request.path, "/responses",
-            "4096bytes serves /responses at the origin"
-        );
-        assert_eq!(
-            request.header("authorization"),
-            Some(format!("Bearer {key}").as_str())
-        );
-        let body: serde_json::Value = serde_json::from_slice(&request.body).expect("a JSON body");
-        assert_eq!(body["model"].as_str(), Some(model), "case {index}");
     }
 }

@@ -245,3 +245,44 @@ async fn without_suggested_models_there_is_no_list() {
     assert_eq!(page.input("#model").get_attribute("list"), None);
     assert!(page.find("datalist").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn picking_claude_code_shows_its_settings_file_and_shell_commands() {
+    let page = Page::open().await;
+    page.type_into("#key", "sk-claude").await;
+    page.click("input[name='client'][value='claude-code']")
+        .await;
+    let settings: serde_json::Value = serde_json::from_str(&page.file("settings.json")).unwrap();
+    assert_eq!(settings["env"]["ANTHROPIC_AUTH_TOKEN"], "sk-claude");
+    assert_eq!(
+        page.text("#request-url"),
+        "POST https://api.4096bytes.com/v1/messages"
+    );
+    page.click("input[name='os'][value='linux']").await;
+    let commands = page.text("[data-section='env-session'] .snippet[data-shell='bash'] .content");
+    assert!(
+        commands.contains("export ANTHROPIC_AUTH_TOKEN='sk-claude'"),
+        "{commands}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_shells_offered_follow_the_system() {
+    let page = Page::open().await;
+    page.click("input[name='os'][value='linux']").await;
+    page.click("input[name='shell'][value='fish']").await;
+    assert!(page.find("input[name='shell'][value='cmd']").is_none());
+    page.click("input[name='os'][value='windows']").await;
+    assert!(page.find("input[name='shell'][value='fish']").is_none());
+    let powershell = page.input("input[name='shell'][value='powershell']");
+    assert!(
+        powershell.checked(),
+        "fish is not a Windows shell: PowerShell is picked instead"
+    );
+    page.click("input[name='shell'][value='cmd']").await;
+    let commands = page.text("[data-section='env-persistent'] .snippet[data-shell='cmd'] .content");
+    assert!(
+        commands.starts_with("setx RELAY_4096BYTES_API_KEY "),
+        "{commands}"
+    );
+}

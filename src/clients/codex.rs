@@ -11,19 +11,76 @@
 //! left out. So is the dashboard's `[features]` table: pasted at the top of a file that already
 //! has one, it would make the file a duplicate-table error.
 
-use super::{Format, Os, Setup, Snippet, Values};
+use super::{Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
 use crate::i18n::Msg;
 use crate::profile::Profile;
+use crate::shell::EnvChange;
 use toml_edit::{DocumentMut, Item, Table, value};
 
 /// Codex's folder in the home directory (its default `CODEX_HOME`).
 const CODEX_DIR: &str = ".codex";
 
-pub fn setup(profile: &Profile, values: &Values, os: Os) -> Setup {
-    let values = values.resolve(profile);
+/// Where `config.toml` takes the key from.
+#[derive(Clone, Copy)]
+enum KeySource<'a> {
+    /// `auth.json`'s `OPENAI_API_KEY`, through `requires_openai_auth = true`.
+    AuthJson,
+    /// The environment variable named by `env_key`.
+    Environment(&'a str),
+}
+
+pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let codex = &profile.clients.codex;
     let base_url = Profile::client_base_url(values.base_url, &codex.base_path);
+    let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
+    let config_file = |source| {
+        Snippet::file(
+            "config.toml",
+            target.os.home_path(CODEX_DIR, "config.toml"),
+            Format::Toml,
+            config(profile, values, &base_url, source),
+        )
+        .with_notes([Msg::CodexConfigNote].into_iter().chain(wsl_note))
+    };
+    // Serialising a map of strings cannot fail; the fallback keeps that impossible case panic-free.
+    let auth = serde_json::to_string_pretty(&serde_json::json!({ "OPENAI_API_KEY": values.key }))
+        .unwrap_or_default()
+        + "\n";
+    let auth_file = Snippet::file(
+        "auth.json",
+        target.os.home_path(CODEX_DIR, "auth.json"),
+        Format::Json,
+        auth,
+    )
+    .with_notes([Msg::CodexAuthNote].into_iter().chain(wsl_note));
 
+    let mut sections = vec![Section {
+        id: "auth-json",
+        title: Msg::CodexAuthJsonTitle,
+        notes: Vec::new(),
+        snippets: vec![config_file(KeySource::AuthJson), auth_file],
+    }];
+    let change = EnvChange {
+        set: &[(&codex.env_key, values.key)],
+        unset: &[],
+    };
+    let mut env = env_sections(target, change, &[Msg::EnvGuiAppsNote]);
+    // The config file comes first in the first variable section: both are needed.
+    env[0]
+        .snippets
+        .insert(0, config_file(KeySource::Environment(&codex.env_key)));
+    env[0].title = Msg::CodexEnvKeyTitle;
+    sections.extend(env);
+    Setup {
+        sections,
+        request_url: format!("{base_url}/responses"),
+        next_step: Msg::RestartNote,
+    }
+}
+
+/// `config.toml`: root keys first, then the provider table.
+fn config(profile: &Profile, values: &Resolved, base_url: &str, source: KeySource) -> String {
+    let codex = &profile.clients.codex;
     let mut config = DocumentMut::new();
     config["model_provider"] = value(codex.provider_id.as_str());
     config["model"] = value(values.model);
@@ -35,51 +92,25 @@ pub fn setup(profile: &Profile, values: &Values, os: Os) -> Setup {
     }
     let mut provider = Table::new();
     provider["name"] = value(codex.provider_name.as_str());
-    provider["base_url"] = value(base_url.as_str());
+    provider["base_url"] = value(base_url);
     provider["wire_api"] = value("responses");
-    provider["requires_openai_auth"] = value(true);
+    match source {
+        KeySource::AuthJson => provider["requires_openai_auth"] = value(true),
+        KeySource::Environment(name) => provider["env_key"] = value(name),
+    }
     let mut providers = Table::new();
     // Written as `[model_providers.<id>]` alone, without an empty `[model_providers]` header.
     providers.set_implicit(true);
     providers.insert(&codex.provider_id, Item::Table(provider));
     config.insert("model_providers", Item::Table(providers));
-
-    let auth = serde_json::json!({ "OPENAI_API_KEY": values.key });
-    // Serialising a map of strings cannot fail; the fallback keeps that impossible case panic-free.
-    let auth = serde_json::to_string_pretty(&auth).unwrap_or_default() + "\n";
-
-    let wsl_note = (os == Os::Wsl).then_some(Msg::CodexWslNote);
-    Setup {
-        snippets: vec![
-            Snippet {
-                file_name: "config.toml",
-                path: os.home_path(CODEX_DIR, "config.toml"),
-                format: Format::Toml,
-                content: config.to_string(),
-                notes: [Some(Msg::CodexConfigNote), wsl_note]
-                    .into_iter()
-                    .flatten()
-                    .collect(),
-            },
-            Snippet {
-                file_name: "auth.json",
-                path: os.home_path(CODEX_DIR, "auth.json"),
-                format: Format::Json,
-                content: auth,
-                notes: [Some(Msg::CodexAuthNote), wsl_note]
-                    .into_iter()
-                    .flatten()
-                    .collect(),
-            },
-        ],
-        request_url: format!("{base_url}/responses"),
-        next_step: Msg::RestartNote,
-    }
+    config.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clients::{Client, SnippetKind, Values};
+    use crate::shell::Shell;
 
     fn setup_for(key: &str, model: &str, os: Os) -> Setup {
         let values = Values {
@@ -87,19 +118,21 @@ mod tests {
             base_url: String::new(),
             model: model.into(),
         };
-        setup(&Profile::builtin(), &values, os)
+        Client::Codex.setup(&Profile::builtin(), &values, Target::new(os))
     }
 
-    fn parsed_config(setup: &Setup) -> toml_edit::DocumentMut {
-        setup.snippets[0]
-            .content
-            .parse()
-            .expect("config.toml parses")
+    /// The snippets of the `auth.json` variant: config.toml, then auth.json.
+    fn files(setup: &Setup) -> &[Snippet] {
+        &setup.sections[0].snippets
+    }
+
+    fn parsed_config(setup: &Setup) -> DocumentMut {
+        files(setup)[0].content.parse().expect("config.toml parses")
     }
 
     fn parsed_key(setup: &Setup) -> String {
         let auth: serde_json::Value =
-            serde_json::from_str(&setup.snippets[1].content).expect("auth.json parses");
+            serde_json::from_str(&files(setup)[1].content).expect("auth.json parses");
         auth["OPENAI_API_KEY"]
             .as_str()
             .expect("a string")
@@ -109,8 +142,9 @@ mod tests {
     #[test]
     fn the_config_matches_what_codex_honours() {
         let setup = setup_for("sk-1", "gpt-5.5", Os::Linux);
+        assert_eq!(setup.sections[0].id, "auth-json");
         assert_eq!(
-            setup.snippets[0].content,
+            files(&setup)[0].content,
             r#"model_provider = "OpenAI"
 model = "gpt-5.5"
 review_model = "gpt-5.5"
@@ -124,7 +158,7 @@ requires_openai_auth = true
 "#
         );
         assert_eq!(
-            setup.snippets[1].content,
+            files(&setup)[1].content,
             "{\n  \"OPENAI_API_KEY\": \"sk-1\"\n}\n"
         );
         assert_eq!(setup.request_url, "https://api.4096bytes.com/responses");
@@ -132,24 +166,29 @@ requires_openai_auth = true
 
     #[test]
     fn settings_codex_ignores_are_not_emitted() {
-        let content = &setup_for("sk-1", "m", Os::Windows).snippets[0].content;
-        for dead in [
-            "disable_response_storage",
-            "network_access",
-            "windows_wsl_setup_acknowledged",
-            "[features]",
-        ] {
-            assert!(!content.contains(dead), "{dead} in\n{content}");
+        let setup = setup_for("sk-1", "m", Os::Windows);
+        for snippet in setup.sections.iter().flat_map(|s| &s.snippets) {
+            for dead in [
+                "disable_response_storage",
+                "network_access",
+                "windows_wsl_setup_acknowledged",
+                "[features]",
+            ] {
+                assert!(
+                    !snippet.content.contains(dead),
+                    "{dead} in\n{}",
+                    snippet.content
+                );
+            }
         }
     }
 
     #[test]
     fn paths_follow_the_system() {
         let paths = |os| {
-            setup_for("", "", os)
-                .snippets
-                .into_iter()
-                .map(|s| s.path)
+            files(&setup_for("", "", os))
+                .iter()
+                .map(Snippet::heading)
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -172,16 +211,14 @@ requires_openai_auth = true
             ["~/.codex/config.toml", "~/.codex/auth.json"]
         );
         assert!(
-            setup_for("", "", Os::Wsl)
-                .snippets
+            files(&setup_for("", "", Os::Wsl))
                 .iter()
-                .all(|s| s.notes.contains(&Msg::CodexWslNote))
+                .all(|s| s.notes.contains(&Msg::WslHomeNote))
         );
         assert!(
-            setup_for("", "", Os::Linux)
-                .snippets
+            files(&setup_for("", "", Os::Linux))
                 .iter()
-                .all(|s| !s.notes.contains(&Msg::CodexWslNote))
+                .all(|s| !s.notes.contains(&Msg::WslHomeNote))
         );
     }
 
@@ -211,7 +248,7 @@ requires_openai_auth = true
                 base_url: format!("https://h.example/{text}"),
                 model: text.into(),
             };
-            let setup = setup(&Profile::builtin(), &values, Os::Linux);
+            let setup = Client::Codex.setup(&Profile::builtin(), &values, Target::new(Os::Linux));
             let config = parsed_config(&setup);
             assert_eq!(config["model"].as_str(), Some(text));
             assert_eq!(
@@ -223,6 +260,33 @@ requires_openai_auth = true
     }
 
     #[test]
+    fn the_env_key_variant_names_the_variable_and_sets_it() {
+        let setup = setup_for("sk-env", "m", Os::Linux);
+        let section = setup
+            .sections
+            .iter()
+            .find(|s| s.id == "env-session")
+            .unwrap();
+        let config: DocumentMut = section.snippets[0].content.parse().unwrap();
+        let provider = &config["model_providers"]["OpenAI"];
+        assert_eq!(
+            provider["env_key"].as_str(),
+            Some("RELAY_4096BYTES_API_KEY")
+        );
+        assert!(provider.get("requires_openai_auth").is_none());
+        assert_eq!(
+            section.snippets[1].kind,
+            SnippetKind::Commands {
+                shell: Shell::Posix
+            }
+        );
+        assert_eq!(
+            section.snippets[1].content,
+            "export RELAY_4096BYTES_API_KEY='sk-env'\n"
+        );
+    }
+
+    #[test]
     fn the_base_path_comes_from_the_profile() {
         let mut profile = Profile::builtin();
         profile.clients.codex.base_path = "/v1".into();
@@ -230,9 +294,9 @@ requires_openai_auth = true
             base_url: "https://relay.example/".into(),
             ..Values::default()
         };
-        let setup = setup(&profile, &values, Os::Linux);
+        let setup = Client::Codex.setup(&profile, &values, Target::new(Os::Linux));
         assert!(
-            setup.snippets[0]
+            files(&setup)[0]
                 .content
                 .contains("base_url = \"https://relay.example/v1\"")
         );

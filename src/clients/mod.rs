@@ -1,34 +1,53 @@
 //! The clients onramp writes setup for: what each needs, and what it writes where.
 //!
 //! Each client lives in its own module and is listed in [`Client::ALL`]. A client turns the
-//! customer's [`Values`] into [`Snippet`]s: files with their target path on the chosen [`Os`],
-//! and the request the client will then send, so people see where the URL comes from.
+//! customer's [`Values`] into a [`Setup`] for one [`Target`] (system and shell): one or more
+//! alternative [`Section`]s (a settings file, environment variables…), each made of
+//! [`Snippet`]s, plus the URL the client will call, so people see where each path comes from.
 
+pub mod claude_code;
 pub mod codex;
+pub mod curl;
+pub mod openai_sdk;
 
 use crate::i18n::Msg;
 use crate::profile::Profile;
+use crate::shell::{EnvChange, Scope, Shell};
 use serde::Serialize;
 
 /// A client onramp can set up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Client {
     Codex,
+    ClaudeCode,
+    OpenAiSdk,
+    Curl,
 }
 
 impl Client {
-    pub const ALL: [Client; 1] = [Client::Codex];
+    pub const ALL: [Client; 4] = [
+        Client::Codex,
+        Client::ClaudeCode,
+        Client::OpenAiSdk,
+        Client::Curl,
+    ];
 
     /// The stable id used on the command line and in JSON.
     pub fn id(self) -> &'static str {
         match self {
             Client::Codex => "codex",
+            Client::ClaudeCode => "claude-code",
+            Client::OpenAiSdk => "openai-sdk",
+            Client::Curl => "curl",
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Client::Codex => "Codex CLI",
+            Client::ClaudeCode => "Claude Code",
+            Client::OpenAiSdk => "OpenAI SDKs (Python, Node.js)",
+            Client::Curl => "curl",
         }
     }
 
@@ -36,11 +55,44 @@ impl Client {
         Client::ALL.into_iter().find(|client| client.id() == id)
     }
 
-    /// The files and the request for this client.
-    pub fn setup(self, profile: &Profile, values: &Values, os: Os) -> Setup {
+    /// The systems the client runs on.
+    pub fn systems(self) -> &'static [Os] {
+        &Os::ALL
+    }
+
+    /// The setup for this client on `target`.
+    pub fn setup(self, profile: &Profile, values: &Values, target: Target) -> Setup {
+        let values = values.resolve(profile);
         match self {
-            Client::Codex => codex::setup(profile, values, os),
+            Client::Codex => codex::setup(profile, &values, target),
+            Client::ClaudeCode => claude_code::setup(profile, &values, target),
+            Client::OpenAiSdk => openai_sdk::setup(profile, &values, target),
+            Client::Curl => curl::setup(profile, &values, target),
         }
+    }
+}
+
+/// Where the setup is for: the system, and the shell commands are written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub os: Os,
+    pub shell: Shell,
+}
+
+impl Target {
+    /// `os` with its usual shell.
+    pub fn new(os: Os) -> Target {
+        Target {
+            os,
+            shell: Shell::for_os(os)[0],
+        }
+    }
+
+    /// `os` with `shell`, if people use that shell there.
+    pub fn with_shell(os: Os, shell: Shell) -> Option<Target> {
+        Shell::for_os(os)
+            .contains(&shell)
+            .then_some(Target { os, shell })
     }
 }
 
@@ -129,10 +181,11 @@ impl Values {
     }
 }
 
-struct Resolved<'a> {
-    key: &'a str,
-    base_url: &'a str,
-    model: &'a str,
+/// The values a client writes: typed ones, or the profile's where nothing was typed.
+pub struct Resolved<'a> {
+    pub key: &'a str,
+    pub base_url: &'a str,
+    pub model: &'a str,
 }
 
 /// The syntax of a snippet's content.
@@ -141,6 +194,12 @@ struct Resolved<'a> {
 pub enum Format {
     Toml,
     Json,
+    Posix,
+    Fish,
+    PowerShell,
+    Cmd,
+    Python,
+    JavaScript,
 }
 
 impl Format {
@@ -149,36 +208,164 @@ impl Format {
         match self {
             Format::Toml => "application/toml",
             Format::Json => "application/json",
+            Format::Python => "text/x-python",
+            Format::JavaScript => "text/javascript",
+            Format::Posix | Format::Fish | Format::PowerShell | Format::Cmd => "text/plain",
         }
     }
 }
 
-/// One file to write.
+/// What a snippet is: a file to write, or commands to paste into a shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnippetKind {
+    File {
+        /// The file's name alone, for downloads.
+        file_name: &'static str,
+        /// Where the file goes on the chosen system, as the user would type it.
+        path: String,
+    },
+    Commands {
+        shell: Shell,
+    },
+}
+
+/// One piece of text to copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
-    /// The file's name alone, for downloads.
-    pub file_name: &'static str,
-    /// Where the file goes on the chosen system, as the user would type it.
-    pub path: String,
+    pub kind: SnippetKind,
     pub format: Format,
     pub content: String,
-    /// Where and how to put it.
+    /// Where and how to use it.
     pub notes: Vec<Msg>,
+}
+
+impl Snippet {
+    fn file(file_name: &'static str, path: String, format: Format, content: String) -> Snippet {
+        Snippet {
+            kind: SnippetKind::File { file_name, path },
+            format,
+            content,
+            notes: Vec::new(),
+        }
+    }
+
+    fn with_notes(mut self, notes: impl IntoIterator<Item = Msg>) -> Snippet {
+        self.notes.extend(notes);
+        self
+    }
+
+    /// The file's path, or the shell's name: what the snippet is headed with.
+    pub fn heading(&self) -> String {
+        match &self.kind {
+            SnippetKind::File { path, .. } => path.clone(),
+            SnippetKind::Commands { shell } => shell.name().to_owned(),
+        }
+    }
+
+    /// The name to download the snippet under.
+    pub fn file_name(&self) -> &'static str {
+        match self.kind {
+            SnippetKind::File { file_name, .. } => file_name,
+            SnippetKind::Commands {
+                shell: Shell::PowerShell,
+            } => "onramp.ps1",
+            SnippetKind::Commands { shell: Shell::Cmd } => "onramp.cmd",
+            SnippetKind::Commands {
+                shell: Shell::Posix | Shell::Fish,
+            } => "onramp.sh",
+        }
+    }
+}
+
+/// One way to set the client up; a client may offer several (a settings file, or variables).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Stable within a client, e.g. `settings-file`, `env-session`.
+    pub id: &'static str,
+    pub title: Msg,
+    pub notes: Vec<Msg>,
+    pub snippets: Vec<Snippet>,
 }
 
 /// Everything a client needs on one system.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setup {
-    pub snippets: Vec<Snippet>,
+    pub sections: Vec<Section>,
     /// The URL the client will send its requests to, once set up.
     pub request_url: String,
     /// What to do after writing the files.
     pub next_step: Msg,
 }
 
+impl Setup {
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|section| section.id == id)
+    }
+}
+
+/// The two sections that set `change` in the target's shell: for this terminal, and for good.
+/// A value the shell cannot hold safely turns the commands into a note saying so.
+fn env_sections(target: Target, change: EnvChange, notes: &[Msg]) -> Vec<Section> {
+    [
+        (Scope::Session, "env-session", Msg::SectionEnvSession),
+        (
+            Scope::Persistent,
+            "env-persistent",
+            Msg::SectionEnvPersistent,
+        ),
+    ]
+    .into_iter()
+    .map(|(scope, id, title)| {
+        let mut section_notes = notes.to_vec();
+        let snippets = match target.shell.commands(change, scope) {
+            Some(content) => vec![Snippet {
+                kind: SnippetKind::Commands {
+                    shell: target.shell,
+                },
+                format: target.shell.format(),
+                content,
+                notes: vec![target.shell.instruction(scope)],
+            }],
+            None => {
+                section_notes.push(Msg::ShellCannotHoldValue);
+                Vec::new()
+            }
+        };
+        Section {
+            id,
+            title,
+            notes: section_notes,
+            snippets,
+        }
+    })
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_client_has_a_setup_for_every_system_and_shell() {
+        let profile = Profile::builtin();
+        for client in Client::ALL {
+            for &os in client.systems() {
+                for &shell in Shell::for_os(os) {
+                    let target = Target::with_shell(os, shell).unwrap();
+                    let setup = client.setup(&profile, &Values::default(), target);
+                    assert!(!setup.sections.is_empty(), "{client:?} {os:?} {shell:?}");
+                    assert!(setup.request_url.starts_with("https://api.4096bytes.com/"));
+                    let ids: Vec<_> = setup.sections.iter().map(|s| s.id).collect();
+                    let mut unique = ids.clone();
+                    unique.sort();
+                    unique.dedup();
+                    assert_eq!(ids.len(), unique.len(), "section ids are unique: {ids:?}");
+                }
+            }
+        }
+        assert_eq!(Target::with_shell(Os::Linux, Shell::Cmd), None);
+    }
 
     #[test]
     fn ids_round_trip() {

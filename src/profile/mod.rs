@@ -39,6 +39,20 @@ pub struct Placeholders {
 #[serde(deny_unknown_fields)]
 pub struct ClientProfiles {
     pub codex: CodexProfile,
+    /// Claude Code appends `/v1/messages` to its base URL itself, so for most relays this is
+    /// `""`: a base path ending in `/v1` would make it call `/v1/v1/messages`.
+    pub claude_code: BasePath,
+    /// Clients and SDKs that append `/chat/completions`, `/responses` or `/models` to the base
+    /// URL they are given (OpenAI SDKs, curl, Cursor, Cline, Continue, OpenCode, Aider):
+    /// `"/v1"` for most relays, `""` for relays that serve those paths at the origin.
+    pub openai_compatible: BasePath,
+}
+
+/// The path a client's base URL needs after the relay's base URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasePath {
+    pub base_path: String,
 }
 
 /// How Codex CLI reaches this relay.
@@ -56,6 +70,9 @@ pub struct CodexProfile {
     /// `model_reasoning_effort` to write, if the relay recommends one.
     #[serde(default)]
     pub reasoning_effort: Option<String>,
+    /// The environment variable for the variant that keeps the key out of files
+    /// (Codex's `env_key`). It must be a valid shell variable name.
+    pub env_key: String,
 }
 
 /// Why a profile file could not be used.
@@ -103,15 +120,28 @@ mod tests {
             profile.placeholders.model,
             "PASTE_MODEL_NAME_FROM_DASHBOARD"
         );
-        // 4096bytes serves Codex at the bare origin, as its Codex guide says.
+        // 4096bytes is used at the bare origin by every client, as its docs say.
         assert_eq!(profile.clients.codex.base_path, "");
+        assert_eq!(profile.clients.claude_code.base_path, "");
+        assert_eq!(profile.clients.openai_compatible.base_path, "");
+        let env_key = &profile.clients.codex.env_key;
+        assert!(
+            env_key.starts_with(|c: char| c.is_ascii_alphabetic()),
+            "{env_key}"
+        );
+        assert!(
+            env_key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{env_key}"
+        );
     }
 
     #[test]
     fn another_relay_is_configured_by_data_alone() {
         let text = BUILTIN_4096BYTES
             .replace("https://api.4096bytes.com", "https://relay.example")
-            .replace("\"base_path\": \"\"", "\"base_path\": \"/v1\"");
+            .replacen("\"base_path\": \"\"", "\"base_path\": \"/v1\"", 1);
         let profile = Profile::from_json(&text).unwrap();
         assert_eq!(
             Profile::client_base_url(&profile.base_url, &profile.clients.codex.base_path),

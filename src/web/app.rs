@@ -1,12 +1,14 @@
 //! The page's root component: the connection details, the system, and the files.
 
 use super::browser;
+use super::choice::Choice;
 use super::field::Field;
 use super::snippet::SnippetCard;
 use crate::check;
-use crate::clients::{Client, Os, Values};
+use crate::clients::{Client, Os, Setup, Target, Values};
 use crate::i18n::{Lang, Msg};
 use crate::profile::Profile;
+use crate::shell::Shell;
 use leptos::prelude::*;
 
 /// The language the page speaks, shared with every component through context.
@@ -29,8 +31,13 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
     let key = RwSignal::new(String::new());
     let base_url = RwSignal::new(profile.with_value(|p| p.base_url.clone()));
     let model = RwSignal::new(String::new());
+    let client = RwSignal::new(Client::Codex);
     let os = RwSignal::new(browser::visitor_os());
-    let client = Client::Codex;
+    let shell = RwSignal::new(Target::new(os.get_untracked()).shell);
+    // A shell picked for another system falls back to this system's usual one.
+    let target = Memo::new(move |_| {
+        Target::with_shell(os.get(), shell.get()).unwrap_or_else(|| Target::new(os.get()))
+    });
 
     let setup = Memo::new(move |_| {
         let values = Values {
@@ -38,7 +45,7 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
             base_url: base_url.get(),
             model: model.get(),
         };
-        profile.with_value(|p| client.setup(p, &values, os.get()))
+        profile.with_value(|p| client.get().setup(p, &values, target.get()))
     });
     let key_findings =
         Memo::new(move |_| key.with(|k| profile.with_value(|p| check::key::check(k, p))));
@@ -105,47 +112,96 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
                     suggestions=profile.with_value(|p| p.models.clone())
                 />
             </section>
+            <section aria-labelledby="client-heading">
+                <h2 id="client-heading">{move || tr(Msg::StepClient)}</h2>
+                <Choice
+                    name="client"
+                    legend=Msg::ClientLabel
+                    options=Signal::stored(Client::ALL.to_vec())
+                    selected=client.into()
+                    on_pick=Callback::new(move |picked| client.set(picked))
+                    id_of=Client::id
+                    label_of=|client, _| client.name()
+                />
+            </section>
             <section aria-labelledby="system-heading">
                 <h2 id="system-heading">{move || tr(Msg::StepSystem)}</h2>
-                <fieldset class="os-choice">
-                    <legend>{move || tr(Msg::OsLabel)}</legend>
-                    {Os::ALL
-                        .map(|option| {
-                            view! {
-                                <label class="os-option">
-                                    <input
-                                        type="radio"
-                                        name="os"
-                                        value=option.id()
-                                        prop:checked=move || os.get() == option
-                                        on:change=move |_| os.set(option)
-                                    />
-                                    <span>{move || tr(option.label())}</span>
-                                </label>
-                            }
-                        })}
-                </fieldset>
+                <Choice
+                    name="os"
+                    legend=Msg::OsLabel
+                    options=Signal::derive(move || client.get().systems().to_vec())
+                    selected=os.into()
+                    on_pick=Callback::new(move |picked| os.set(picked))
+                    id_of=Os::id
+                    label_of=|os, lang| os.label().text(lang)
+                />
+                <Choice
+                    name="shell"
+                    legend=Msg::ShellLabel
+                    options=Signal::derive(move || Shell::for_os(os.get()).to_vec())
+                    selected=Signal::derive(move || target.get().shell)
+                    on_pick=Callback::new(move |picked| shell.set(picked))
+                    id_of=Shell::id
+                    label_of=|shell, _| shell.name()
+                />
             </section>
             <section aria-labelledby="files-heading">
                 <h2 id="files-heading">{move || tr(Msg::StepFiles)}</h2>
                 <Show when=shows_placeholders>
                     <p class="notice">{move || tr(Msg::PlaceholderNotice)}</p>
                 </Show>
-                <For
-                    each=move || setup.with(|s| s.snippets.iter().map(|snippet| snippet.file_name).collect::<Vec<_>>())
-                    key=|file_name| *file_name
-                    let:file_name
-                >
-                    <SnippetCard file_name=file_name snippet=Signal::derive(move || {
-                        setup.with(|s| s.snippets.iter().find(|snippet| snippet.file_name == file_name).cloned())
-                    }) />
+                <For each=move || section_shapes(&setup.read()) key=|shape| *shape let:shape>
+                    <SectionView setup=setup id=shape.0 snippet_count=shape.1 />
                 </For>
                 <p class="request">
-                    {client.name()} " " {move || tr(Msg::RequestLine)} " "
-                    <code id="request-url">{move || format!("POST {}", setup.with(|s| s.request_url.clone()))}</code>
+                    {move || client.get().name()} " " {move || tr(Msg::RequestLine)} " "
+                    <code id="request-url">
+                        {move || format!("POST {}", setup.with(|s| s.request_url.clone()))}
+                    </code>
                 </p>
                 <p class="next-step">{move || tr(setup.with(|s| s.next_step))}</p>
             </section>
         </main>
+    }
+}
+
+/// Each section's id and number of snippets: what decides whether its cards are rebuilt.
+/// Everything else in a card follows the setup reactively.
+fn section_shapes(setup: &Setup) -> Vec<(&'static str, usize)> {
+    setup
+        .sections
+        .iter()
+        .map(|section| (section.id, section.snippets.len()))
+        .collect()
+}
+
+/// One alternative way to set the client up: its title, notes and snippets.
+#[component]
+fn SectionView(setup: Memo<Setup>, id: &'static str, snippet_count: usize) -> impl IntoView {
+    let title = move || {
+        setup
+            .with(|s| s.section(id).map(|section| section.title))
+            .map(tr)
+    };
+    let notes = move || {
+        setup
+            .with(|s| s.section(id).map(|section| section.notes.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="variant" data-section=id>
+            <h3>{title}</h3>
+            <ul class="notes">
+                {move || notes().into_iter().map(|note| view! { <li>{move || tr(note)}</li> }).collect_view()}
+            </ul>
+            {(0..snippet_count)
+                .map(|index| {
+                    let snippet = Signal::derive(move || {
+                        setup.with(|s| s.section(id).and_then(|section| section.snippets.get(index).cloned()))
+                    });
+                    view! { <SnippetCard snippet=snippet /> }
+                })
+                .collect_view()}
+        </section>
     }
 }

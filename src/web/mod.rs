@@ -3,6 +3,7 @@
 
 mod app;
 mod browser;
+mod choice;
 mod field;
 mod snippet;
 

@@ -1,8 +1,9 @@
-//! One generated file: its path, where to put it, its text, and Copy / Download.
+//! One snippet: a file (its path, where to put it, its text) or shell commands, with Copy and
+//! Download.
 
 use super::app::tr;
 use super::browser;
-use crate::clients::Snippet;
+use crate::clients::{Snippet, SnippetKind};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -18,12 +19,25 @@ enum CopyStatus {
 const COPIED_FOR: Duration = Duration::from_secs(2);
 
 #[component]
-pub fn SnippetCard(file_name: &'static str, snippet: Signal<Option<Snippet>>) -> impl IntoView {
+pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
     let status = RwSignal::new(CopyStatus::Idle);
     let text_of = move |part: fn(&Snippet) -> String| {
         snippet.with(|s| s.as_ref().map(part).unwrap_or_default())
     };
     let content = move || text_of(|s| s.content.clone());
+    // Files are addressed by name in tests and styles; commands by their shell.
+    let file_name = move || {
+        snippet.with(|s| match s.as_ref().map(|s| &s.kind) {
+            Some(SnippetKind::File { file_name, .. }) => Some(*file_name),
+            _ => None,
+        })
+    };
+    let shell = move || {
+        snippet.with(|s| match s.as_ref().map(|s| &s.kind) {
+            Some(SnippetKind::Commands { shell }) => Some(shell.id()),
+            _ => None,
+        })
+    };
 
     let copy = move |_| {
         let text = content();
@@ -47,20 +61,22 @@ pub fn SnippetCard(file_name: &'static str, snippet: Signal<Option<Snippet>>) ->
     let download = move |_| {
         snippet.with(|s| {
             if let Some(s) = s {
-                browser::download(s.file_name, s.format.media_type(), &s.content);
+                browser::download(s.file_name(), s.format.media_type(), &s.content);
             }
         })
     };
 
     view! {
-        <article class="snippet" data-file=file_name>
+        <article class="snippet" data-file=file_name data-shell=shell>
             <header>
-                <h3>
-                    <code class="path">{move || text_of(|s| s.path.clone())}</code>
-                </h3>
+                <h4>
+                    <code class="path">{move || text_of(Snippet::heading)}</code>
+                </h4>
                 <div class="actions">
                     <button type="button" class="copy" on:click=copy>
-                        {move || tr(if status.get() == CopyStatus::Copied { Msg::Copied } else { Msg::Copy })}
+                        {move || {
+                            tr(if status.get() == CopyStatus::Copied { Msg::Copied } else { Msg::Copy })
+                        }}
                     </button>
                     <button type="button" class="download" on:click=download>
                         {move || tr(Msg::Download)}
@@ -78,7 +94,9 @@ pub fn SnippetCard(file_name: &'static str, snippet: Signal<Option<Snippet>>) ->
             </ul>
             <pre><code class="content">{content}</code></pre>
             <Show when=move || status.get() == CopyStatus::Failed>
-                <p class="copy-failed" role="alert">{move || tr(Msg::CopyFailed)}</p>
+                <p class="copy-failed" role="alert">
+                    {move || tr(Msg::CopyFailed)}
+                </p>
             </Show>
         </article>
     }

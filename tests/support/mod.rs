@@ -1,13 +1,61 @@
-//! A loopback HTTP server that records every request and answers `/responses` with a minimal
-//! Responses API stream, and a runner that stops a client which hangs.
+//! What the conformance tests share: onramp's output for a client, a loopback HTTP server that
+//! records every request and answers like a relay, and a runner that stops a client which hangs.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
+
+/// The snippets of `onramp generate --client CLIENT --os linux --json` for these values.
+pub fn generate(client: &str, key: &str, base_url: &str, model: &str) -> Vec<serde_json::Value> {
+    let output = Command::new(env!("CARGO_BIN_EXE_onramp"))
+        .args(["generate", "--client", client, "--os", "linux", "--json"])
+        .args(["--base-url", base_url, "--model", model])
+        .env("ONRAMP_KEY", key)
+        .stdin(Stdio::null())
+        .output()
+        .expect("onramp runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("a JSON array")
+}
+
+/// Writes the files of one section verbatim into `dir`, under their own names.
+pub fn write_files(snippets: &[serde_json::Value], section: &str, dir: &Path) {
+    let files = snippets
+        .iter()
+        .filter(|s| s["section"] == section && s["kind"] == "file");
+    for snippet in files {
+        let name = snippet["file_name"].as_str().unwrap();
+        std::fs::write(dir.join(name), snippet["content"].as_str().unwrap()).unwrap();
+    }
+}
+
+/// The shell commands of one section.
+pub fn commands(snippets: &[serde_json::Value], section: &str) -> String {
+    let snippet = snippets
+        .iter()
+        .find(|s| s["section"] == section && s["kind"] == "commands");
+    snippet.expect("a commands snippet")["content"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// An empty folder under target/ (not /tmp: Codex refuses some setup in temporary folders).
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
 
 #[derive(Debug, Clone)]
 pub struct Request {

@@ -1,0 +1,145 @@
+//! Claude Code: the relay's URL and key as environment variables, either in the `env` block of
+//! `~/.claude/settings.json` (read by every way Claude Code starts) or set in a shell.
+//!
+//! Claude Code appends `/v1/messages` to `ANTHROPIC_BASE_URL` and sends
+//! `ANTHROPIC_AUTH_TOKEN` as `Authorization: Bearer <key>` (checked against the real client by
+//! `tests/claude_code_conformance.rs`). `ANTHROPIC_API_KEY` would be sent as `x-api-key`
+//! instead, and with both set Claude Code warns that auth may not work, so it is cleared.
+
+use super::{Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
+use crate::i18n::Msg;
+use crate::profile::Profile;
+use crate::shell::EnvChange;
+
+const CLAUDE_DIR: &str = ".claude";
+/// The variable that must not be set alongside `ANTHROPIC_AUTH_TOKEN`.
+const CONFLICTING_KEY: &str = "ANTHROPIC_API_KEY";
+
+pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
+    let base_url =
+        Profile::client_base_url(values.base_url, &profile.clients.claude_code.base_path);
+    let vars = [
+        ("ANTHROPIC_BASE_URL", base_url.as_str()),
+        ("ANTHROPIC_AUTH_TOKEN", values.key),
+        ("ANTHROPIC_MODEL", values.model),
+    ];
+    let env: serde_json::Map<String, serde_json::Value> = vars
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).into()))
+        .collect();
+    // Serialising a map of strings cannot fail; the fallback keeps that impossible case panic-free.
+    let settings =
+        serde_json::to_string_pretty(&serde_json::json!({ "env": env })).unwrap_or_default() + "\n";
+    let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
+    let settings_file = Snippet::file(
+        "settings.json",
+        target.os.home_path(CLAUDE_DIR, "settings.json"),
+        Format::Json,
+        settings,
+    )
+    .with_notes([Msg::ClaudeSettingsNote].into_iter().chain(wsl_note));
+
+    let mut sections = vec![Section {
+        id: "settings-file",
+        title: Msg::ClaudeSettingsTitle,
+        notes: vec![Msg::ClaudeNoApiKeyNote],
+        snippets: vec![settings_file],
+    }];
+    let change = EnvChange {
+        set: &vars,
+        unset: &[CONFLICTING_KEY],
+    };
+    sections.extend(env_sections(target, change, &[Msg::EnvGuiAppsNote]));
+    Setup {
+        sections,
+        request_url: format!("{base_url}/v1/messages"),
+        next_step: Msg::ClaudeNextStep,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clients::{Client, Os, Setup, Target, Values};
+    use crate::profile::Profile;
+    use crate::shell::Shell;
+
+    fn setup(values: &Values, target: Target) -> Setup {
+        Client::ClaudeCode.setup(&Profile::builtin(), values, target)
+    }
+
+    fn values() -> Values {
+        Values {
+            key: "sk-ant".into(),
+            base_url: "https://relay.example/".into(),
+            model: "claude-x".into(),
+        }
+    }
+
+    #[test]
+    fn settings_json_carries_the_env_block() {
+        let setup = setup(&values(), Target::new(Os::Macos));
+        let file = &setup.sections[0].snippets[0];
+        assert_eq!(file.heading(), "~/.claude/settings.json");
+        let settings: serde_json::Value = serde_json::from_str(&file.content).unwrap();
+        assert_eq!(
+            settings,
+            serde_json::json!({"env": {
+                "ANTHROPIC_BASE_URL": "https://relay.example",
+                "ANTHROPIC_AUTH_TOKEN": "sk-ant",
+                "ANTHROPIC_MODEL": "claude-x"
+            }})
+        );
+        assert_eq!(setup.request_url, "https://relay.example/v1/messages");
+    }
+
+    #[test]
+    fn windows_paths_and_powershell_variables() {
+        let setup = setup(&values(), Target::new(Os::Windows));
+        assert_eq!(
+            setup.sections[0].snippets[0].heading(),
+            "%USERPROFILE%\\.claude\\settings.json"
+        );
+        let session = setup
+            .sections
+            .iter()
+            .find(|s| s.id == "env-session")
+            .unwrap();
+        let commands = &session.snippets[0].content;
+        assert!(
+            commands.starts_with("Remove-Item Env:ANTHROPIC_API_KEY"),
+            "{commands}"
+        );
+        assert!(
+            commands.contains("$env:ANTHROPIC_AUTH_TOKEN = 'sk-ant'"),
+            "{commands}"
+        );
+    }
+
+    #[test]
+    fn cmd_gets_a_note_instead_of_commands_it_would_mangle() {
+        let target = Target::with_shell(Os::Windows, Shell::Cmd).unwrap();
+        let mut values = values();
+        values.key = "sk-100%".into();
+        let setup = setup(&values, target);
+        let session = setup
+            .sections
+            .iter()
+            .find(|s| s.id == "env-session")
+            .unwrap();
+        assert!(session.snippets.is_empty());
+        assert!(
+            session
+                .notes
+                .contains(&crate::i18n::Msg::ShellCannotHoldValue)
+        );
+    }
+
+    #[test]
+    fn a_relay_with_a_v1_base_path_is_not_doubled_by_accident() {
+        let mut profile = Profile::builtin();
+        profile.clients.claude_code.base_path = String::new();
+        profile.clients.openai_compatible.base_path = "/v1".into();
+        let setup = Client::ClaudeCode.setup(&profile, &values(), Target::new(Os::Linux));
+        assert_eq!(setup.request_url, "https://relay.example/v1/messages");
+    }
+}

@@ -1,0 +1,123 @@
+//! The official OpenAI SDKs for Python and Node.js: both read `OPENAI_BASE_URL` and
+//! `OPENAI_API_KEY` when the client is created without arguments, then append the endpoint
+//! path (`/chat/completions`) to the base URL. The examples rely on exactly that, so the
+//! same two variables serve any program built on these SDKs.
+
+use super::{Format, Resolved, Section, Setup, Snippet, Target, env_sections};
+use crate::escape;
+use crate::i18n::Msg;
+use crate::profile::Profile;
+use crate::shell::EnvChange;
+
+pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
+    let base_url = Profile::client_base_url(
+        values.base_url,
+        &profile.clients.openai_compatible.base_path,
+    );
+    let change = EnvChange {
+        set: &[
+            ("OPENAI_BASE_URL", &base_url),
+            ("OPENAI_API_KEY", values.key),
+        ],
+        unset: &[],
+    };
+    let mut sections = env_sections(target, change, &[Msg::SdkEnvNote]);
+    // A JSON string literal is also a valid Python and JavaScript string literal.
+    let model = escape::json(values.model);
+    sections.push(Section {
+        id: "python",
+        title: Msg::SdkPythonTitle,
+        notes: vec![Msg::SdkPythonNote],
+        snippets: vec![Snippet::file(
+            "example.py",
+            "example.py".into(),
+            Format::Python,
+            python_example(&model),
+        )],
+    });
+    sections.push(Section {
+        id: "node",
+        title: Msg::SdkNodeTitle,
+        notes: vec![Msg::SdkNodeNote],
+        snippets: vec![Snippet::file(
+            "example.mjs",
+            "example.mjs".into(),
+            Format::JavaScript,
+            node_example(&model),
+        )],
+    });
+    Setup {
+        sections,
+        request_url: format!("{base_url}/chat/completions"),
+        next_step: Msg::SdkNextStep,
+    }
+}
+
+fn python_example(model: &str) -> String {
+    format!(
+        r#"from openai import OpenAI
+
+client = OpenAI()  # reads OPENAI_BASE_URL and OPENAI_API_KEY
+completion = client.chat.completions.create(
+    model={model},
+    messages=[{{"role": "user", "content": "Say hello"}}],
+)
+print(completion.choices[0].message.content)
+"#
+    )
+}
+
+fn node_example(model: &str) -> String {
+    format!(
+        r#"import OpenAI from "openai";
+
+const client = new OpenAI(); // reads OPENAI_BASE_URL and OPENAI_API_KEY
+const completion = await client.chat.completions.create({{
+  model: {model},
+  messages: [{{ role: "user", content: "Say hello" }}],
+}});
+console.log(completion.choices[0].message.content);
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clients::{Client, Os, Target, Values};
+    use crate::profile::Profile;
+
+    #[test]
+    fn variables_and_examples_use_the_relay() {
+        let values = Values {
+            key: "sk-1".into(),
+            base_url: String::new(),
+            model: "m\"x".into(),
+        };
+        let setup = Client::OpenAiSdk.setup(&Profile::builtin(), &values, Target::new(Os::Linux));
+        let session = &setup.sections[0].snippets[0].content;
+        assert_eq!(
+            session,
+            "export OPENAI_BASE_URL='https://api.4096bytes.com'\nexport OPENAI_API_KEY='sk-1'\n"
+        );
+        let python = &setup
+            .sections
+            .iter()
+            .find(|s| s.id == "python")
+            .unwrap()
+            .snippets[0]
+            .content;
+        assert!(python.contains(r#"model="m\"x","#), "{python}");
+        let node = &setup
+            .sections
+            .iter()
+            .find(|s| s.id == "node")
+            .unwrap()
+            .snippets[0]
+            .content;
+        assert!(node.contains(r#"model: "m\"x","#), "{node}");
+        assert_eq!(
+            setup.request_url,
+            "https://api.4096bytes.com/chat/completions"
+        );
+    }
+}

@@ -1,0 +1,260 @@
+//! Shells, and setting environment variables in each, for this terminal or for good.
+
+use crate::clients::{Format, Os};
+use crate::escape;
+use crate::i18n::Msg;
+
+/// A shell people paste commands into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shell {
+    /// bash, zsh and other POSIX shells.
+    Posix,
+    Fish,
+    PowerShell,
+    Cmd,
+}
+
+/// An environment change a client needs: variables to set, and variables to clear because
+/// they would override or conflict with the ones set.
+#[derive(Debug, Clone, Copy)]
+pub struct EnvChange<'a> {
+    pub set: &'a [(&'a str, &'a str)],
+    pub unset: &'a [&'a str],
+}
+
+/// For how long a change holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// This terminal, until it is closed.
+    Session,
+    /// Every terminal opened from now on.
+    Persistent,
+}
+
+impl Shell {
+    pub const ALL: [Shell; 4] = [Shell::Posix, Shell::Fish, Shell::PowerShell, Shell::Cmd];
+
+    /// The stable id used on the command line and in the page.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shell::Posix => "bash",
+            Shell::Fish => "fish",
+            Shell::PowerShell => "powershell",
+            Shell::Cmd => "cmd",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Shell> {
+        match id {
+            "zsh" | "sh" => Some(Shell::Posix),
+            _ => Shell::ALL.into_iter().find(|shell| shell.id() == id),
+        }
+    }
+
+    /// The name shown to people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shell::Posix => "bash / zsh",
+            Shell::Fish => "fish",
+            Shell::PowerShell => "PowerShell",
+            Shell::Cmd => "cmd",
+        }
+    }
+
+    /// The shells people use on `os`, the usual one first.
+    pub fn for_os(os: Os) -> &'static [Shell] {
+        match os {
+            Os::Windows => &[Shell::PowerShell, Shell::Cmd],
+            Os::Macos | Os::Linux | Os::Wsl => &[Shell::Posix, Shell::Fish],
+        }
+    }
+
+    pub fn format(self) -> Format {
+        match self {
+            Shell::Posix => Format::Posix,
+            Shell::Fish => Format::Fish,
+            Shell::PowerShell => Format::PowerShell,
+            Shell::Cmd => Format::Cmd,
+        }
+    }
+
+    /// What to do with the commands of `scope` in this shell.
+    pub fn instruction(self, scope: Scope) -> Msg {
+        match (self, scope) {
+            (_, Scope::Session) => Msg::EnvSessionNote,
+            (Shell::Posix, Scope::Persistent) => Msg::EnvPosixProfileNote,
+            (Shell::Fish | Shell::PowerShell | Shell::Cmd, Scope::Persistent) => {
+                Msg::EnvPersistentNote
+            }
+        }
+    }
+
+    /// The commands that make `change` in this shell, or `None` when a value cannot be written
+    /// for it safely (see [`escape::cmd_assignment`]; no shell can hold a NUL byte).
+    pub fn commands(self, change: EnvChange, scope: Scope) -> Option<String> {
+        if !change
+            .set
+            .iter()
+            .all(|(_, value)| escape::fits_environment(value))
+        {
+            return None;
+        }
+        let mut lines = Vec::new();
+        for name in change.unset {
+            lines.push(self.unset_line(name, scope));
+        }
+        for (name, value) in change.set {
+            lines.push(self.set_line(name, value, scope)?);
+        }
+        Some(lines.join("\n") + "\n")
+    }
+
+    fn set_line(self, name: &str, value: &str, scope: Scope) -> Option<String> {
+        Some(match (self, scope) {
+            (Shell::Posix, _) => format!("export {name}={}", escape::posix(value)),
+            (Shell::Fish, Scope::Session) => format!("set -gx {name} {}", escape::fish(value)),
+            (Shell::Fish, Scope::Persistent) => format!("set -Ux {name} {}", escape::fish(value)),
+            (Shell::PowerShell, Scope::Session) => {
+                format!("$env:{name} = {}", escape::powershell(value))
+            }
+            (Shell::PowerShell, Scope::Persistent) => format!(
+                "[Environment]::SetEnvironmentVariable('{name}', {}, 'User')",
+                escape::powershell(value)
+            ),
+            (Shell::Cmd, Scope::Session) => {
+                format!("set \"{}\"", escape::cmd_assignment(name, value)?)
+            }
+            (Shell::Cmd, Scope::Persistent) => {
+                // Checked the same way as `set`: setx's quoting has the same limits.
+                escape::cmd_assignment(name, value)?;
+                format!("setx {name} \"{value}\"")
+            }
+        })
+    }
+
+    fn unset_line(self, name: &str, scope: Scope) -> String {
+        match (self, scope) {
+            (Shell::Posix, _) => format!("unset {name}"),
+            (Shell::Fish, Scope::Session) => format!("set -e {name}"),
+            (Shell::Fish, Scope::Persistent) => format!("set -Ue {name}"),
+            (Shell::PowerShell, Scope::Session) => {
+                format!("Remove-Item Env:{name} -ErrorAction SilentlyContinue")
+            }
+            (Shell::PowerShell, Scope::Persistent) => {
+                format!("[Environment]::SetEnvironmentVariable('{name}', $null, 'User')")
+            }
+            (Shell::Cmd, Scope::Session) => format!("set {name}="),
+            (Shell::Cmd, Scope::Persistent) => {
+                format!("reg delete HKCU\\Environment /v {name} /f 2>nul")
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const CHANGE: EnvChange = EnvChange {
+        set: &[("RELAY_URL", "https://r.example"), ("RELAY_KEY", "sk-'1'")],
+        unset: &["OTHER_KEY"],
+    };
+
+    #[test]
+    fn each_shell_writes_its_own_syntax() {
+        let session = |shell: Shell| shell.commands(CHANGE, Scope::Session).unwrap();
+        assert_eq!(
+            session(Shell::Posix),
+            "unset OTHER_KEY\nexport RELAY_URL='https://r.example'\nexport RELAY_KEY='sk-'\\''1'\\'''\n"
+        );
+        assert_eq!(
+            session(Shell::Fish),
+            "set -e OTHER_KEY\nset -gx RELAY_URL 'https://r.example'\nset -gx RELAY_KEY 'sk-\\'1\\''\n"
+        );
+        assert_eq!(
+            session(Shell::PowerShell),
+            "Remove-Item Env:OTHER_KEY -ErrorAction SilentlyContinue\n$env:RELAY_URL = 'https://r.example'\n$env:RELAY_KEY = 'sk-''1'''\n"
+        );
+        assert_eq!(
+            session(Shell::Cmd),
+            "set OTHER_KEY=\nset \"RELAY_URL=https://r.example\"\nset \"RELAY_KEY=sk-'1'\"\n"
+        );
+        let persistent = Shell::Cmd.commands(CHANGE, Scope::Persistent).unwrap();
+        assert!(
+            persistent.contains("setx RELAY_KEY \"sk-'1'\""),
+            "{persistent}"
+        );
+        let persistent = Shell::PowerShell
+            .commands(CHANGE, Scope::Persistent)
+            .unwrap();
+        assert!(
+            persistent.contains("SetEnvironmentVariable('RELAY_KEY', 'sk-''1''', 'User')"),
+            "{persistent}"
+        );
+    }
+
+    #[test]
+    fn unsafe_values_are_refused_not_mangled() {
+        let change = EnvChange {
+            set: &[("K", "100%")],
+            unset: &[],
+        };
+        assert_eq!(Shell::Cmd.commands(change, Scope::Session), None);
+        assert!(Shell::PowerShell.commands(change, Scope::Session).is_some());
+        let nul = EnvChange {
+            set: &[("K", "a\0b")],
+            unset: &[],
+        };
+        assert_eq!(Shell::Posix.commands(nul, Scope::Session), None);
+    }
+
+    #[test]
+    fn shells_are_offered_per_system() {
+        assert_eq!(Shell::for_os(Os::Windows)[0], Shell::PowerShell);
+        assert_eq!(Shell::for_os(Os::Wsl)[0], Shell::Posix);
+        assert_eq!(Shell::from_id("zsh"), Some(Shell::Posix));
+        for shell in Shell::ALL {
+            assert_eq!(Shell::from_id(shell.id()), Some(shell));
+        }
+    }
+
+    /// What bash exports after running the commands.
+    fn bash_exports(commands: &str, names: &[&str]) -> Vec<String> {
+        let script = format!(
+            "{commands}\nfor n in {}; do printf '%s\\0' \"${{!n}}\"; done",
+            names.join(" ")
+        );
+        let output = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let text = String::from_utf8(output.stdout).unwrap();
+        text.split('\0')
+            .take(names.len())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn bash_exports_exactly_the_values(
+            a in "[^\u{0}]{0,20}|['\"\\\\$`!%\n\t ]{0,20}",
+            b in "[^\u{0}]{0,20}",
+        ) {
+            let change = EnvChange { set: &[("ONRAMP_A", &a), ("ONRAMP_B", &b)], unset: &[] };
+            for scope in [Scope::Session, Scope::Persistent] {
+                let commands = Shell::Posix.commands(change, scope).unwrap();
+                prop_assert_eq!(bash_exports(&commands, &["ONRAMP_A", "ONRAMP_B"]), vec![a.clone(), b.clone()]);
+            }
+        }
+    }
+}
