@@ -127,10 +127,15 @@ fn answer(stream: TcpStream) -> Option<Request> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
 
-    let (status, content_type, payload) = if method == "POST" && path.ends_with("/responses") {
-        ("200 OK", "text/event-stream", responses_stream())
-    } else {
-        ("404 Not Found", "text/plain", String::new())
+    let endpoint = path.split('?').next().unwrap_or_default();
+    let (status, content_type, payload) = match (method.as_str(), endpoint) {
+        ("POST", p) if p.ends_with("/responses") => {
+            ("200 OK", "text/event-stream", responses_stream())
+        }
+        ("POST", p) if p.ends_with("/chat/completions") => {
+            ("200 OK", "application/json", chat_completion())
+        }
+        _ => ("404 Not Found", "text/plain", String::new()),
     };
     let mut stream = stream;
     write!(
@@ -147,13 +152,27 @@ fn answer(stream: TcpStream) -> Option<Request> {
     })
 }
 
+/// The text every answer of this server carries, for tests to find in what a client printed.
+pub const ANSWER: &str = "hello from the loopback relay";
+
+/// A minimal Chat Completions answer.
+fn chat_completion() -> String {
+    serde_json::json!({
+        "id": "chatcmpl-onramp", "object": "chat.completion", "created": 0, "model": "m",
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": ANSWER}}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    })
+    .to_string()
+}
+
 /// The smallest Responses API stream a client accepts as a finished turn.
 fn responses_stream() -> String {
     let events = [
         serde_json::json!({"type": "response.created", "response": {"id": "resp_onramp"}}),
         serde_json::json!({"type": "response.output_item.done", "item": {
             "type": "message", "role": "assistant", "id": "msg_onramp",
-            "content": [{"type": "output_text", "text": "ok"}]}}),
+            "content": [{"type": "output_text", "text": ANSWER}]}}),
         serde_json::json!({"type": "response.completed", "response": {"id": "resp_onramp", "usage": {
             "input_tokens": 0, "input_tokens_details": null, "output_tokens": 0,
             "output_tokens_details": null, "total_tokens": 0}}}),
