@@ -70,10 +70,12 @@ struct GenerateArgs {
 struct JsonSnippet<'a> {
     /// The id of the alternative it belongs to (`auth-json`, `env-session`…).
     section: &'static str,
-    /// `file` or `commands`.
+    /// `file`, `commands`, `value` (to paste into a settings screen) or `link` (to open).
     kind: &'static str,
-    /// Where a file goes; `null` for commands.
+    /// Where a file goes; `null` for the other kinds.
     path: Option<&'a str>,
+    /// What the snippet is headed with: the path, the shell or the settings field.
+    heading: String,
     /// The shell commands are for; `null` for files.
     shell: Option<&'static str>,
     file_name: &'static str,
@@ -208,11 +210,14 @@ fn json_snippets(setup: &Setup, lang: Lang) -> Vec<JsonSnippet<'_>> {
             let (kind, path, shell) = match &snippet.kind {
                 SnippetKind::File { path, .. } => ("file", Some(path.as_str()), None),
                 SnippetKind::Commands { shell } => ("commands", None, Some(shell.id())),
+                SnippetKind::Value { .. } => ("value", None, None),
+                SnippetKind::Link { .. } => ("link", None, None),
             };
             snippets.push(JsonSnippet {
                 section: section.id,
                 kind,
                 path,
+                heading: snippet.heading(lang),
                 shell,
                 file_name: snippet.file_name(),
                 format: snippet.format,
@@ -244,7 +249,7 @@ fn print_for_people(client: Client, setup: &Setup, lang: Lang) {
             println!("  {}", note.text(lang));
         }
         for snippet in &section.snippets {
-            println!("── {} ──", snippet.heading());
+            println!("── {} ──", snippet.heading(lang));
             for note in &snippet.notes {
                 println!("# {}", note.text(lang));
             }

@@ -79,7 +79,8 @@ messages! {
     ClientLabel => "Client", "客户端";
     StepSystem => "Where it runs", "运行环境";
     ShellLabel => "Shell", "命令行";
-    StepFiles => "Files to write", "要写入的文件";
+    StepFiles => "What to set up", "设置步骤";
+    OpenLink => "Open", "打开";
 
     // Fields
     KeyLabel => "API key", "API 密钥";
@@ -132,6 +133,52 @@ messages! {
     SdkNodeTitle => "Node.js", "Node.js";
     SdkNodeNote => "Install with npm install openai, then run node example.mjs.", "先运行 npm install openai 安装，然后运行 node example.mjs。";
     SdkNextStep => "Set the variables, then run an example: it prints the model's answer.", "设置好变量后运行示例：它会打印模型的回答。";
+
+    // Settings screens
+    FieldOpenAiApiKey => "OpenAI API Key", "OpenAI API Key";
+    FieldOverrideBaseUrl => "Override OpenAI Base URL (switch it on)", "Override OpenAI Base URL（打开此开关）";
+    FieldCustomModel => "Add Custom Model", "Add Custom Model（添加自定义模型）";
+    FieldProviderType => "Provider type", "提供商类型";
+    FieldApiHost => "API Host", "API 地址";
+    FieldApiKey => "API Key", "API 密钥";
+    FieldModelId => "Model ID", "模型 ID";
+    FieldBaseUrl => "Base URL", "Base URL";
+    FieldImportLink => "Import link", "导入链接";
+
+    // Cursor
+    CursorTitle => "In Cursor's settings", "在 Cursor 的设置中";
+    CursorOpenSettings => "Open Cursor Settings → Models → API Keys and fill in these fields.", "打开 Cursor Settings → Models → API Keys，填写以下字段。";
+    CursorOwnModelsNote => "Cursor may still use its own models: Tab completion and some agent features always do, the override applies to every OpenAI model while it is on, and custom models need a paid plan.", "Cursor 仍可能使用它自己的模型：Tab 补全和部分 Agent 功能总是如此；开关打开时所有 OpenAI 模型都会走这个地址；自定义模型需要付费计划。";
+    CursorServerNote => "Cursor sends these requests from its own servers, so the URL must be reachable from the internet; a localhost address does not work.", "Cursor 从它自己的服务器发出请求，所以地址必须能从互联网访问；localhost 地址无效。";
+    CursorNextStep => "Click Verify, then pick the model in the chat's model menu.", "点击 Verify，然后在聊天的模型菜单中选择该模型。";
+
+    // Cherry Studio
+    CherryTitle => "In Cherry Studio's settings", "在 Cherry Studio 的设置中";
+    CherryOpenSettings => "Open Settings → Model Provider → Add, then fill in these fields; add the model under Models.", "打开 设置 → 模型服务 → 添加，填写以下字段，并在“模型”下添加该模型。";
+    CherryHostNote => "Cherry Studio appends /v1 to the API host unless its path already has a version such as /v1; a host ending in # is used exactly as typed.", "Cherry Studio 会在 API 地址后追加 /v1，除非路径中已有 /v1 这样的版本号；以 # 结尾的地址会被原样使用。";
+    CherryImportTitle => "Or: import with one link", "或者：用一个链接导入";
+    CherryImportNote => "The link is built in this page and contains your key: open it on your own computer and do not share it.", "此链接在本页面中生成并包含你的密钥：只在你自己的电脑上打开，不要分享。";
+    CherryNextStep => "Click Check next to the API key, then pick the model in a chat.", "点击 API 密钥旁的“检查”，然后在对话中选择该模型。";
+
+    // Cline / Roo Code
+    ClineTitle => "In Cline's or Roo Code's settings", "在 Cline 或 Roo Code 的设置中";
+    ClineOpenSettings => "Open the extension's settings and set API Provider to OpenAI Compatible, then fill in these fields.", "打开插件设置，把 API Provider 设为 OpenAI Compatible，然后填写以下字段。";
+    ClineNextStep => "Save, then start a new task.", "保存，然后开始一个新任务。";
+
+    // OpenCode
+    OpenCodeTitle => "In opencode.json", "写在 opencode.json 中";
+    OpenCodeNote => "If the file exists, add the provider under \"provider\" and set \"model\", keeping the rest. It holds your key: keep it out of repositories.", "如果文件已存在，把该提供商加到 \"provider\" 下并设置 \"model\"，其余保持不变。它包含你的密钥：不要提交到代码仓库。";
+    OpenCodeNextStep => "Run opencode; /models lists the relay's model.", "运行 opencode；/models 会列出中转服务的模型。";
+
+    // Continue
+    ContinueTitle => "In Continue's config.yaml", "写在 Continue 的 config.yaml 中";
+    ContinueNote => "If the file exists, add this entry under models: and keep the rest. It holds your key: keep it out of repositories.", "如果文件已存在，把这一项加到 models: 下，其余保持不变。它包含你的密钥：不要提交到代码仓库。";
+    ContinueNextStep => "Reload the editor, then pick the model in Continue's chat.", "重新加载编辑器，然后在 Continue 的聊天中选择该模型。";
+
+    // Aider
+    AiderStartTitle => "Start aider", "启动 aider";
+    AiderModelNote => "The openai/ prefix tells aider the model is served by an OpenAI-compatible API.", "openai/ 前缀告诉 aider 该模型由 OpenAI 兼容接口提供。";
+    AiderNextStep => "Set the variables, then start aider with the command above.", "设置好变量后，用上面的命令启动 aider。";
 
     // curl
     CurlTitle => "Test the key with one request", "用一次请求测试密钥";
@@ -199,6 +246,8 @@ mod tests {
                     | Msg::OsWindows
                     | Msg::SdkPythonTitle
                     | Msg::SdkNodeTitle
+                    | Msg::FieldOpenAiApiKey
+                    | Msg::FieldBaseUrl
             );
             assert_eq!(
                 msg.text(Lang::En) == msg.text(Lang::ZhHans),

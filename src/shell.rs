@@ -78,6 +78,16 @@ impl Shell {
         }
     }
 
+    /// `value` as one argument of a command in this shell, or `None` when cmd cannot hold it.
+    pub fn quote(self, value: &str) -> Option<String> {
+        match self {
+            Shell::Posix => Some(escape::posix(value)),
+            Shell::Fish => Some(escape::fish(value)),
+            Shell::PowerShell => Some(escape::powershell(value)),
+            Shell::Cmd => escape::cmd_assignment("_", value).map(|_| format!("\"{value}\"")),
+        }
+    }
+
     /// What to do with the commands of `scope` in this shell.
     pub fn instruction(self, scope: Scope) -> Msg {
         match (self, scope) {

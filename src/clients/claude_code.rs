@@ -79,7 +79,10 @@ mod tests {
     fn settings_json_carries_the_env_block() {
         let setup = setup(&values(), Target::new(Os::Macos));
         let file = &setup.sections[0].snippets[0];
-        assert_eq!(file.heading(), "~/.claude/settings.json");
+        assert_eq!(
+            file.heading(crate::i18n::Lang::En),
+            "~/.claude/settings.json"
+        );
         let settings: serde_json::Value = serde_json::from_str(&file.content).unwrap();
         assert_eq!(
             settings,
@@ -96,7 +99,7 @@ mod tests {
     fn windows_paths_and_powershell_variables() {
         let setup = setup(&values(), Target::new(Os::Windows));
         assert_eq!(
-            setup.sections[0].snippets[0].heading(),
+            setup.sections[0].snippets[0].heading(crate::i18n::Lang::En),
             "%USERPROFILE%\\.claude\\settings.json"
         );
         let session = setup

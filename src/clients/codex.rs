@@ -188,7 +188,7 @@ requires_openai_auth = true
         let paths = |os| {
             files(&setup_for("", "", os))
                 .iter()
-                .map(Snippet::heading)
+                .map(|s| s.heading(crate::i18n::Lang::En))
                 .collect::<Vec<_>>()
         };
         assert_eq!(

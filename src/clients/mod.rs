@@ -5,12 +5,18 @@
 //! alternative [`Section`]s (a settings file, environment variables…), each made of
 //! [`Snippet`]s, plus the URL the client will call, so people see where each path comes from.
 
+pub mod aider;
+pub mod cherry_studio;
 pub mod claude_code;
+pub mod cline;
 pub mod codex;
+pub mod continue_dev;
 pub mod curl;
+pub mod cursor;
 pub mod openai_sdk;
+pub mod opencode;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::profile::Profile;
 use crate::shell::{EnvChange, Scope, Shell};
 use serde::Serialize;
@@ -20,16 +26,28 @@ use serde::Serialize;
 pub enum Client {
     Codex,
     ClaudeCode,
+    Cursor,
+    CherryStudio,
     OpenAiSdk,
     Curl,
+    OpenCode,
+    Continue,
+    Aider,
+    Cline,
 }
 
 impl Client {
-    pub const ALL: [Client; 4] = [
+    pub const ALL: [Client; 10] = [
         Client::Codex,
         Client::ClaudeCode,
+        Client::Cursor,
+        Client::CherryStudio,
         Client::OpenAiSdk,
         Client::Curl,
+        Client::OpenCode,
+        Client::Continue,
+        Client::Aider,
+        Client::Cline,
     ];
 
     /// The stable id used on the command line and in JSON.
@@ -37,8 +55,14 @@ impl Client {
         match self {
             Client::Codex => "codex",
             Client::ClaudeCode => "claude-code",
+            Client::Cursor => "cursor",
+            Client::CherryStudio => "cherry-studio",
             Client::OpenAiSdk => "openai-sdk",
             Client::Curl => "curl",
+            Client::OpenCode => "opencode",
+            Client::Continue => "continue",
+            Client::Aider => "aider",
+            Client::Cline => "cline",
         }
     }
 
@@ -46,8 +70,14 @@ impl Client {
         match self {
             Client::Codex => "Codex CLI",
             Client::ClaudeCode => "Claude Code",
+            Client::Cursor => "Cursor",
+            Client::CherryStudio => "Cherry Studio",
             Client::OpenAiSdk => "OpenAI SDKs (Python, Node.js)",
             Client::Curl => "curl",
+            Client::OpenCode => "OpenCode",
+            Client::Continue => "Continue",
+            Client::Aider => "Aider",
+            Client::Cline => "Cline / Roo Code",
         }
     }
 
@@ -55,9 +85,28 @@ impl Client {
         Client::ALL.into_iter().find(|client| client.id() == id)
     }
 
-    /// The systems the client runs on.
+    /// Whether the setup has shell commands, so that the shell matters.
+    pub fn uses_shell(self) -> bool {
+        match self {
+            Client::Codex
+            | Client::ClaudeCode
+            | Client::OpenAiSdk
+            | Client::Curl
+            | Client::Aider => true,
+            Client::Cursor
+            | Client::CherryStudio
+            | Client::OpenCode
+            | Client::Continue
+            | Client::Cline => false,
+        }
+    }
+
+    /// The systems the client runs on. Desktop apps have no WSL flavour.
     pub fn systems(self) -> &'static [Os] {
-        &Os::ALL
+        match self {
+            Client::Cursor | Client::CherryStudio => &[Os::Macos, Os::Linux, Os::Windows],
+            _ => &Os::ALL,
+        }
     }
 
     /// The setup for this client on `target`.
@@ -66,8 +115,14 @@ impl Client {
         match self {
             Client::Codex => codex::setup(profile, &values, target),
             Client::ClaudeCode => claude_code::setup(profile, &values, target),
+            Client::Cursor => cursor::setup(profile, &values),
+            Client::CherryStudio => cherry_studio::setup(profile, &values),
             Client::OpenAiSdk => openai_sdk::setup(profile, &values, target),
             Client::Curl => curl::setup(profile, &values, target),
+            Client::OpenCode => opencode::setup(profile, &values, target),
+            Client::Continue => continue_dev::setup(profile, &values, target),
+            Client::Aider => aider::setup(profile, &values, target),
+            Client::Cline => cline::setup(profile, &values),
         }
     }
 }
@@ -194,6 +249,8 @@ pub struct Resolved<'a> {
 pub enum Format {
     Toml,
     Json,
+    Yaml,
+    Text,
     Posix,
     Fish,
     PowerShell,
@@ -208,6 +265,8 @@ impl Format {
         match self {
             Format::Toml => "application/toml",
             Format::Json => "application/json",
+            Format::Yaml => "application/yaml",
+            Format::Text => "text/plain",
             Format::Python => "text/x-python",
             Format::JavaScript => "text/javascript",
             Format::Posix | Format::Fish | Format::PowerShell | Format::Cmd => "text/plain",
@@ -215,7 +274,8 @@ impl Format {
     }
 }
 
-/// What a snippet is: a file to write, or commands to paste into a shell.
+/// What a snippet is: a file to write, commands to paste into a shell, or a value to paste
+/// into a field of a settings screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnippetKind {
     File {
@@ -226,6 +286,14 @@ pub enum SnippetKind {
     },
     Commands {
         shell: Shell,
+    },
+    Value {
+        /// The field's name as the client's settings screen shows it.
+        field: Msg,
+    },
+    /// A link that hands the values to an installed app (a custom URL scheme).
+    Link {
+        label: Msg,
     },
 }
 
@@ -249,16 +317,28 @@ impl Snippet {
         }
     }
 
+    fn value(field: Msg, content: String) -> Snippet {
+        Snippet {
+            kind: SnippetKind::Value { field },
+            format: Format::Text,
+            content,
+            notes: Vec::new(),
+        }
+    }
+
     fn with_notes(mut self, notes: impl IntoIterator<Item = Msg>) -> Snippet {
         self.notes.extend(notes);
         self
     }
 
-    /// The file's path, or the shell's name: what the snippet is headed with.
-    pub fn heading(&self) -> String {
+    /// What the snippet is headed with: the file's path, the shell's name, or the field's.
+    pub fn heading(&self, lang: Lang) -> String {
         match &self.kind {
             SnippetKind::File { path, .. } => path.clone(),
             SnippetKind::Commands { shell } => shell.name().to_owned(),
+            SnippetKind::Value { field: label } | SnippetKind::Link { label } => {
+                label.text(lang).to_owned()
+            }
         }
     }
 
@@ -273,6 +353,7 @@ impl Snippet {
             SnippetKind::Commands {
                 shell: Shell::Posix | Shell::Fish,
             } => "onramp.sh",
+            SnippetKind::Value { .. } | SnippetKind::Link { .. } => "value.txt",
         }
     }
 }
@@ -355,6 +436,12 @@ mod tests {
                     let target = Target::with_shell(os, shell).unwrap();
                     let setup = client.setup(&profile, &Values::default(), target);
                     assert!(!setup.sections.is_empty(), "{client:?} {os:?} {shell:?}");
+                    let has_commands = setup
+                        .sections
+                        .iter()
+                        .flat_map(|s| &s.snippets)
+                        .any(|s| matches!(s.kind, SnippetKind::Commands { .. }));
+                    assert_eq!(has_commands, client.uses_shell(), "{client:?}");
                     assert!(setup.request_url.starts_with("https://api.4096bytes.com/"));
                     let ids: Vec<_> = setup.sections.iter().map(|s| s.id).collect();
                     let mut unique = ids.clone();

@@ -46,6 +46,9 @@ pub struct ClientProfiles {
     /// URL they are given (OpenAI SDKs, curl, Cursor, Cline, Continue, OpenCode, Aider):
     /// `"/v1"` for most relays, `""` for relays that serve those paths at the origin.
     pub openai_compatible: BasePath,
+    /// Cherry Studio's "API host": Cherry Studio itself appends `/v1` unless the path already
+    /// has a version segment, so for most relays this is `""`.
+    pub cherry_studio: BasePath,
 }
 
 /// The path a client's base URL needs after the relay's base URL.

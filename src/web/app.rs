@@ -135,6 +135,7 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
                     id_of=Os::id
                     label_of=|os, lang| os.label().text(lang)
                 />
+                <Show when=move || client.get().uses_shell()>
                 <Choice
                     name="shell"
                     legend=Msg::ShellLabel
@@ -144,6 +145,7 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
                     id_of=Shell::id
                     label_of=|shell, _| shell.name()
                 />
+                </Show>
             </section>
             <section aria-labelledby="files-heading">
                 <h2 id="files-heading">{move || tr(Msg::StepFiles)}</h2>

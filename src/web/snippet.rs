@@ -1,7 +1,7 @@
 //! One snippet: a file (its path, where to put it, its text) or shell commands, with Copy and
 //! Download.
 
-use super::app::tr;
+use super::app::{Language, tr};
 use super::browser;
 use crate::clients::{Snippet, SnippetKind};
 use crate::i18n::Msg;
@@ -20,6 +20,7 @@ const COPIED_FOR: Duration = Duration::from_secs(2);
 
 #[component]
 pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
+    let Language(lang) = expect_context::<Language>();
     let status = RwSignal::new(CopyStatus::Idle);
     let text_of = move |part: fn(&Snippet) -> String| {
         snippet.with(|s| s.as_ref().map(part).unwrap_or_default())
@@ -58,6 +59,17 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
             }
         });
     };
+    let kind = move || snippet.with(|s| s.as_ref().map(|s| s.kind.clone()));
+    let is_file_or_commands = move || {
+        matches!(
+            kind(),
+            Some(SnippetKind::File { .. } | SnippetKind::Commands { .. })
+        )
+    };
+    let link = move || match kind() {
+        Some(SnippetKind::Link { .. }) => Some(content()),
+        _ => None,
+    };
     let download = move |_| {
         snippet.with(|s| {
             if let Some(s) = s {
@@ -70,7 +82,9 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
         <article class="snippet" data-file=file_name data-shell=shell>
             <header>
                 <h4>
-                    <code class="path">{move || text_of(Snippet::heading)}</code>
+                    <code class="path">
+                        {move || snippet.with(|s| s.as_ref().map(|s| s.heading(lang.get())).unwrap_or_default())}
+                    </code>
                 </h4>
                 <div class="actions">
                     <button type="button" class="copy" on:click=copy>
@@ -78,9 +92,21 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
                             tr(if status.get() == CopyStatus::Copied { Msg::Copied } else { Msg::Copy })
                         }}
                     </button>
-                    <button type="button" class="download" on:click=download>
-                        {move || tr(Msg::Download)}
-                    </button>
+                    {move || {
+                        link()
+                            .map(|href| {
+                                view! {
+                                    <a class="open-link" href=href>
+                                        {move || tr(Msg::OpenLink)}
+                                    </a>
+                                }
+                            })
+                    }}
+                    <Show when=is_file_or_commands>
+                        <button type="button" class="download" on:click=download>
+                            {move || tr(Msg::Download)}
+                        </button>
+                    </Show>
                 </div>
             </header>
             <ul class="notes">

@@ -1,0 +1,70 @@
+//! Cursor: no config file, only its settings screen. onramp gives the exact values to paste
+//! and says why Cursor may keep using its own models.
+
+use super::{Resolved, Section, Setup, Snippet};
+use crate::i18n::Msg;
+use crate::profile::Profile;
+
+pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
+    // Cursor appends /chat/completions to the override, like the OpenAI SDKs.
+    let base_url = Profile::client_base_url(
+        values.base_url,
+        &profile.clients.openai_compatible.base_path,
+    );
+    Setup {
+        sections: vec![Section {
+            id: "settings",
+            title: Msg::CursorTitle,
+            notes: vec![
+                Msg::CursorOpenSettings,
+                Msg::CursorOwnModelsNote,
+                Msg::CursorServerNote,
+            ],
+            snippets: vec![
+                Snippet::value(Msg::FieldOpenAiApiKey, values.key.to_owned()),
+                Snippet::value(Msg::FieldOverrideBaseUrl, base_url.clone()),
+                Snippet::value(Msg::FieldCustomModel, values.model.to_owned()),
+            ],
+        }],
+        request_url: format!("{base_url}/chat/completions"),
+        next_step: Msg::CursorNextStep,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clients::{Client, Os, SnippetKind, Target, Values};
+    use crate::i18n::Msg;
+    use crate::profile::Profile;
+
+    #[test]
+    fn the_three_fields_get_exactly_the_typed_values() {
+        let values = Values {
+            key: "sk-cur".into(),
+            base_url: String::new(),
+            model: "gpt-5.5".into(),
+        };
+        let setup = Client::Cursor.setup(&Profile::builtin(), &values, Target::new(Os::Macos));
+        let fields: Vec<_> = setup.sections[0]
+            .snippets
+            .iter()
+            .map(|s| match s.kind {
+                SnippetKind::Value { field } => (field, s.content.as_str()),
+                _ => panic!("Cursor has only settings fields"),
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (Msg::FieldOpenAiApiKey, "sk-cur"),
+                (Msg::FieldOverrideBaseUrl, "https://api.4096bytes.com"),
+                (Msg::FieldCustomModel, "gpt-5.5"),
+            ]
+        );
+        assert_eq!(
+            setup.request_url,
+            "https://api.4096bytes.com/chat/completions"
+        );
+        assert!(setup.sections[0].notes.contains(&Msg::CursorOwnModelsNote));
+    }
+}

@@ -1,0 +1,74 @@
+//! OpenCode: a provider in `~/.config/opencode/opencode.json` built on the
+//! `@ai-sdk/openai-compatible` package, which appends `/chat/completions` to `baseURL`, and
+//! that provider's model selected as the default. A provider without models is dropped by
+//! OpenCode, so the model is always listed.
+
+use super::{Format, Os, Resolved, Section, Setup, Snippet, Target};
+use crate::i18n::Msg;
+use crate::profile::Profile;
+
+pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
+    let base_url = Profile::client_base_url(
+        values.base_url,
+        &profile.clients.openai_compatible.base_path,
+    );
+    let config = serde_json::json!({
+        "$schema": "https://opencode.ai/config.json",
+        "provider": {
+            profile.id.as_str(): {
+                "npm": "@ai-sdk/openai-compatible",
+                "name": profile.display_name,
+                "options": { "baseURL": base_url, "apiKey": values.key },
+                "models": { values.model: { "name": values.model } },
+            }
+        },
+        "model": format!("{}/{}", profile.id, values.model),
+    });
+    // Serialising JSON values cannot fail; the fallback keeps that impossible case panic-free.
+    let content = serde_json::to_string_pretty(&config).unwrap_or_default() + "\n";
+    // OpenCode keeps its config under ~/.config on every system, Windows included.
+    let path = match target.os {
+        Os::Windows => "%USERPROFILE%\\.config\\opencode\\opencode.json".to_owned(),
+        Os::Macos | Os::Linux | Os::Wsl => "~/.config/opencode/opencode.json".to_owned(),
+    };
+    let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
+    Setup {
+        sections: vec![Section {
+            id: "config-file",
+            title: Msg::OpenCodeTitle,
+            notes: Vec::new(),
+            snippets: vec![
+                Snippet::file("opencode.json", path, Format::Json, content)
+                    .with_notes([Msg::OpenCodeNote].into_iter().chain(wsl_note)),
+            ],
+        }],
+        request_url: format!("{base_url}/chat/completions"),
+        next_step: Msg::OpenCodeNextStep,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clients::{Client, Os, Target, Values};
+    use crate::i18n::Lang;
+    use crate::profile::Profile;
+
+    #[test]
+    fn the_provider_and_model_are_wired_together() {
+        let values = Values {
+            key: "sk-oc".into(),
+            base_url: String::new(),
+            model: "gpt-5.5".into(),
+        };
+        let setup = Client::OpenCode.setup(&Profile::builtin(), &values, Target::new(Os::Linux));
+        let file = &setup.sections[0].snippets[0];
+        assert_eq!(file.heading(Lang::En), "~/.config/opencode/opencode.json");
+        let config: serde_json::Value = serde_json::from_str(&file.content).unwrap();
+        let provider = &config["provider"]["4096bytes"];
+        assert_eq!(provider["npm"], "@ai-sdk/openai-compatible");
+        assert_eq!(provider["options"]["baseURL"], "https://api.4096bytes.com");
+        assert_eq!(provider["options"]["apiKey"], "sk-oc");
+        assert_eq!(provider["models"]["gpt-5.5"]["name"], "gpt-5.5");
+        assert_eq!(config["model"], "4096bytes/gpt-5.5");
+    }
+}
