@@ -286,3 +286,54 @@ async fn the_shells_offered_follow_the_system() {
         "{commands}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn gui_clients_get_values_to_paste_and_no_shell_choice() {
+    let page = Page::open().await;
+    page.type_into("#key", "sk-gui").await;
+    page.click("input[name='client'][value='cursor']").await;
+    assert!(
+        page.find("input[name='shell']").is_none(),
+        "Cursor needs no shell"
+    );
+    let values: Vec<String> = {
+        let nodes = page
+            .0
+            .query_selector_all("[data-section='settings'] .snippet .content")
+            .unwrap();
+        (0..nodes.length())
+            .map(|i| nodes.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        values,
+        [
+            "sk-gui",
+            "https://api.4096bytes.com",
+            "PASTE_MODEL_NAME_FROM_DASHBOARD"
+        ]
+    );
+    assert!(
+        page.find("[data-section='settings'] button.download")
+            .is_none()
+    );
+
+    page.click("input[name='client'][value='codex']").await;
+    page.click("input[name='os'][value='wsl']").await;
+    page.click("input[name='client'][value='cherry-studio']")
+        .await;
+    assert!(
+        page.input("input[name='os'][value='windows']").checked(),
+        "WSL users run the app on Windows"
+    );
+    let link = page.get("[data-section='import-link'] a.open-link");
+    let href = link.get_attribute("href").unwrap();
+    assert!(
+        href.starts_with("cherrystudio://providers/api-keys?v=1&data="),
+        "{href}"
+    );
+    assert!(
+        page.find("input[name='os'][value='wsl']").is_none(),
+        "no WSL for desktop apps"
+    );
+}

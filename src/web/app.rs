@@ -119,7 +119,13 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
                     legend=Msg::ClientLabel
                     options=Signal::stored(Client::ALL.to_vec())
                     selected=client.into()
-                    on_pick=Callback::new(move |picked| client.set(picked))
+                    on_pick=Callback::new(move |picked: Client| {
+                        client.set(picked);
+                        // Desktop apps have no WSL flavour: WSL users run them on Windows.
+                        if !picked.systems().contains(&os.get_untracked()) {
+                            os.set(Os::Windows);
+                        }
+                    })
                     id_of=Client::id
                     label_of=|client, _| client.name()
                 />
