@@ -135,6 +135,9 @@ fn answer(stream: TcpStream) -> Option<Request> {
         ("POST", p) if p.ends_with("/chat/completions") => {
             ("200 OK", "application/json", chat_completion())
         }
+        ("POST", p) if p.ends_with("/v1/messages") => {
+            ("200 OK", "text/event-stream", messages_stream())
+        }
         _ => ("404 Not Found", "text/plain", String::new()),
     };
     let mut stream = stream;
@@ -166,6 +169,39 @@ fn chat_completion() -> String {
     .to_string()
 }
 
+/// A minimal Anthropic Messages stream (Claude Code always streams).
+fn messages_stream() -> String {
+    let events = [
+        serde_json::json!({"type": "message_start", "message": {
+            "id": "msg_onramp", "type": "message", "role": "assistant", "model": "m",
+            "content": [], "stop_reason": null, "stop_sequence": null,
+            "usage": {"input_tokens": 1, "output_tokens": 1}}}),
+        serde_json::json!({"type": "content_block_start", "index": 0,
+            "content_block": {"type": "text", "text": ""}}),
+        serde_json::json!({"type": "content_block_delta", "index": 0,
+            "delta": {"type": "text_delta", "text": ANSWER}}),
+        serde_json::json!({"type": "content_block_stop", "index": 0}),
+        serde_json::json!({"type": "message_delta",
+            "delta": {"stop_reason": "end_turn", "stop_sequence": null},
+            "usage": {"output_tokens": 1}}),
+        serde_json::json!({"type": "message_stop"}),
+    ];
+    sse(&events)
+}
+
+/// Server-sent events, each named by its `type`.
+fn sse(events: &[serde_json::Value]) -> String {
+    events
+        .iter()
+        .map(|event| {
+            format!(
+                "event: {}\ndata: {event}\n\n",
+                event["type"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
 /// The smallest Responses API stream a client accepts as a finished turn.
 fn responses_stream() -> String {
     let events = [
@@ -177,15 +213,7 @@ fn responses_stream() -> String {
             "input_tokens": 0, "input_tokens_details": null, "output_tokens": 0,
             "output_tokens_details": null, "total_tokens": 0}}}),
     ];
-    events
-        .iter()
-        .map(|event| {
-            format!(
-                "event: {}\ndata: {event}\n\n",
-                event["type"].as_str().unwrap()
-            )
-        })
-        .collect()
+    sse(&events)
 }
 
 pub struct Output {
