@@ -97,7 +97,11 @@ fn claude_code_sends_the_key_and_model_to_the_relay() {
                 "{case}:\n{}\n{}\nrequests: {:?}",
                 output.stdout,
                 output.stderr,
-                server.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect::<Vec<_>>()
+                server
+                    .requests()
+                    .iter()
+                    .map(|r| format!("{} {}", r.method, r.path))
+                    .collect::<Vec<_>>()
             );
             assert!(
                 output.stdout.contains(ANSWER),
