@@ -108,11 +108,6 @@ fn claude_code_sends_the_key_and_model_to_the_relay() {
                 "{case} printed: {}",
                 output.stdout
             );
-            assert!(
-                !output.stderr.contains("ANTHROPIC_API_KEY"),
-                "{case}: {}",
-                output.stderr
-            );
 
             let requests = server.requests();
             let messages: Vec<_> = requests

@@ -41,7 +41,46 @@ pub static BEARER_PREFIX: Rule = Rule {
     fix_label: Some(Msg::FixRemove),
 };
 
+/// `key/quoted`: quotes copied along with the key.
+pub static QUOTED: Rule = Rule {
+    code: "key/quoted",
+    severity: Severity::Error,
+    message: Msg::QuotedValue,
+    why: Msg::QuotedValueWhy,
+    fix_label: Some(Msg::FixRemove),
+};
+
+/// `key/looks-like-url`: the base URL was pasted into the key field.
+pub static LOOKS_LIKE_URL: Rule = Rule {
+    code: "key/looks-like-url",
+    severity: Severity::Error,
+    message: Msg::KeyLooksLikeUrl,
+    why: Msg::KeyLooksLikeUrlWhy,
+    fix_label: None,
+};
+
+/// `key/truncated`: a shortened or masked copy (`sk-abc…xyz`, `sk-****`), as dashboards show.
+pub static TRUNCATED: Rule = Rule {
+    code: "key/truncated",
+    severity: Severity::Error,
+    message: Msg::KeyTruncated,
+    why: Msg::KeyTruncatedWhy,
+    fix_label: None,
+};
+
+/// `key/unexpected-prefix`: the relay's keys start differently (only when the profile says how).
+pub static UNEXPECTED_PREFIX: Rule = Rule {
+    code: "key/unexpected-prefix",
+    severity: Severity::Warning,
+    message: Msg::KeyUnexpectedPrefix,
+    why: Msg::KeyUnexpectedPrefixWhy,
+    fix_label: None,
+};
+
 const BEARER: &str = "bearer ";
+
+/// Shorter than any real key: most likely cut off while copying.
+const SHORTEST_KEY: usize = 16;
 
 /// Every finding for `key`; an empty key has none (the page then shows the placeholder).
 pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
@@ -66,8 +105,44 @@ pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
     } else {
         findings.extend(chars::stray_characters(key, &WHITESPACE, &INVISIBLE));
     }
-    if !key.is_empty() && key.trim() == profile.placeholders.api_key {
+    let trimmed_start = key.len() - key.trim_start().len();
+    let trimmed_end = key.trim_end().len().max(trimmed_start);
+    findings.extend(crate::check::url::quotes(
+        key,
+        trimmed_start,
+        trimmed_end,
+        &QUOTED,
+    ));
+    // The key as the other rules will leave it: what its length and shape are judged on.
+    let core: String = key
+        .trim()
+        .trim_matches(&crate::check::url::QUOTES[..])
+        .chars()
+        .filter(|c| !c.is_whitespace() && !chars::is_invisible(*c))
+        .collect();
+    let core = match core.get(..BEARER.len() - 1) {
+        Some(head) if head.eq_ignore_ascii_case("bearer") => &core[BEARER.len() - 1..],
+        _ => core.as_str(),
+    };
+    if core.is_empty() {
+        return findings;
+    }
+    if core == profile.placeholders.api_key {
         findings.push(Finding::new(&PLACEHOLDER, 0..key.len()));
+    } else if core.contains("://") || core.to_ascii_lowercase().starts_with("api.") {
+        findings.push(Finding::new(&LOOKS_LIKE_URL, 0..key.len()));
+    } else if core.contains('…')
+        || core.contains("...")
+        || core.contains("***")
+        || core.chars().count() < SHORTEST_KEY
+    {
+        findings.push(Finding::new(&TRUNCATED, 0..key.len()));
+    } else if profile
+        .key_prefix
+        .as_ref()
+        .is_some_and(|prefix| !core.starts_with(prefix.as_str()))
+    {
+        findings.push(Finding::new(&UNEXPECTED_PREFIX, 0..key.len()));
     }
     findings
 }
@@ -96,26 +171,60 @@ mod tests {
 
     #[test]
     fn a_clean_key_has_no_findings() {
-        assert!(codes("sk-abc123").is_empty());
+        assert!(codes("sk-abc123abc123abc123").is_empty());
         assert!(codes("").is_empty());
-        assert!(codes("sk-\"quoted\\slash").is_empty());
+        assert!(codes("sk-\"quoted\\slash-0123456789").is_empty());
+    }
+
+    #[test]
+    fn quotes_urls_and_shortened_copies_are_not_keys() {
+        assert_eq!(
+            codes("\"sk-abc123abc123abc123\""),
+            ["key/quoted", "key/quoted"]
+        );
+        assert_eq!(fix_all("‘sk-abc123abc123abc123’"), "sk-abc123abc123abc123");
+        assert_eq!(codes("https://api.4096bytes.com"), ["key/looks-like-url"]);
+        assert_eq!(codes("sk-abc…wxyz"), ["key/truncated"]);
+        assert_eq!(codes("sk-****************wxyz"), ["key/truncated"]);
+        assert_eq!(codes("sk-short"), ["key/truncated"]);
+    }
+
+    #[test]
+    fn a_profile_can_say_how_keys_start() {
+        let mut profile = Profile::builtin();
+        profile.key_prefix = Some("sk-".into());
+        let codes = |key: &str| {
+            check(key, &profile)
+                .iter()
+                .map(|f| f.rule.code)
+                .collect::<Vec<_>>()
+        };
+        assert!(codes("sk-abc123abc123abc123").is_empty());
+        assert_eq!(codes("pk-abc123abc123abc123"), ["key/unexpected-prefix"]);
     }
 
     #[test]
     fn trailing_and_inner_whitespace_is_flagged_with_its_position() {
-        let findings = check("sk-abc \n", &Profile::builtin());
+        let findings = check("sk-abc123abc123abc \n", &Profile::builtin());
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].rule.code, "key/whitespace");
-        assert_eq!(findings[0].span, 6..8);
-        assert_eq!(codes("sk ab"), ["key/whitespace"]);
-        assert_eq!(codes("\u{00A0}sk-ab"), ["key/whitespace"], "no-break space");
+        assert_eq!(findings[0].span, 18..20);
+        assert_eq!(codes("sk ab123abc123abc123"), ["key/whitespace"]);
+        assert_eq!(
+            codes("\u{00A0}sk-ab123abc123abc123"),
+            ["key/whitespace"],
+            "no-break space"
+        );
     }
 
     #[test]
     fn invisible_characters_are_flagged_separately() {
-        assert_eq!(codes("sk-\u{200B}abc"), ["key/invisible-character"]);
         assert_eq!(
-            codes("\u{FEFF}sk-abc "),
+            codes("sk-\u{200B}abc123abc123abc123"),
+            ["key/invisible-character"]
+        );
+        assert_eq!(
+            codes("\u{FEFF}sk-abc123abc123abc123 "),
             ["key/invisible-character", "key/whitespace"]
         );
     }
@@ -128,12 +237,12 @@ mod tests {
 
     #[test]
     fn a_pasted_authorization_header_value_is_reduced_to_the_key() {
-        assert_eq!(codes("Bearer sk-abc"), ["key/bearer-prefix"]);
+        assert_eq!(codes("Bearer sk-abc123abc123abc123"), ["key/bearer-prefix"]);
         assert_eq!(
-            codes("bearer   sk-abc "),
+            codes("bearer   sk-abc123abc123abc123 "),
             ["key/bearer-prefix", "key/whitespace"]
         );
-        assert!(codes("bearer-token-like-key").is_empty());
+        assert!(codes("bearer-token-like-key-0123").is_empty());
         assert_eq!(
             fix_all(" Bearer  sk-a\u{200B}bc \n"),
             " sk-abc".trim_start()

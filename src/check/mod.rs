@@ -1,16 +1,46 @@
-//! The validator: small rules, each with a stable code, a message, a span and an optional fix.
+//! The validator (the "doctor"): small rules, each with a stable code, a message, a span and
+//! an optional fix.
 //!
-//! A [`Rule`] describes one mistake (its code, severity and texts); a checker for one kind of
-//! input returns [`Finding`]s that point at the offending bytes. Findings never carry the text
-//! they point at, so a finding about a key cannot leak the key: the page shows a position.
+//! A [`Rule`] describes one mistake (its code, severity and texts); a checker for one [`Kind`]
+//! of input returns [`Finding`]s that point at the offending bytes, with text edits that fix
+//! them where that is safe. Findings never carry the text they point at, so a finding about a
+//! key cannot leak the key; a [`Report`] also lists where secrets sit, so that anything that
+//! shows the input (a source line under a diagnostic) can mask them.
+
+/// Declares a [`Rule`] as a static: `rule!(NAME, "input/mistake", Severity, Message, Why, fix)`.
+macro_rules! rule {
+    ($name:ident, $code:literal, $severity:ident, $message:ident, $why:ident, $fix:expr) => {
+        #[doc = concat!("`", $code, "`")]
+        pub static $name: $crate::check::Rule = $crate::check::Rule {
+            code: $code,
+            severity: $crate::check::Severity::$severity,
+            message: $crate::i18n::Msg::$message,
+            why: $crate::i18n::Msg::$why,
+            fix_label: $fix,
+        };
+    };
+}
 
 mod chars;
+pub mod cherry_link;
+pub mod claude_settings;
+pub mod codex_auth;
+pub mod codex_config;
+pub mod detect;
+pub mod env;
+mod json_text;
 pub mod key;
 pub mod model;
 pub mod url;
 
+use crate::clients::Client;
 use crate::i18n::Msg;
+use crate::profile::Profile;
 use std::ops::Range;
+
+/// The largest input checked. Bigger inputs get one `input/too-large` finding: nothing a
+/// client reads is that big, and the page must stay responsive.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,7 +101,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: &'static Rule, span: Range<usize>) -> Self {
+    pub(crate) fn new(rule: &'static Rule, span: Range<usize>) -> Self {
         Finding {
             rule,
             span,
@@ -79,7 +109,7 @@ impl Finding {
         }
     }
 
-    fn with_edit(mut self, span: Range<usize>, replacement: &str) -> Self {
+    pub(crate) fn with_edit(mut self, span: Range<usize>, replacement: &str) -> Self {
         self.edits.push(Edit {
             span,
             replacement: replacement.to_owned(),
@@ -107,6 +137,243 @@ impl Finding {
         }
         Some(fixed)
     }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset);
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The largest char boundary at or before `offset`, within `text`.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// What kind of text is being checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Url,
+    Key,
+    Model,
+    CodexConfig,
+    CodexAuth,
+    ClaudeSettings,
+    EnvBash,
+    EnvFish,
+    EnvPowerShell,
+    EnvCmd,
+    DotEnv,
+    CherryLink,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 12] = [
+        Kind::Url,
+        Kind::Key,
+        Kind::Model,
+        Kind::CodexConfig,
+        Kind::CodexAuth,
+        Kind::ClaudeSettings,
+        Kind::EnvBash,
+        Kind::EnvFish,
+        Kind::EnvPowerShell,
+        Kind::EnvCmd,
+        Kind::DotEnv,
+        Kind::CherryLink,
+    ];
+
+    /// The stable id used on the command line and in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Url => "url",
+            Kind::Key => "key",
+            Kind::Model => "model",
+            Kind::CodexConfig => "codex-config",
+            Kind::CodexAuth => "codex-auth",
+            Kind::ClaudeSettings => "claude-settings",
+            Kind::EnvBash => "env-bash",
+            Kind::EnvFish => "env-fish",
+            Kind::EnvPowerShell => "env-powershell",
+            Kind::EnvCmd => "env-cmd",
+            Kind::DotEnv => "dotenv",
+            Kind::CherryLink => "cherry-link",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    /// The name shown to people.
+    pub fn label(self) -> Msg {
+        match self {
+            Kind::Url => Msg::KindUrl,
+            Kind::Key => Msg::KindKey,
+            Kind::Model => Msg::KindModel,
+            Kind::CodexConfig => Msg::KindCodexConfig,
+            Kind::CodexAuth => Msg::KindCodexAuth,
+            Kind::ClaudeSettings => Msg::KindClaudeSettings,
+            Kind::EnvBash => Msg::KindEnvBash,
+            Kind::EnvFish => Msg::KindEnvFish,
+            Kind::EnvPowerShell => Msg::KindEnvPowerShell,
+            Kind::EnvCmd => Msg::KindEnvCmd,
+            Kind::DotEnv => Msg::KindDotEnv,
+            Kind::CherryLink => Msg::KindCherryLink,
+        }
+    }
+}
+
+/// What the checks know besides the text: the relay, and the client it is meant for.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub profile: &'a Profile,
+    /// The client the text is for, when known: it decides, for example, whether `/v1` in a
+    /// base URL is expected or doubled.
+    pub client: Option<Client>,
+}
+
+/// The outcome of checking one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub kind: Kind,
+    /// Sorted by position.
+    pub findings: Vec<Finding>,
+    /// Byte ranges that hold a key: mask them wherever the text is shown.
+    pub secrets: Vec<Range<usize>>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|finding| finding.rule.severity == Severity::Error)
+    }
+}
+
+/// `/input/too-large`: the text is over [`MAX_INPUT_BYTES`].
+pub static TOO_LARGE: Rule = Rule {
+    code: "input/too-large",
+    severity: Severity::Error,
+    message: Msg::InputTooLarge,
+    why: Msg::InputTooLargeWhy,
+    fix_label: None,
+};
+
+/// Checks `text` as `kind`, or as the kind [`detect::detect`] recognises.
+pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
+    let kind = kind.unwrap_or_else(|| detect::detect(text));
+    if text.len() > MAX_INPUT_BYTES {
+        return Report {
+            kind,
+            findings: vec![Finding::new(&TOO_LARGE, 0..0)],
+            secrets: Vec::new(),
+        };
+    }
+    let (mut findings, secrets) = match kind {
+        Kind::Url => (url::check_for(text, context), Vec::new()),
+        Kind::Key => (
+            key::check(text, context.profile),
+            std::iter::once(0..text.len()).collect(),
+        ),
+        Kind::Model => (model::check(text, context.profile), Vec::new()),
+        Kind::CodexConfig => codex_config::check(text, context),
+        Kind::CodexAuth => codex_auth::check(text, context),
+        Kind::ClaudeSettings => claude_settings::check(text, context),
+        Kind::EnvBash | Kind::EnvFish | Kind::EnvPowerShell | Kind::EnvCmd | Kind::DotEnv => {
+            env::check(text, kind, context)
+        }
+        Kind::CherryLink => cherry_link::check(text, context),
+    };
+    findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
+    findings.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
+    Report {
+        kind,
+        findings,
+        secrets,
+    }
+}
+
+/// `text` with the fixes of its findings applied, one after another and re-checked each time,
+/// until no finding has a fix left (or a bound is hit, so that two fixes can never undo each
+/// other forever).
+pub fn fix_all(text: &str, kind: Kind, context: &Context) -> String {
+    let mut fixed = text.to_owned();
+    for _ in 0..64 {
+        let report = check(&fixed, Some(kind), context);
+        match report
+            .findings
+            .iter()
+            .find_map(|finding| finding.apply_fix(&fixed))
+        {
+            Some(next) if next != fixed => fixed = next,
+            _ => break,
+        }
+    }
+    fixed
+}
+
+/// `text` with every secret span masked: all but the last 4 characters become `•`.
+pub fn mask(text: &str, secrets: &[Range<usize>]) -> String {
+    let mut masked = String::with_capacity(text.len());
+    for (offset, c) in text.char_indices() {
+        let remaining = secrets
+            .iter()
+            .find(|span| span.contains(&offset))
+            .and_then(|span| text.get(offset..span.end))
+            .map_or(0, |rest| rest.chars().count());
+        masked.push(if remaining > 4 { '•' } else { c });
+    }
+    masked
+}
+
+/// Findings about a string value, moved into the document where it sits as `literal` (quoted
+/// or not). Where the literal holds the value verbatim the spans stay precise; otherwise
+/// (escapes) they cover the literal. A fix becomes "replace the literal with the
+/// fixed value, quoted again by `quote`", which is right whatever the escaping.
+pub(crate) fn embed(
+    findings: Vec<Finding>,
+    value: &str,
+    source: &str,
+    literal: Range<usize>,
+    quote: fn(&str) -> String,
+) -> Vec<Finding> {
+    // Where the value sits verbatim: the whole literal (unquoted), or inside its quotes.
+    let verbatim_at = if source.get(literal.clone()) == Some(value) {
+        Some(literal.start)
+    } else if literal.len() >= 2 && source.get(literal.start + 1..literal.end - 1) == Some(value) {
+        Some(literal.start + 1)
+    } else {
+        None
+    };
+    findings
+        .into_iter()
+        .map(|finding| {
+            let span = match verbatim_at {
+                Some(at) => at + finding.span.start..at + finding.span.end,
+                None => literal.clone(),
+            };
+            let edits = match finding.apply_fix(value) {
+                Some(fixed) => vec![Edit {
+                    span: literal.clone(),
+                    replacement: quote(&fixed),
+                }],
+                None => Vec::new(),
+            };
+            Finding {
+                rule: finding.rule,
+                span,
+                edits,
+            }
+        })
+        .collect()
 }
 
 /// The 1-based character position of byte `offset` in `text`, for showing where in a

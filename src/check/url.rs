@@ -1,117 +1,590 @@
-//! Rules for a base URL as typed or pasted into a URL field.
+//! Rules for a base URL, typed into a field or found in a config file.
+//!
+//! The URL is split by hand (scheme, host, path, query): the checks need positions in the text
+//! as typed, including text no URL parser accepts, and a full parser (with its IDNA tables)
+//! would weigh more than the whole page.
 
-use super::{Finding, Rule, Severity, chars};
+use super::{Context, Finding, Rule, chars};
+use crate::clients::Client;
 use crate::i18n::Msg;
+use std::ops::Range;
 
-/// `url/whitespace`: spaces or line breaks make the URL invalid.
-pub static WHITESPACE: Rule = Rule {
-    code: "url/whitespace",
-    severity: Severity::Error,
-    message: Msg::WhitespaceInValue,
-    why: Msg::WhitespaceWhy,
-    fix_label: Some(Msg::FixRemove),
-};
+rule!(
+    WHITESPACE,
+    "url/whitespace",
+    Error,
+    WhitespaceInValue,
+    WhitespaceWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    INVISIBLE,
+    "url/invisible-character",
+    Error,
+    InvisibleInValue,
+    InvisibleWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    QUOTED,
+    "url/quoted",
+    Error,
+    QuotedValue,
+    QuotedValueWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    FULLWIDTH,
+    "url/fullwidth-punctuation",
+    Error,
+    UrlFullwidth,
+    UrlFullwidthWhy,
+    Some(Msg::FixReplace)
+);
+rule!(
+    SCHEME_MISSING,
+    "url/scheme-missing",
+    Error,
+    UrlSchemeMissing,
+    UrlSchemeMissingWhy,
+    Some(Msg::FixAddHttps)
+);
+rule!(
+    SCHEME_MISSPELLED,
+    "url/scheme-misspelled",
+    Error,
+    UrlSchemeMisspelled,
+    UrlSchemeMissingWhy,
+    Some(Msg::FixUseHttps)
+);
+rule!(
+    INSECURE_HTTP,
+    "url/insecure-http",
+    Error,
+    UrlInsecureHttp,
+    UrlInsecureHttpWhy,
+    Some(Msg::FixUseHttps)
+);
+rule!(
+    ENDPOINT_PATH,
+    "url/endpoint-path",
+    Error,
+    UrlEndpointPath,
+    UrlEndpointPathWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    DOUBLED_V1,
+    "url/doubled-v1",
+    Error,
+    UrlDoubledV1,
+    UrlDoubledV1Why,
+    Some(Msg::FixRemove)
+);
+rule!(
+    UNEXPECTED_PATH,
+    "url/unexpected-path",
+    Warning,
+    UrlUnexpectedPath,
+    UrlUnexpectedPathWhy,
+    Some(Msg::FixReplace)
+);
+rule!(
+    DOUBLE_SLASH,
+    "url/double-slash",
+    Warning,
+    UrlDoubleSlash,
+    UrlDoubleSlashWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    QUERY_OR_FRAGMENT,
+    "url/query-or-fragment",
+    Warning,
+    UrlQuery,
+    UrlQueryWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    HOST_TYPO,
+    "url/host-typo",
+    Error,
+    UrlHostTypo,
+    UrlHostTypoWhy,
+    Some(Msg::FixReplace)
+);
+rule!(
+    OTHER_HOST,
+    "url/other-host",
+    Info,
+    UrlOtherHost,
+    UrlOtherHostWhy,
+    None
+);
+rule!(
+    LOOKS_LIKE_KEY,
+    "url/looks-like-key",
+    Error,
+    UrlLooksLikeKey,
+    UrlLooksLikeKeyWhy,
+    None
+);
 
-/// `url/invisible-character`: a zero-width space, BOM or similar inside the URL.
-pub static INVISIBLE: Rule = Rule {
-    code: "url/invisible-character",
-    severity: Severity::Error,
-    message: Msg::InvisibleInValue,
-    why: Msg::InvisibleWhy,
-    fix_label: Some(Msg::FixRemove),
-};
+/// Endpoint paths that clients append themselves, longest first.
+const ENDPOINTS: [&str; 7] = [
+    "/chat/completions",
+    "/messages/count_tokens",
+    "/completions",
+    "/responses",
+    "/messages",
+    "/models",
+    "/embeddings",
+];
 
-/// `url/scheme-missing`: `api.example.com` instead of `https://api.example.com`.
-pub static SCHEME_MISSING: Rule = Rule {
-    code: "url/scheme-missing",
-    severity: Severity::Error,
-    message: Msg::UrlSchemeMissing,
-    why: Msg::UrlSchemeMissingWhy,
-    fix_label: Some(Msg::FixAddHttps),
-};
+/// Quote characters people paste around values.
+pub(crate) const QUOTES: [char; 9] = ['"', '\'', '`', '“', '”', '‘', '’', '「', '」'];
 
-/// `url/insecure-http`: `http://` where the relay serves `https://`.
-pub static INSECURE_HTTP: Rule = Rule {
-    code: "url/insecure-http",
-    severity: Severity::Error,
-    message: Msg::UrlInsecureHttp,
-    why: Msg::UrlInsecureHttpWhy,
-    fix_label: Some(Msg::FixUseHttps),
-};
-
-/// Every finding for `url`; an empty URL has none (the page then uses the relay's own).
+/// Every finding for `url`, without knowing the client (checked against the relay's host).
 pub fn check(url: &str) -> Vec<Finding> {
+    let profile = crate::profile::Profile::builtin();
+    check_for(
+        url,
+        &Context {
+            profile: &profile,
+            client: None,
+        },
+    )
+}
+
+/// Every finding for `url` as the base URL of `context.client` on `context.profile`'s relay.
+/// An empty URL has none (the page then uses the relay's own).
+pub fn check_for(url: &str, context: &Context) -> Vec<Finding> {
     let mut findings = chars::stray_characters(url, &WHITESPACE, &INVISIBLE);
-    let start = url
-        .char_indices()
-        .find(|(_, c)| !c.is_whitespace() && !chars::is_invisible(*c))
-        .map_or(url.len(), |(index, _)| index);
-    let rest = &url[start..];
-    let has_prefix = |prefix: &str| {
-        rest.get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
-    if has_prefix("http://") {
-        let scheme = start..start + "http".len();
-        findings.push(Finding::new(&INSECURE_HTTP, scheme.clone()).with_edit(scheme, "https"));
-    } else if !rest.is_empty() && !rest.contains("://") {
-        findings
-            .push(Finding::new(&SCHEME_MISSING, start..start).with_edit(start..start, "https://"));
+    let fullwidth = fullwidth(url);
+    if !fullwidth.is_empty() {
+        // Read as it stands, the rest of the URL would be misjudged: fix these first.
+        findings.extend(fullwidth);
+        return findings;
     }
+    let (start, end) = trimmed_bounds(url);
+    findings.extend(quotes(url, start, end, &QUOTED));
+    let (start, end) = unquoted_bounds(url, start, end);
+    let text = &url[start..end];
+    if text.is_empty() {
+        return findings;
+    }
+    if looks_like_key(text) {
+        findings.push(Finding::new(&LOOKS_LIKE_KEY, start..end));
+        return findings;
+    }
+    let Some((scheme_end, rest_start)) = scheme(url, start, end, &mut findings) else {
+        return findings;
+    };
+    let _ = scheme_end;
+    let rest = &url[rest_start..end];
+    let authority_end = rest.find(['/', '?', '#']).map_or(end, |i| rest_start + i);
+    let host_span = host_span(url, rest_start, authority_end);
+    check_host(url, host_span, context, &mut findings);
+    let query_start = url[authority_end..end]
+        .find(['?', '#'])
+        .map_or(end, |i| authority_end + i);
+    if query_start < end && context.client != Some(Client::CherryStudio) {
+        // Cherry Studio gives a trailing `#` a meaning of its own.
+        findings.push(
+            Finding::new(&QUERY_OR_FRAGMENT, query_start..end).with_edit(query_start..end, ""),
+        );
+    }
+    check_path(url, authority_end..query_start, context, &mut findings);
     findings
+}
+
+/// The bounds of `url` without surrounding whitespace and invisible characters.
+fn trimmed_bounds(url: &str) -> (usize, usize) {
+    let stray = |c: char| c.is_whitespace() || chars::is_invisible(c);
+    let start = url.len() - url.trim_start_matches(stray).len();
+    let end = url.trim_end_matches(stray).len().max(start);
+    (start, end)
+}
+
+fn unquoted_bounds(url: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    while let Some(c) = url[start..end]
+        .chars()
+        .next()
+        .filter(|c| QUOTES.contains(c))
+    {
+        start += c.len_utf8();
+    }
+    while let Some(c) = url[start..end]
+        .chars()
+        .next_back()
+        .filter(|c| QUOTES.contains(c))
+    {
+        end -= c.len_utf8();
+    }
+    (start, end)
+}
+
+/// One finding per run of quote characters at either end, fixed by deleting it.
+pub(crate) fn quotes(text: &str, start: usize, end: usize, rule: &'static Rule) -> Vec<Finding> {
+    let (inner_start, inner_end) = unquoted_bounds(text, start, end);
+    [start..inner_start, inner_end.max(inner_start)..end]
+        .into_iter()
+        .filter(|span| !span.is_empty())
+        .map(|span| Finding::new(rule, span.clone()).with_edit(span, ""))
+        .collect()
+}
+
+/// Full-width punctuation from a Chinese or Japanese input method: `：／．。`.
+fn fullwidth(url: &str) -> Vec<Finding> {
+    url.char_indices()
+        .filter_map(|(index, c)| {
+            let ascii = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0)?,
+                '。' => '.',
+                _ => return None,
+            };
+            let span = index..index + c.len_utf8();
+            Some(
+                Finding::new(&FULLWIDTH, span.clone())
+                    .with_edit(span, ascii.encode_utf8(&mut [0; 4])),
+            )
+        })
+        .collect()
+}
+
+/// A key pasted into the URL field: no scheme, no dot, and a key's look.
+fn looks_like_key(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    !lower.contains("://")
+        && !text.contains('.')
+        && (lower.starts_with("sk-")
+            || (text.len() >= 24
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')))
+}
+
+/// Checks the scheme; returns where it ends and where the host starts, or `None` when the
+/// rest cannot be read.
+fn scheme(
+    url: &str,
+    start: usize,
+    end: usize,
+    findings: &mut Vec<Finding>,
+) -> Option<(usize, usize)> {
+    let text = &url[start..end];
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        return Some((start + 5, start + 8));
+    }
+    if lower.starts_with("http://") {
+        let scheme = start..start + 4;
+        findings.push(Finding::new(&INSECURE_HTTP, scheme.clone()).with_edit(scheme, "https"));
+        return Some((start + 4, start + 7));
+    }
+    // Something scheme-like before the host: letters, then `:` and/or slashes.
+    let letters = lower.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let separators = lower[letters..]
+        .bytes()
+        .take_while(|b| matches!(b, b':' | b'/' | b'\\'))
+        .count();
+    let looks_like_https = (3..=7).contains(&letters)
+        && strsim::levenshtein(&lower[..letters], "https") <= 2
+        && separators > 0;
+    if looks_like_https {
+        let prefix = start..start + letters + separators;
+        findings.push(
+            Finding::new(&SCHEME_MISSPELLED, prefix.clone()).with_edit(prefix.clone(), "https://"),
+        );
+        return Some((prefix.end, prefix.end));
+    }
+    if letters > 0 && lower[letters..].starts_with("://") {
+        // Another scheme entirely (ftp://, ws://): the insecure/misspelled rules do not apply.
+        findings.push(
+            Finding::new(&SCHEME_MISSPELLED, start..start + letters + 3)
+                .with_edit(start..start + letters + 3, "https://"),
+        );
+        return Some((start + letters, start + letters + 3));
+    }
+    findings.push(Finding::new(&SCHEME_MISSING, start..start).with_edit(start..start, "https://"));
+    Some((start, start))
+}
+
+/// The host within the authority, without user info or port.
+fn host_span(url: &str, start: usize, end: usize) -> Range<usize> {
+    let authority = &url[start..end];
+    let host_start = authority.rfind('@').map_or(start, |i| start + i + 1);
+    let host = &url[host_start..end];
+    let host_end = host
+        .rfind(':')
+        .filter(|i| host[i + 1..].bytes().all(|b| b.is_ascii_digit()))
+        .map_or(end, |i| host_start + i);
+    host_start..host_end
+}
+
+fn check_host(url: &str, host: Range<usize>, context: &Context, findings: &mut Vec<Finding>) {
+    let Some(relay_host) = relay_host(&context.profile.base_url) else {
+        return;
+    };
+    let typed = url[host.clone()].to_ascii_lowercase();
+    if typed.is_empty() || typed == relay_host || is_loopback(&typed) {
+        return;
+    }
+    if strsim::levenshtein(&typed, &relay_host) <= 2 {
+        findings.push(Finding::new(&HOST_TYPO, host.clone()).with_edit(host, &relay_host));
+    } else {
+        findings.push(Finding::new(&OTHER_HOST, host));
+    }
+}
+
+/// Test setups and local proxies are deliberate; they are not typos of the relay's host.
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host.starts_with("127.") || host == "[::1]"
+}
+
+/// The host of the relay's base URL.
+pub(crate) fn relay_host(base_url: &str) -> Option<String> {
+    let rest = base_url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    Some(
+        authority
+            .rsplit('@')
+            .next()?
+            .split(':')
+            .next()?
+            .to_ascii_lowercase(),
+    )
+}
+
+fn check_path(url: &str, path: Range<usize>, context: &Context, findings: &mut Vec<Finding>) {
+    let text = &url[path.clone()];
+    if let Some(index) = text.find("//") {
+        let run = text[index..].bytes().take_while(|b| *b == b'/').count();
+        let span = path.start + index..path.start + index + run;
+        findings.push(Finding::new(&DOUBLE_SLASH, span.clone()).with_edit(span, "/"));
+        return;
+    }
+    let trimmed = text.trim_end_matches('/');
+    let lower = trimmed.to_ascii_lowercase();
+    if let Some(endpoint) = ENDPOINTS.iter().find(|endpoint| lower.ends_with(*endpoint)) {
+        let before = &trimmed[..trimmed.len() - endpoint.len()];
+        // Keep the path the relay wants for this client; without a client, keep what came
+        // before the endpoint.
+        let keep = context
+            .client
+            .map_or(before, |client| client.base_path(context.profile));
+        findings.push(Finding::new(&ENDPOINT_PATH, path.clone()).with_edit(path, keep));
+        return;
+    }
+    let Some(client) = context.client else { return };
+    let expected = client.base_path(context.profile);
+    if trimmed.eq_ignore_ascii_case(expected) {
+        return;
+    }
+    if client.appends_v1() && lower.ends_with("/v1") {
+        let v1 = path.start + trimmed.len() - 3..path.end;
+        findings.push(Finding::new(&DOUBLED_V1, v1.clone()).with_edit(v1, ""));
+    } else {
+        findings.push(Finding::new(&UNEXPECTED_PATH, path.clone()).with_edit(path, expected));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::Profile;
 
-    fn codes(url: &str) -> Vec<&'static str> {
-        check(url).iter().map(|finding| finding.rule.code).collect()
+    fn codes_for(url: &str, client: Option<Client>) -> Vec<&'static str> {
+        let profile = Profile::builtin();
+        check_for(
+            url,
+            &Context {
+                profile: &profile,
+                client,
+            },
+        )
+        .iter()
+        .map(|f| f.rule.code)
+        .collect()
     }
 
-    fn fixed(url: &str, code: &str) -> String {
-        let finding = check(url)
-            .into_iter()
-            .find(|f| f.rule.code == code)
-            .unwrap();
-        finding.apply_fix(url).unwrap()
+    fn codes(url: &str) -> Vec<&'static str> {
+        codes_for(url, None)
+    }
+
+    fn fixed(url: &str, client: Option<Client>) -> String {
+        let profile = Profile::builtin();
+        let context = Context {
+            profile: &profile,
+            client,
+        };
+        let mut text = url.to_owned();
+        while let Some(next) = check_for(&text, &context)
+            .iter()
+            .find_map(|f| f.apply_fix(&text))
+        {
+            text = next;
+        }
+        text
     }
 
     #[test]
     fn the_relay_url_is_clean() {
-        assert!(codes("https://api.4096bytes.com").is_empty());
-        assert!(codes("HTTPS://api.4096bytes.com/").is_empty());
-        assert!(codes("").is_empty());
+        for url in [
+            "https://api.4096bytes.com",
+            "HTTPS://api.4096bytes.com/",
+            "",
+            "http://127.0.0.1:8080",
+        ] {
+            let expected: &[&str] = if url.starts_with("http://127") {
+                &["url/insecure-http"]
+            } else {
+                &[]
+            };
+            assert_eq!(codes(url), expected, "{url}");
+        }
+        for client in Client::ALL {
+            assert!(
+                codes_for("https://api.4096bytes.com", Some(client)).is_empty(),
+                "{client:?}"
+            );
+        }
     }
 
     #[test]
-    fn http_is_upgraded_to_https() {
+    fn scheme_mistakes_are_fixed_to_https() {
         assert_eq!(codes("http://api.4096bytes.com"), ["url/insecure-http"]);
+        assert_eq!(codes("api.4096bytes.com"), ["url/scheme-missing"]);
+        for typo in [
+            "htps://api.4096bytes.com",
+            "https:/api.4096bytes.com",
+            "https//api.4096bytes.com",
+            "htttps://api.4096bytes.com",
+            "https:\\\\api.4096bytes.com",
+        ] {
+            assert_eq!(codes(typo), ["url/scheme-misspelled"], "{typo}");
+            assert_eq!(fixed(typo, None), "https://api.4096bytes.com", "{typo}");
+        }
         assert_eq!(
-            fixed("HTTP://api.4096bytes.com", "url/insecure-http"),
+            fixed(" api.4096bytes.com", None),
             "https://api.4096bytes.com"
         );
     }
 
     #[test]
-    fn a_bare_host_gets_a_scheme() {
-        assert_eq!(codes("api.4096bytes.com"), ["url/scheme-missing"]);
+    fn pasted_decorations_are_removed() {
         assert_eq!(
-            fixed(" api.4096bytes.com", "url/scheme-missing"),
-            " https://api.4096bytes.com"
+            codes("\"https://api.4096bytes.com\""),
+            ["url/quoted", "url/quoted"]
         );
-    }
-
-    #[test]
-    fn stray_characters_anywhere_are_flagged() {
+        assert_eq!(
+            fixed("“https://api.4096bytes.com”", None),
+            "https://api.4096bytes.com"
+        );
+        assert_eq!(
+            codes("https：//api.4096bytes.com"),
+            ["url/fullwidth-punctuation"]
+        );
+        assert_eq!(
+            fixed("https：／／api。4096bytes.com", None),
+            "https://api.4096bytes.com"
+        );
         assert_eq!(codes("https://api.4096bytes.com \n"), ["url/whitespace"]);
         assert_eq!(
             codes("\u{FEFF}https://api.4096bytes.com"),
             ["url/invisible-character"]
         );
+    }
+
+    #[test]
+    fn endpoint_paths_are_cut_back_to_what_the_client_wants() {
         assert_eq!(
-            codes("  \u{200B}"),
-            ["url/whitespace", "url/invisible-character"]
+            codes("https://api.4096bytes.com/v1/chat/completions"),
+            ["url/endpoint-path"]
+        );
+        assert_eq!(
+            fixed("https://api.4096bytes.com/v1/chat/completions", None),
+            "https://api.4096bytes.com/v1"
+        );
+        assert_eq!(
+            fixed(
+                "https://api.4096bytes.com/v1/responses",
+                Some(Client::Codex)
+            ),
+            "https://api.4096bytes.com"
+        );
+        assert_eq!(
+            fixed(
+                "https://api.4096bytes.com/v1/messages",
+                Some(Client::ClaudeCode)
+            ),
+            "https://api.4096bytes.com"
+        );
+    }
+
+    #[test]
+    fn v1_is_doubled_for_clients_that_add_it() {
+        assert_eq!(
+            codes_for("https://api.4096bytes.com/v1", Some(Client::ClaudeCode)),
+            ["url/doubled-v1"]
+        );
+        assert_eq!(
+            codes_for("https://api.4096bytes.com/v1/", Some(Client::ClaudeCode)),
+            ["url/doubled-v1"]
+        );
+        assert_eq!(
+            codes_for("https://api.4096bytes.com/v1", Some(Client::Codex)),
+            ["url/unexpected-path"]
+        );
+        assert!(
+            codes("https://api.4096bytes.com/v1").is_empty(),
+            "without a client, /v1 may be right"
+        );
+        let mut profile = Profile::builtin();
+        profile.clients.openai_compatible.base_path = "/v1".into();
+        let context = Context {
+            profile: &profile,
+            client: Some(Client::OpenAiSdk),
+        };
+        assert!(check_for("https://api.4096bytes.com/v1", &context).is_empty());
+        let codes: Vec<_> = check_for("https://api.4096bytes.com", &context)
+            .iter()
+            .map(|f| f.rule.code)
+            .collect();
+        assert_eq!(codes, ["url/unexpected-path"]);
+    }
+
+    #[test]
+    fn hosts_are_compared_with_the_relays() {
+        assert_eq!(codes("https://api.4069bytes.com"), ["url/host-typo"]);
+        assert_eq!(
+            fixed("https://api.4096bytse.com", None),
+            "https://api.4096bytes.com"
+        );
+        assert_eq!(codes("https://relay.example.org"), ["url/other-host"]);
+    }
+
+    #[test]
+    fn other_path_mistakes() {
+        assert_eq!(codes("https://api.4096bytes.com//v1"), ["url/double-slash"]);
+        assert_eq!(
+            codes("https://api.4096bytes.com/?key=1"),
+            ["url/query-or-fragment"]
+        );
+        assert!(
+            codes_for(
+                "https://api.4096bytes.com/v1/chat/completions#",
+                Some(Client::CherryStudio)
+            )
+            .contains(&"url/endpoint-path")
+        );
+    }
+
+    #[test]
+    fn a_key_in_the_url_field_is_recognised() {
+        assert_eq!(
+            codes("sk-abcdefghijklmnopqrstuvwxyz"),
+            ["url/looks-like-key"]
         );
     }
 }

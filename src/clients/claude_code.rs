@@ -42,7 +42,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let mut sections = vec![Section {
         id: "settings-file",
         title: Msg::ClaudeSettingsTitle,
-        notes: vec![Msg::ClaudeNoApiKeyNote],
+        notes: vec![Msg::ClaudeNoApiKeyNote, Msg::ClaudeOnboardingNote],
         snippets: vec![settings_file],
     }];
     let change = EnvChange {

@@ -85,6 +85,28 @@ impl Client {
         Client::ALL.into_iter().find(|client| client.id() == id)
     }
 
+    /// The path this relay wants after its base URL in this client's base URL setting.
+    pub fn base_path(self, profile: &Profile) -> &str {
+        let clients = &profile.clients;
+        match self {
+            Client::Codex => &clients.codex.base_path,
+            Client::ClaudeCode => &clients.claude_code.base_path,
+            Client::CherryStudio => &clients.cherry_studio.base_path,
+            Client::Cursor
+            | Client::OpenAiSdk
+            | Client::Curl
+            | Client::OpenCode
+            | Client::Continue
+            | Client::Aider
+            | Client::Cline => &clients.openai_compatible.base_path,
+        }
+    }
+
+    /// Whether the client appends `/v1` to its base URL itself (so a `/v1` there is doubled).
+    pub fn appends_v1(self) -> bool {
+        matches!(self, Client::ClaudeCode | Client::CherryStudio)
+    }
+
     /// Whether the setup has shell commands, so that the shell matters.
     pub fn uses_shell(self) -> bool {
         match self {

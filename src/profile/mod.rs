@@ -22,6 +22,10 @@ pub struct Profile {
     /// Model names to suggest; empty when the relay wants them copied from its dashboard.
     #[serde(default)]
     pub models: Vec<String>,
+    /// How the relay's keys start (e.g. `sk-`), if they all do; lets the checker warn about
+    /// a key from another service.
+    #[serde(default)]
+    pub key_prefix: Option<String>,
     pub clients: ClientProfiles,
 }
 

@@ -1,0 +1,352 @@
+//! JSON as people paste it: what breaks it before any client reads it (a byte order mark,
+//! typographic quotes, trailing commas, other syntax errors), and where each member sits in
+//! the text, so that rules can point at it.
+
+use super::Finding;
+use crate::i18n::Msg;
+use std::ops::Range;
+
+rule!(
+    SYNTAX,
+    "json/syntax",
+    Error,
+    JsonSyntax,
+    JsonSyntaxWhy,
+    None
+);
+rule!(
+    BOM,
+    "json/bom",
+    Error,
+    JsonBom,
+    JsonBomWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    SMART_QUOTES,
+    "json/smart-quotes",
+    Error,
+    JsonSmartQuotes,
+    JsonSmartQuotesWhy,
+    Some(Msg::FixReplace)
+);
+rule!(
+    TRAILING_COMMA,
+    "json/trailing-comma",
+    Error,
+    JsonTrailingComma,
+    JsonTrailingCommaWhy,
+    Some(Msg::FixRemove)
+);
+rule!(
+    NOT_AN_OBJECT,
+    "json/not-an-object",
+    Error,
+    NotAnObject,
+    NotAnObjectWhy,
+    None
+);
+
+/// One `"key": value` member of an object, with positions.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The keys of the objects around it, outermost first (`[]` for array elements).
+    pub path: Vec<String>,
+    pub key: String,
+    /// The key's literal, quotes included.
+    pub key_span: Range<usize>,
+    /// The value's text: a string literal with its quotes, a number, an object…
+    pub value_span: Range<usize>,
+}
+
+impl Member {
+    /// The value, if it is a string.
+    pub fn string_value(&self, text: &str) -> Option<String> {
+        let literal = text.get(self.value_span.clone())?;
+        literal
+            .starts_with('"')
+            .then(|| serde_json::from_str(literal).ok())
+            .flatten()
+    }
+
+    /// The whole member, from its key to its value.
+    pub fn span(&self) -> Range<usize> {
+        self.key_span.start..self.value_span.end
+    }
+}
+
+/// The parsed document and its members, or the findings that explain why it is not JSON.
+pub fn parse(text: &str) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding>> {
+    let surface = surface(text);
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    match serde_json::from_str::<serde_json::Value>(body) {
+        // A BOM alone is tolerated by the parser above, not by every client: report it.
+        Ok(value) if surface.is_empty() => {
+            let offset = text.len() - body.len();
+            let members = members(body)
+                .into_iter()
+                .map(|m| m.shifted(offset))
+                .collect();
+            Ok((value, members))
+        }
+        Ok(_) => Err(surface),
+        // Typographic quotes and trailing commas explain the syntax error better than its
+        // position does; once they are fixed, any error left is reported on its own.
+        Err(_) if !surface.is_empty() => Err(surface),
+        Err(error) => {
+            let offset = text.len() - body.len() + offset_of(body, error.line(), error.column());
+            let end = body
+                .get(offset..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(offset, |c| offset + c.len_utf8());
+            Err(vec![Finding::new(&SYNTAX, offset..end.min(text.len()))])
+        }
+    }
+}
+
+/// A finding for a document that parsed but is not an object.
+pub fn not_an_object(text: &str) -> Finding {
+    Finding::new(&NOT_AN_OBJECT, 0..text.len())
+}
+
+/// The byte offset of a 1-based line and column (as serde_json counts them: column 0 means
+/// the error is at the end of the previous line).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line_text = text[line_start.min(text.len())..]
+        .split('\n')
+        .next()
+        .unwrap_or_default();
+    let within: usize = line_text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    (line_start + within).min(text.len())
+}
+
+/// Mistakes visible without parsing: a BOM, typographic quotes and trailing commas outside
+/// strings.
+fn surface(text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if text.starts_with('\u{FEFF}') {
+        findings.push(Finding::new(&BOM, 0..3).with_edit(0..3, ""));
+    }
+    let mut in_string = false;
+    let mut escaped = false;
+    for (index, c) in text.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '“' | '”' | '„' | '″' => {
+                let span = index..index + c.len_utf8();
+                findings.push(Finding::new(&SMART_QUOTES, span.clone()).with_edit(span, "\""));
+            }
+            ',' => {
+                let rest = text[index + 1..].trim_start();
+                if rest.starts_with('}') || rest.starts_with(']') {
+                    findings.push(
+                        Finding::new(&TRAILING_COMMA, index..index + 1)
+                            .with_edit(index..index + 1, ""),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    findings
+}
+
+impl Member {
+    fn shifted(mut self, offset: usize) -> Member {
+        self.key_span = self.key_span.start + offset..self.key_span.end + offset;
+        self.value_span = self.value_span.start + offset..self.value_span.end + offset;
+        self
+    }
+}
+
+/// Every object member of a valid JSON text, with positions. Only called on text serde_json
+/// accepted, whose nesting serde_json has already bounded (128 levels).
+fn members(text: &str) -> Vec<Member> {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        text,
+        at: 0,
+        found: Vec::new(),
+    };
+    scanner.value(&mut Vec::new());
+    scanner.found
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    at: usize,
+    found: Vec<Member>,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self, path: &mut Vec<String>) {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => self.object(path),
+            Some(b'[') => self.array(path),
+            Some(b'"') => self.string(),
+            Some(_) => {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    self.at += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn string(&mut self) {
+        self.at += 1;
+        while let Some(byte) = self.peek() {
+            self.at += if byte == b'\\' { 2 } else { 1 };
+            if byte == b'"' {
+                return;
+            }
+        }
+    }
+
+    fn object(&mut self, path: &mut Vec<String>) {
+        self.at += 1;
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                self.at += usize::from(self.peek() == Some(b'}'));
+                return;
+            }
+            let key_start = self.at;
+            self.string();
+            let key_span = key_start..self.at.min(self.bytes.len());
+            let key = self
+                .text
+                .get(key_span.clone())
+                .and_then(|k| serde_json::from_str(k).ok())
+                .unwrap_or_default();
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return;
+            }
+            self.at += 1;
+            self.skip_whitespace();
+            let value_start = self.at;
+            path.push(key);
+            self.value(path);
+            let key = path.pop().unwrap_or_default();
+            let value_span = value_start..self.at.min(self.bytes.len());
+            self.found.push(Member {
+                path: path.clone(),
+                key,
+                key_span,
+                value_span,
+            });
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                _ => {
+                    self.at += usize::from(self.peek() == Some(b'}'));
+                    return;
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, path: &mut Vec<String>) {
+        self.at += 1;
+        path.push("[]".to_owned());
+        loop {
+            self.skip_whitespace();
+            if matches!(self.peek(), None | Some(b']')) {
+                self.at += 1;
+                break;
+            }
+            self.value(path);
+            self.skip_whitespace();
+            if self.peek() == Some(b',') {
+                self.at += 1;
+            }
+        }
+        path.pop();
+    }
+}
+
+/// Where a finding at `offset` is, for messages that need it.
+#[cfg(test)]
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    super::line_column(text, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        match parse(text) {
+            Ok(_) => Vec::new(),
+            Err(findings) => findings.iter().map(|f| f.rule.code).collect(),
+        }
+    }
+
+    #[test]
+    fn pasted_json_mistakes_are_named() {
+        assert!(codes("{\"a\": \"b\"}").is_empty());
+        assert_eq!(codes("\u{FEFF}{\"a\": \"b\"}"), ["json/bom"]);
+        assert_eq!(codes("{“a”: “b”}"), ["json/smart-quotes"; 4]);
+        assert_eq!(codes("{\"a\": \"b\",\n}"), ["json/trailing-comma"]);
+        assert!(
+            codes("{\"a\": \"“quoted”, inside\"}").is_empty(),
+            "inside a string they are text"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_spot() {
+        let text = "{\n  \"a\": \"b\"\n  \"c\": 1\n}";
+        let findings = parse(text).unwrap_err();
+        assert_eq!(findings[0].rule.code, "json/syntax");
+        assert_eq!(position(text, findings[0].span.start), (3, 3));
+    }
+
+    #[test]
+    fn members_know_where_they_are() {
+        let text = "{\"env\": {\"A\": \"x\\\"y\", \"B\": 1}, \"list\": [{\"C\": true}]}";
+        let (_, members) = parse(text).unwrap();
+        let a = members.iter().find(|m| m.key == "A").unwrap();
+        assert_eq!(a.path, ["env"]);
+        assert_eq!(&text[a.value_span.clone()], "\"x\\\"y\"");
+        assert_eq!(a.string_value(text).as_deref(), Some("x\"y"));
+        let b = members.iter().find(|m| m.key == "B").unwrap();
+        assert_eq!(&text[b.value_span.clone()], "1");
+        let c = members.iter().find(|m| m.key == "C").unwrap();
+        assert_eq!(c.path, ["list", "[]"]);
+    }
+}
