@@ -3,7 +3,7 @@
 //! The key is read from `ONRAMP_KEY` or standard input, never from an argument, so that it
 //! stays out of shell history and process listings.
 
-use crate::check::{self, Finding};
+use crate::check::{self, Context, Finding, Kind, Report, Severity};
 use crate::clients::{Client, Format, Os, Setup, SnippetKind, Target, Values};
 use crate::i18n::{Lang, Msg};
 use crate::profile::Profile;
@@ -32,6 +32,9 @@ struct Cli {
 enum Command {
     /// Print the files and commands a client needs. The key comes from standard input or ONRAMP_KEY.
     Generate(GenerateArgs),
+    /// Check a config file, env lines, a URL or a key for the mistakes behind most support tickets.
+    /// Exits with 1 when an error is found.
+    Check(CheckArgs),
     /// List the clients, with the systems and shells each supports.
     Clients {
         /// Print JSON: [{id, name, systems: [{os, shells}]}].
@@ -63,6 +66,64 @@ struct GenerateArgs {
     /// Print a JSON array of snippets: {section, kind, path, shell, file_name, format, content, notes}.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The file to check; `-` or nothing reads standard input.
+    file: Option<std::path::PathBuf>,
+    /// What the text is [default: recognised from its content].
+    #[arg(long, value_parser = PossibleValuesParser::new(Kind::ALL.map(Kind::id))
+        .try_map(|id| Kind::from_id(&id).ok_or("unknown kind")))]
+    kind: Option<Kind>,
+    /// The client the text is for (decides, for example, whether /v1 belongs in a URL).
+    #[arg(long, value_parser = PossibleValuesParser::new(Client::ALL.map(Client::id))
+        .try_map(|id| Client::from_id(&id).ok_or("unknown client")))]
+    client: Option<Client>,
+    /// Print {kind, findings: [{code, severity, line, column, end_line, end_column, message, why, fix}]}.
+    #[arg(long)]
+    json: bool,
+    /// Print the text with every fix applied, instead of the findings.
+    #[arg(long, conflicts_with = "json")]
+    fix: bool,
+}
+
+/// A finding as printed by `check --json`: positions, never the text (keys stay masked).
+#[derive(Serialize)]
+struct JsonFinding {
+    code: &'static str,
+    severity: &'static str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'static str,
+    why: &'static str,
+    fix: Option<JsonFix>,
+}
+
+#[derive(Serialize)]
+struct JsonFix {
+    label: &'static str,
+    edits: Vec<JsonEdit>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    /// Masked like the key when the edit touches one.
+    replacement: String,
+}
+
+#[derive(Serialize)]
+struct JsonReport {
+    kind: &'static str,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<JsonFinding>,
 }
 
 /// A snippet as printed by `generate --json`.
@@ -124,6 +185,10 @@ pub fn run() -> ExitCode {
                 Err(message) => usage_error(&message),
             }
         }
+        Command::Check(args) => match read_input(args.file.as_deref()) {
+            Ok((name, text)) => check_text(&args, &name, &text, lang),
+            Err(message) => usage_error(&message),
+        },
         Command::Clients { json } => list_clients(json),
     }
 }
@@ -279,6 +344,126 @@ fn report(value: &str, field: &str, findings: &[Finding], lang: Lang) {
             rule.why.text(lang)
         );
     }
+}
+
+/// The text to check and the name to show for it. Reads one byte more than the checker takes,
+/// so that a larger input is reported as too large instead of read whole.
+fn read_input(file: Option<&std::path::Path>) -> Result<(String, String), String> {
+    let limit = check::MAX_INPUT_BYTES as u64 + 1;
+    let (name, mut reader): (String, Box<dyn Read>) = match file.filter(|path| path.as_os_str() != "-") {
+        Some(path) => {
+            let file = std::fs::File::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+            (path.display().to_string(), Box::new(file))
+        }
+        None if std::io::stdin().is_terminal() => {
+            return Err("give a file to check, or pipe the text in (onramp check - < file)".to_owned());
+        }
+        None => ("<stdin>".to_owned(), Box::new(std::io::stdin())),
+    };
+    let mut bytes = Vec::new();
+    reader.by_ref().take(limit).read_to_end(&mut bytes).map_err(|error| format!("cannot read {name}: {error}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))?;
+    Ok((name, text))
+}
+
+fn check_text(args: &CheckArgs, name: &str, text: &str, lang: Lang) -> ExitCode {
+    let profile = Profile::builtin();
+    let context = Context { profile: &profile, client: args.client };
+    let report = check::check(text, args.kind, &context);
+    if args.fix {
+        let fixed = check::fix_all(text, report.kind, &context);
+        print!("{fixed}");
+        let still_wrong = check::check(&fixed, Some(report.kind), &context).has_errors();
+        return if still_wrong { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    }
+    if args.json {
+        print_json(&json_report(&report, text, lang));
+    } else {
+        print_diagnostics(&report, name, text, lang);
+    }
+    if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn count(report: &Report, severity: Severity) -> usize {
+    report.findings.iter().filter(|finding| finding.rule.severity == severity).count()
+}
+
+fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
+    let position = |offset: usize| check::line_column(text, offset);
+    let touches_secret = |span: &std::ops::Range<usize>| {
+        report.secrets.iter().any(|secret| span.start < secret.end && secret.start < span.end.max(span.start + 1))
+    };
+    let findings = report
+        .findings
+        .iter()
+        .map(|finding| {
+            let (line, column) = position(finding.span.start);
+            let (end_line, end_column) = position(finding.span.end);
+            let fix = finding.rule.fix_label.filter(|_| !finding.edits.is_empty()).map(|label| JsonFix {
+                label: label.text(lang),
+                edits: finding
+                    .edits
+                    .iter()
+                    .map(|edit| {
+                        let (line, column) = position(edit.span.start);
+                        let (end_line, end_column) = position(edit.span.end);
+                        let replacement = if touches_secret(&edit.span) {
+                            check::mask(&edit.replacement, &[0..edit.replacement.len()])
+                        } else {
+                            edit.replacement.clone()
+                        };
+                        JsonEdit { line, column, end_line, end_column, replacement }
+                    })
+                    .collect(),
+            });
+            JsonFinding {
+                code: finding.rule.code,
+                severity: finding.rule.severity.as_str(),
+                line,
+                column,
+                end_line,
+                end_column,
+                message: finding.rule.message.text(lang),
+                why: finding.rule.why.text(lang),
+                fix,
+            }
+        })
+        .collect();
+    JsonReport {
+        kind: report.kind.id(),
+        errors: count(report, Severity::Error),
+        warnings: count(report, Severity::Warning),
+        findings,
+    }
+}
+
+/// rustc-style diagnostics: the message, where, the line with a caret under the spot (keys
+/// masked), why it matters and the fix.
+fn print_diagnostics(report: &Report, name: &str, text: &str, lang: Lang) {
+    let masked = check::mask(text, &report.secrets);
+    let lines: Vec<&str> = masked.split('\n').collect();
+    for finding in &report.findings {
+        let rule = finding.rule;
+        let (line, column) = check::line_column(text, finding.span.start);
+        let (end_line, end_column) = check::line_column(text, finding.span.end);
+        println!("{}[{}]: {}", rule.severity.label().text(lang), rule.code, rule.message.text(lang));
+        let gutter = " ".repeat(line.to_string().len());
+        println!("{gutter}--> {name}:{line}:{column}");
+        if let Some(source) = lines.get(line - 1) {
+            let source = source.trim_end_matches('\r');
+            let width = if end_line == line { end_column.saturating_sub(column).max(1) } else { 1 };
+            println!("{gutter} |");
+            println!("{line} | {source}");
+            println!("{gutter} | {}{}", " ".repeat(column - 1), "^".repeat(width));
+        }
+        println!("{gutter} = why: {}", rule.why.text(lang));
+        if let Some(label) = rule.fix_label.filter(|_| !finding.edits.is_empty()) {
+            println!("{gutter} = help: {} (onramp check --fix applies every fix)", label.text(lang));
+        }
+        println!();
+    }
+    let (errors, warnings) = (count(report, Severity::Error), count(report, Severity::Warning));
+    println!("{} ({}): {errors} error(s), {warnings} warning(s)", name, report.kind.id());
 }
 
 /// The key from `ONRAMP_KEY`, else from standard input unless that is a terminal (typing a key

@@ -154,7 +154,7 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
                 escape::json,
             )),
             AUTH_TOKEN | API_KEY => {
-                secrets.push(literal.clone());
+                secrets.push(super::unquoted(text, &literal));
                 findings.extend(embed(
                     key::check(&value, context.profile),
                     &value,

@@ -76,7 +76,7 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
     match top.iter().find(|m| m.key == KEY_NAME) {
         Some(member) => match member.string_value(text) {
             Some(key_text) => {
-                secrets.push(member.value_span.clone());
+                secrets.push(super::unquoted(text, &member.value_span));
                 let key_findings = key::check(&key_text, context.profile);
                 findings.extend(embed(
                     key_findings,
@@ -95,7 +95,7 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
             .find(|m| MISNAMED.contains(&m.key.to_ascii_lowercase().as_str()))
         {
             Some(member) => {
-                secrets.push(member.value_span.clone());
+                secrets.push(super::unquoted(text, &member.value_span));
                 let span = member.key_span.clone();
                 findings.push(
                     Finding::new(&WRONG_KEY_NAME, span.clone())

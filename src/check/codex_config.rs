@@ -279,8 +279,15 @@ impl Checker<'_> {
 
     fn providers(&mut self, root: &Table) {
         let providers = root.get("model_providers").and_then(Item::as_table);
-        let selected = root.get("model_provider").and_then(Item::as_str);
-        let selected_span = Self::value_span(root, "model_provider");
+        // A `model_provider` that slid under a table still says which provider is meant;
+        // the root-key finding reports where it sits.
+        let mut tables = Vec::new();
+        collect_tables(root, &mut Vec::new(), &mut tables);
+        let misplaced = tables.iter().find(|(_, table)| table.get("model_provider").and_then(Item::as_str).is_some());
+        let (selected, selected_span) = match (root.get("model_provider"), misplaced) {
+            (None, Some((_, table))) => (table.get("model_provider").and_then(Item::as_str), Self::value_span(table, "model_provider")),
+            _ => (root.get("model_provider").and_then(Item::as_str), Self::value_span(root, "model_provider")),
+        };
         let relay_id = self.context.profile.clients.codex.provider_id.clone();
 
         if let Some(providers) = providers {
@@ -317,7 +324,7 @@ impl Checker<'_> {
                 &PROVIDER_UNDEFINED,
                 selected_span.unwrap_or(0..0),
             )),
-            (None, _) if root.contains_key("model_provider") => {
+            (None, _) if root.contains_key("model_provider") || misplaced.is_some() => {
                 self.push(Finding::new(&NOT_A_STRING, selected_span.unwrap_or(0..0)));
             }
             (None, _) => {
@@ -360,7 +367,7 @@ impl Checker<'_> {
             let relay_env_key = self.context.profile.clients.codex.env_key.clone();
             self.string_setting(provider, "env_key", |checker, value, literal| {
                 if !is_variable_name(value) {
-                    checker.secrets.push(literal.clone());
+                    checker.secrets.push(super::unquoted(checker.text, &literal));
                     let fix = escape::toml(&relay_env_key);
                     checker.push(
                         Finding::new(&ENV_KEY_HOLDS_KEY, literal.clone()).with_edit(literal, &fix),
@@ -369,7 +376,7 @@ impl Checker<'_> {
             });
         }
         if let Some(span) = Self::value_span(provider, "experimental_bearer_token") {
-            self.secrets.push(span);
+            self.secrets.push(super::unquoted(self.text, &span));
         }
         let authenticated = provider.get("requires_openai_auth").and_then(Item::as_bool)
             == Some(true)
@@ -508,14 +515,7 @@ mod tests {
     #[test]
     fn a_block_appended_after_a_table_is_moved_back_up() {
         let text = "# mine\n[features]\ngoals = true\nmodel_provider = \"OpenAI\"\nmodel = \"gpt-5.5\"\n\n[model_providers.OpenAI]\nname = \"4096bytes\"\nbase_url = \"https://api.4096bytes.com\"\nwire_api = \"responses\"\nrequires_openai_auth = true\n";
-        assert_eq!(
-            codes(text),
-            [
-                "codex/builtin-provider",
-                "codex/root-key-under-table",
-                "codex/root-key-under-table"
-            ]
-        );
+        assert_eq!(codes(text), ["codex/root-key-under-table", "codex/root-key-under-table"]);
         let fixed = fixed(text);
         assert!(codes(&fixed).is_empty(), "{fixed}");
         assert!(fixed.starts_with("model_provider = \"OpenAI\"\nmodel = \"gpt-5.5\"\n# mine\n[features]\ngoals = true\n"), "{fixed}");

@@ -120,7 +120,7 @@ pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Ra
                 quote,
             ));
         } else if upper.contains("KEY") || upper.contains("TOKEN") {
-            secrets.push(literal.clone());
+            secrets.push(super::unquoted(text, &literal));
             findings.extend(embed(
                 key::check(value, context.profile),
                 value,

@@ -334,6 +334,13 @@ pub fn mask(text: &str, secrets: &[Range<usize>]) -> String {
     masked
 }
 
+/// `literal` without its quotes, if it is a quoted string: the part to mask.
+pub(crate) fn unquoted(source: &str, literal: &Range<usize>) -> Range<usize> {
+    let text = source.get(literal.clone()).unwrap_or_default();
+    let quoted = text.len() >= 2 && matches!((text.as_bytes()[0], text.as_bytes()[text.len() - 1]), (b'"', b'"') | (b'\'', b'\''));
+    if quoted { literal.start + 1..literal.end - 1 } else { literal.clone() }
+}
+
 /// Findings about a string value, moved into the document where it sits as `literal` (quoted
 /// or not). Where the literal holds the value verbatim the spans stay precise; otherwise
 /// (escapes) they cover the literal. A fix becomes "replace the literal with the
