@@ -350,48 +350,74 @@ fn report(value: &str, field: &str, findings: &[Finding], lang: Lang) {
 /// so that a larger input is reported as too large instead of read whole.
 fn read_input(file: Option<&std::path::Path>) -> Result<(String, String), String> {
     let limit = check::MAX_INPUT_BYTES as u64 + 1;
-    let (name, mut reader): (String, Box<dyn Read>) = match file.filter(|path| path.as_os_str() != "-") {
-        Some(path) => {
-            let file = std::fs::File::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
-            (path.display().to_string(), Box::new(file))
-        }
-        None if std::io::stdin().is_terminal() => {
-            return Err("give a file to check, or pipe the text in (onramp check - < file)".to_owned());
-        }
-        None => ("<stdin>".to_owned(), Box::new(std::io::stdin())),
-    };
+    let (name, mut reader): (String, Box<dyn Read>) =
+        match file.filter(|path| path.as_os_str() != "-") {
+            Some(path) => {
+                let file = std::fs::File::open(path)
+                    .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+                (path.display().to_string(), Box::new(file))
+            }
+            None if std::io::stdin().is_terminal() => {
+                return Err(
+                    "give a file to check, or pipe the text in (onramp check - < file)".to_owned(),
+                );
+            }
+            None => ("<stdin>".to_owned(), Box::new(std::io::stdin())),
+        };
     let mut bytes = Vec::new();
-    reader.by_ref().take(limit).read_to_end(&mut bytes).map_err(|error| format!("cannot read {name}: {error}"))?;
+    reader
+        .by_ref()
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|error| format!("cannot read {name}: {error}"))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))?;
     Ok((name, text))
 }
 
 fn check_text(args: &CheckArgs, name: &str, text: &str, lang: Lang) -> ExitCode {
     let profile = Profile::builtin();
-    let context = Context { profile: &profile, client: args.client };
+    let context = Context {
+        profile: &profile,
+        client: args.client,
+    };
     let report = check::check(text, args.kind, &context);
     if args.fix {
         let fixed = check::fix_all(text, report.kind, &context);
         print!("{fixed}");
         let still_wrong = check::check(&fixed, Some(report.kind), &context).has_errors();
-        return if still_wrong { ExitCode::from(1) } else { ExitCode::SUCCESS };
+        return if still_wrong {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     if args.json {
         print_json(&json_report(&report, text, lang));
     } else {
         print_diagnostics(&report, name, text, lang);
     }
-    if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn count(report: &Report, severity: Severity) -> usize {
-    report.findings.iter().filter(|finding| finding.rule.severity == severity).count()
+    report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule.severity == severity)
+        .count()
 }
 
 fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
     let position = |offset: usize| check::line_column(text, offset);
     let touches_secret = |span: &std::ops::Range<usize>| {
-        report.secrets.iter().any(|secret| span.start < secret.end && secret.start < span.end.max(span.start + 1))
+        report
+            .secrets
+            .iter()
+            .any(|secret| span.start < secret.end && secret.start < span.end.max(span.start + 1))
     };
     let findings = report
         .findings
@@ -399,23 +425,33 @@ fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
         .map(|finding| {
             let (line, column) = position(finding.span.start);
             let (end_line, end_column) = position(finding.span.end);
-            let fix = finding.rule.fix_label.filter(|_| !finding.edits.is_empty()).map(|label| JsonFix {
-                label: label.text(lang),
-                edits: finding
-                    .edits
-                    .iter()
-                    .map(|edit| {
-                        let (line, column) = position(edit.span.start);
-                        let (end_line, end_column) = position(edit.span.end);
-                        let replacement = if touches_secret(&edit.span) {
-                            check::mask(&edit.replacement, &[0..edit.replacement.len()])
-                        } else {
-                            edit.replacement.clone()
-                        };
-                        JsonEdit { line, column, end_line, end_column, replacement }
-                    })
-                    .collect(),
-            });
+            let fix = finding
+                .rule
+                .fix_label
+                .filter(|_| !finding.edits.is_empty())
+                .map(|label| JsonFix {
+                    label: label.text(lang),
+                    edits: finding
+                        .edits
+                        .iter()
+                        .map(|edit| {
+                            let (line, column) = position(edit.span.start);
+                            let (end_line, end_column) = position(edit.span.end);
+                            let replacement = if touches_secret(&edit.span) {
+                                check::mask(&edit.replacement, &[0..edit.replacement.len()])
+                            } else {
+                                edit.replacement.clone()
+                            };
+                            JsonEdit {
+                                line,
+                                column,
+                                end_line,
+                                end_column,
+                                replacement,
+                            }
+                        })
+                        .collect(),
+                });
             JsonFinding {
                 code: finding.rule.code,
                 severity: finding.rule.severity.as_str(),
@@ -446,24 +482,43 @@ fn print_diagnostics(report: &Report, name: &str, text: &str, lang: Lang) {
         let rule = finding.rule;
         let (line, column) = check::line_column(text, finding.span.start);
         let (end_line, end_column) = check::line_column(text, finding.span.end);
-        println!("{}[{}]: {}", rule.severity.label().text(lang), rule.code, rule.message.text(lang));
+        println!(
+            "{}[{}]: {}",
+            rule.severity.label().text(lang),
+            rule.code,
+            rule.message.text(lang)
+        );
         let gutter = " ".repeat(line.to_string().len());
         println!("{gutter}--> {name}:{line}:{column}");
         if let Some(source) = lines.get(line - 1) {
             let source = source.trim_end_matches('\r');
-            let width = if end_line == line { end_column.saturating_sub(column).max(1) } else { 1 };
+            let width = if end_line == line {
+                end_column.saturating_sub(column).max(1)
+            } else {
+                1
+            };
             println!("{gutter} |");
             println!("{line} | {source}");
             println!("{gutter} | {}{}", " ".repeat(column - 1), "^".repeat(width));
         }
         println!("{gutter} = why: {}", rule.why.text(lang));
         if let Some(label) = rule.fix_label.filter(|_| !finding.edits.is_empty()) {
-            println!("{gutter} = help: {} (onramp check --fix applies every fix)", label.text(lang));
+            println!(
+                "{gutter} = help: {} (onramp check --fix applies every fix)",
+                label.text(lang)
+            );
         }
         println!();
     }
-    let (errors, warnings) = (count(report, Severity::Error), count(report, Severity::Warning));
-    println!("{} ({}): {errors} error(s), {warnings} warning(s)", name, report.kind.id());
+    let (errors, warnings) = (
+        count(report, Severity::Error),
+        count(report, Severity::Warning),
+    );
+    println!(
+        "{} ({}): {errors} error(s), {warnings} warning(s)",
+        name,
+        report.kind.id()
+    );
 }
 
 /// The key from `ONRAMP_KEY`, else from standard input unless that is a terminal (typing a key

@@ -283,10 +283,18 @@ impl Checker<'_> {
         // the root-key finding reports where it sits.
         let mut tables = Vec::new();
         collect_tables(root, &mut Vec::new(), &mut tables);
-        let misplaced = tables.iter().find(|(_, table)| table.get("model_provider").and_then(Item::as_str).is_some());
+        let misplaced = tables
+            .iter()
+            .find(|(_, table)| table.get("model_provider").and_then(Item::as_str).is_some());
         let (selected, selected_span) = match (root.get("model_provider"), misplaced) {
-            (None, Some((_, table))) => (table.get("model_provider").and_then(Item::as_str), Self::value_span(table, "model_provider")),
-            _ => (root.get("model_provider").and_then(Item::as_str), Self::value_span(root, "model_provider")),
+            (None, Some((_, table))) => (
+                table.get("model_provider").and_then(Item::as_str),
+                Self::value_span(table, "model_provider"),
+            ),
+            _ => (
+                root.get("model_provider").and_then(Item::as_str),
+                Self::value_span(root, "model_provider"),
+            ),
         };
         let relay_id = self.context.profile.clients.codex.provider_id.clone();
 
@@ -367,7 +375,9 @@ impl Checker<'_> {
             let relay_env_key = self.context.profile.clients.codex.env_key.clone();
             self.string_setting(provider, "env_key", |checker, value, literal| {
                 if !is_variable_name(value) {
-                    checker.secrets.push(super::unquoted(checker.text, &literal));
+                    checker
+                        .secrets
+                        .push(super::unquoted(checker.text, &literal));
                     let fix = escape::toml(&relay_env_key);
                     checker.push(
                         Finding::new(&ENV_KEY_HOLDS_KEY, literal.clone()).with_edit(literal, &fix),
@@ -515,7 +525,10 @@ mod tests {
     #[test]
     fn a_block_appended_after_a_table_is_moved_back_up() {
         let text = "# mine\n[features]\ngoals = true\nmodel_provider = \"OpenAI\"\nmodel = \"gpt-5.5\"\n\n[model_providers.OpenAI]\nname = \"4096bytes\"\nbase_url = \"https://api.4096bytes.com\"\nwire_api = \"responses\"\nrequires_openai_auth = true\n";
-        assert_eq!(codes(text), ["codex/root-key-under-table", "codex/root-key-under-table"]);
+        assert_eq!(
+            codes(text),
+            ["codex/root-key-under-table", "codex/root-key-under-table"]
+        );
         let fixed = fixed(text);
         assert!(codes(&fixed).is_empty(), "{fixed}");
         assert!(fixed.starts_with("model_provider = \"OpenAI\"\nmodel = \"gpt-5.5\"\n# mine\n[features]\ngoals = true\n"), "{fixed}");

@@ -73,8 +73,10 @@ fn shell_kind(lines: &[&str]) -> Option<Kind> {
             2
         } else if lower.starts_with("set -") || lower.starts_with("set --") {
             1
-        } else if lower.starts_with("setx ") || lower.starts_with("set ") {
+        } else if lower.starts_with("setx ") || (lower.starts_with("set ") && is_cmd_set(&lower)) {
             3
+        } else if lower.starts_with("set ") {
+            1
         } else if lower.starts_with("export ") || lower.starts_with("unset ") {
             0
         } else {
@@ -91,6 +93,16 @@ fn shell_kind(lines: &[&str]) -> Option<Kind> {
             Kind::EnvCmd,
         ][index],
     )
+}
+
+/// cmd's `set NAME=value`, `set "NAME=value"` or `set NAME = value`, as opposed to fish's
+/// `set NAME value`.
+fn is_cmd_set(line: &str) -> bool {
+    let mut words = line.split_whitespace().skip(1);
+    let name = words.next().unwrap_or_default();
+    name.contains('=')
+        || name.starts_with('"')
+        || words.next().is_some_and(|word| word.starts_with('='))
 }
 
 /// One value: a URL, a key or a model name.
@@ -146,6 +158,7 @@ mod tests {
                 Kind::EnvBash,
             ),
             ("set -gx OPENAI_API_KEY sk-1", Kind::EnvFish),
+            ("set OPENAI_API_KEY sk-1", Kind::EnvFish),
             ("$env:OPENAI_API_KEY = 'sk-1'", Kind::EnvPowerShell),
             ("set OPENAI_API_KEY=sk-1", Kind::EnvCmd),
             ("setx OPENAI_API_KEY \"sk-1\"", Kind::EnvCmd),

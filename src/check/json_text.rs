@@ -138,6 +138,7 @@ fn surface(text: &str) -> Vec<Finding> {
     }
     let mut in_string = false;
     let mut escaped = false;
+    let mut smart_quotes = Vec::new();
     for (index, c) in text.char_indices() {
         if in_string {
             match (escaped, c) {
@@ -150,10 +151,7 @@ fn surface(text: &str) -> Vec<Finding> {
         }
         match c {
             '"' => in_string = true,
-            '“' | '”' | '„' | '″' => {
-                let span = index..index + c.len_utf8();
-                findings.push(Finding::new(&SMART_QUOTES, span.clone()).with_edit(span, "\""));
-            }
+            '“' | '”' | '„' | '″' => smart_quotes.push(index..index + c.len_utf8()),
             ',' => {
                 let rest = text[index + 1..].trim_start();
                 if rest.starts_with('}') || rest.starts_with(']') {
@@ -165,6 +163,15 @@ fn surface(text: &str) -> Vec<Finding> {
             }
             _ => {}
         }
+    }
+    // Each typographic quote is reported where it is, but fixing one fixes them all: once one
+    // is straight, the others would read as the inside of a string.
+    for span in &smart_quotes {
+        let finding = smart_quotes.iter().fold(
+            Finding::new(&SMART_QUOTES, span.clone()),
+            |finding, quote| finding.with_edit(quote.clone(), "\""),
+        );
+        findings.push(finding);
     }
     findings
 }

@@ -28,7 +28,7 @@ pub mod codex_auth;
 pub mod codex_config;
 pub mod detect;
 pub mod env;
-mod json_text;
+pub mod json_text;
 pub mod key;
 pub mod model;
 pub mod url;
@@ -277,6 +277,13 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
             secrets: Vec::new(),
         };
     }
+    // A value saved in a file ends with a line break that is not part of the value.
+    let text = match kind {
+        Kind::Url | Kind::Key | Kind::Model => text
+            .strip_suffix('\n')
+            .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t)),
+        _ => text,
+    };
     let (mut findings, secrets) = match kind {
         Kind::Url => (url::check_for(text, context), Vec::new()),
         Kind::Key => (
@@ -299,6 +306,79 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
         findings,
         secrets,
     }
+}
+
+/// Every rule, for documentation and for the tests that hold each rule to its promises.
+pub fn rules() -> Vec<&'static Rule> {
+    vec![
+        &TOO_LARGE,
+        &url::WHITESPACE,
+        &url::INVISIBLE,
+        &url::QUOTED,
+        &url::FULLWIDTH,
+        &url::SCHEME_MISSING,
+        &url::SCHEME_MISSPELLED,
+        &url::INSECURE_HTTP,
+        &url::ENDPOINT_PATH,
+        &url::DOUBLED_V1,
+        &url::UNEXPECTED_PATH,
+        &url::DOUBLE_SLASH,
+        &url::QUERY_OR_FRAGMENT,
+        &url::HOST_TYPO,
+        &url::OTHER_HOST,
+        &url::LOOKS_LIKE_KEY,
+        &key::WHITESPACE,
+        &key::INVISIBLE,
+        &key::PLACEHOLDER,
+        &key::BEARER_PREFIX,
+        &key::QUOTED,
+        &key::LOOKS_LIKE_URL,
+        &key::TRUNCATED,
+        &key::UNEXPECTED_PREFIX,
+        &model::WHITESPACE,
+        &model::INVISIBLE,
+        &model::PLACEHOLDER,
+        &codex_config::SYNTAX,
+        &codex_config::DUPLICATE,
+        &codex_config::ROOT_KEY_UNDER_TABLE,
+        &codex_config::PROVIDER_UNDEFINED,
+        &codex_config::BUILTIN_PROVIDER,
+        &codex_config::RESERVED_ID,
+        &codex_config::WIRE_API,
+        &codex_config::NO_AUTH,
+        &codex_config::NO_BASE_URL,
+        &codex_config::ENV_KEY_HOLDS_KEY,
+        &codex_config::IGNORED_SETTING,
+        &codex_config::LEGACY_PROFILE,
+        &codex_config::TOP_LEVEL_BASE_URL,
+        &codex_config::NOT_A_STRING,
+        &json_text::SYNTAX,
+        &json_text::BOM,
+        &json_text::SMART_QUOTES,
+        &json_text::TRAILING_COMMA,
+        &json_text::NOT_AN_OBJECT,
+        &codex_auth::MISSING_KEY,
+        &codex_auth::WRONG_KEY_NAME,
+        &codex_auth::NOT_A_STRING,
+        &codex_auth::CHATGPT_LOGIN,
+        &claude_settings::NO_ENV,
+        &claude_settings::OUTSIDE_ENV,
+        &claude_settings::MISSPELLED,
+        &claude_settings::NOT_A_STRING,
+        &claude_settings::NO_AUTH,
+        &claude_settings::NO_BASE_URL,
+        &claude_settings::BOTH_AUTH,
+        &env::SPACE_AROUND_EQUALS,
+        &env::WRONG_SHELL,
+        &env::UNBALANCED_QUOTES,
+        &env::QUOTES_IN_VALUE,
+        &env::NOT_EXPORTED,
+        &env::MISSPELLED,
+        &cherry_link::NOT_A_LINK,
+        &cherry_link::BASE64URL,
+        &cherry_link::BAD_DATA,
+        &cherry_link::MISSING_FIELD,
+    ]
 }
 
 /// `text` with the fixes of its findings applied, one after another and re-checked each time,
@@ -337,8 +417,16 @@ pub fn mask(text: &str, secrets: &[Range<usize>]) -> String {
 /// `literal` without its quotes, if it is a quoted string: the part to mask.
 pub(crate) fn unquoted(source: &str, literal: &Range<usize>) -> Range<usize> {
     let text = source.get(literal.clone()).unwrap_or_default();
-    let quoted = text.len() >= 2 && matches!((text.as_bytes()[0], text.as_bytes()[text.len() - 1]), (b'"', b'"') | (b'\'', b'\''));
-    if quoted { literal.start + 1..literal.end - 1 } else { literal.clone() }
+    let quoted = text.len() >= 2
+        && matches!(
+            (text.as_bytes()[0], text.as_bytes()[text.len() - 1]),
+            (b'"', b'"') | (b'\'', b'\'')
+        );
+    if quoted {
+        literal.start + 1..literal.end - 1
+    } else {
+        literal.clone()
+    }
 }
 
 /// Findings about a string value, moved into the document where it sits as `literal` (quoted

@@ -167,6 +167,14 @@ pub fn check_for(url: &str, context: &Context) -> Vec<Finding> {
         return findings;
     }
     let (start, end) = trimmed_bounds(url);
+    if findings
+        .iter()
+        .any(|finding| finding.span.start > start && finding.span.end < end)
+    {
+        // Whitespace or invisible characters inside the address: the host and path read
+        // from it would be misjudged. Those are fixed first, the rest is checked after.
+        return findings;
+    }
     findings.extend(quotes(url, start, end, &QUOTED));
     let (start, end) = unquoted_bounds(url, start, end);
     let text = &url[start..end];

@@ -1,0 +1,289 @@
+//! The doctor against realistic inputs: every file in `tests/cases/<kind>/` is checked as that
+//! kind and must yield exactly the codes listed in its `.expect` file (none for clean inputs);
+//! every fix must leave its mistake fixed; and everything onramp generates must check clean.
+#![cfg(not(target_arch = "wasm32"))]
+
+use onramp::check::{self, Context, Kind, Severity};
+use onramp::clients::{Client, SnippetKind, Target, Values};
+use onramp::i18n::Msg;
+use onramp::profile::Profile;
+use onramp::shell::Shell;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+struct Case {
+    path: PathBuf,
+    kind: Kind,
+    text: String,
+    expected: Vec<String>,
+}
+
+fn cases() -> Vec<Case> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut cases = Vec::new();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        let kind = Kind::from_id(dir.file_name().unwrap().to_str().unwrap())
+            .expect("a directory per kind id");
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "expect") {
+                continue;
+            }
+            let expect = std::fs::read_to_string(path.with_extension("expect"))
+                .expect("every case has an .expect file");
+            let expected = expect
+                .lines()
+                .filter(|line| !line.starts_with("codex:"))
+                .map(str::to_owned)
+                .collect();
+            let text = std::fs::read_to_string(&path).unwrap();
+            cases.push(Case {
+                path,
+                kind,
+                text,
+                expected,
+            });
+        }
+    }
+    cases.sort_by(|a, b| a.path.cmp(&b.path));
+    cases
+}
+
+fn codes(text: &str, kind: Kind) -> Vec<String> {
+    let profile = Profile::builtin();
+    let report = check::check(
+        text,
+        Some(kind),
+        &Context {
+            profile: &profile,
+            client: None,
+        },
+    );
+    let mut codes: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| f.rule.code.to_owned())
+        .collect();
+    codes.sort();
+    codes
+}
+
+#[test]
+fn there_are_enough_realistic_cases() {
+    let cases = cases();
+    let broken = cases
+        .iter()
+        .filter(|case| !case.expected.is_empty())
+        .count();
+    let clean = cases.len() - broken;
+    println!("{broken} broken and {clean} clean cases");
+    assert!(broken >= 60, "{broken} broken cases");
+    assert!(clean >= 10, "{clean} clean cases");
+}
+
+#[test]
+fn every_case_yields_exactly_its_expected_codes() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let found = codes(&case.text, case.kind);
+        if found != case.expected {
+            failures.push(format!(
+                "{}: expected {:?}, found {found:?}",
+                case.path.display(),
+                case.expected
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_case_is_recognised_as_its_kind() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let detected = check::detect::detect(&case.text);
+        // Text pasted into the wrong place (another shell's lines, a URL in the key field) is
+        // recognised as what it is, which is the point of those cases.
+        let misplaced = [
+            "env/wrong-shell",
+            "cherry/not-a-link",
+            "key/looks-like-url",
+            "url/looks-like-key",
+        ];
+        let misplaced = case
+            .expected
+            .iter()
+            .any(|code| misplaced.contains(&code.as_str()));
+        if detected != case.kind && !misplaced {
+            failures.push(format!(
+                "{}: detected as {}",
+                case.path.display(),
+                detected.id()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn each_fix_removes_its_own_finding_and_fix_all_leaves_only_unfixable_errors() {
+    let profile = Profile::builtin();
+    let context = Context {
+        profile: &profile,
+        client: None,
+    };
+    for case in cases() {
+        let report = check::check(&case.text, Some(case.kind), &context);
+        for finding in &report.findings {
+            let Some(fixed) = finding.apply_fix(&case.text) else {
+                continue;
+            };
+            let after = check::check(&fixed, Some(case.kind), &context);
+            let same = after
+                .findings
+                .iter()
+                .filter(|f| f.rule.code == finding.rule.code)
+                .count();
+            let before = report
+                .findings
+                .iter()
+                .filter(|f| f.rule.code == finding.rule.code)
+                .count();
+            assert!(
+                same < before,
+                "{}: the fix for {} did not remove it:\n{fixed}",
+                case.path.display(),
+                finding.rule.code
+            );
+        }
+        let fixed = check::fix_all(&case.text, case.kind, &context);
+        let unfixable: BTreeSet<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.edits.is_empty())
+            .map(|f| f.rule.code)
+            .collect();
+        for finding in check::check(&fixed, Some(case.kind), &context).findings {
+            if finding.rule.severity == Severity::Error {
+                assert!(
+                    unfixable.contains(finding.rule.code),
+                    "{}: error {} left after fixing all:\n{fixed}",
+                    case.path.display(),
+                    finding.rule.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_rule_is_exercised_by_a_case_or_a_unit_test() {
+    let covered: BTreeSet<String> = cases().into_iter().flat_map(|case| case.expected).collect();
+    // Rules whose trigger needs more than a file (or is tested next to the rule).
+    let elsewhere = [
+        "input/too-large",
+        "key/unexpected-prefix",
+        "model/whitespace",
+        "model/invisible-character",
+        "url/double-slash",
+        "url/other-host",
+        "url/looks-like-key",
+        "key/invisible-character",
+        "json/not-an-object",
+        "cherry/bad-data",
+        "cherry/missing-field",
+        "env/misspelled-variable",
+    ];
+    let mut codes = BTreeSet::new();
+    for rule in check::rules() {
+        assert!(codes.insert(rule.code), "{} is listed twice", rule.code);
+        assert!(
+            covered.contains(rule.code) || elsewhere.contains(&rule.code),
+            "no case for {}",
+            rule.code
+        );
+    }
+}
+
+/// The kind to check a generated snippet as.
+fn kind_of(kind: &SnippetKind) -> Option<(Kind, Option<Client>)> {
+    Some(match kind {
+        SnippetKind::File {
+            file_name: "config.toml",
+            ..
+        } => (Kind::CodexConfig, None),
+        SnippetKind::File {
+            file_name: "auth.json",
+            ..
+        } => (Kind::CodexAuth, None),
+        SnippetKind::File {
+            file_name: "settings.json",
+            ..
+        } => (Kind::ClaudeSettings, None),
+        SnippetKind::Link { .. } => (Kind::CherryLink, None),
+        SnippetKind::Value {
+            field: Msg::FieldApiKey | Msg::FieldOpenAiApiKey,
+        } => (Kind::Key, None),
+        SnippetKind::Value {
+            field: Msg::FieldCustomModel | Msg::FieldModelId,
+        } => (Kind::Model, None),
+        _ => return None,
+    })
+}
+
+#[test]
+fn everything_onramp_generates_checks_clean() {
+    let profile = Profile::builtin();
+    let values = Values {
+        key: "sk-onramp-case-key-0001abcd".into(),
+        base_url: String::new(),
+        model: "gpt-5.5".into(),
+    };
+    let mut checked = 0;
+    for client in Client::ALL {
+        for &os in client.systems() {
+            for &shell in Shell::for_os(os) {
+                let setup = client.setup(&profile, &values, Target::with_shell(os, shell).unwrap());
+                for section in &setup.sections {
+                    for snippet in &section.snippets {
+                        let kind = match (&snippet.kind, section.id.starts_with("env-")) {
+                            (SnippetKind::Commands { shell }, true) => {
+                                Some((env_kind(*shell), None))
+                            }
+                            (kind, _) => kind_of(kind),
+                        };
+                        let Some((kind, _)) = kind else { continue };
+                        let report = check::check(
+                            &snippet.content,
+                            Some(kind),
+                            &Context {
+                                profile: &profile,
+                                client: Some(client),
+                            },
+                        );
+                        assert!(
+                            report.findings.is_empty(),
+                            "{client:?} {os:?} {shell:?} {}: {:?}\n{}",
+                            section.id,
+                            report.findings,
+                            snippet.content
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("{checked} generated snippets checked");
+    assert!(checked > 100);
+}
+
+fn env_kind(shell: Shell) -> Kind {
+    match shell {
+        Shell::Posix => Kind::EnvBash,
+        Shell::Fish => Kind::EnvFish,
+        Shell::PowerShell => Kind::EnvPowerShell,
+        Shell::Cmd => Kind::EnvCmd,
+    }
+}

@@ -1,0 +1,2 @@
+set -gx OPENAI_BASE_URL 'https://api.4096bytes.com'
+set -gx OPENAI_API_KEY 'sk-onramp-case-key-0001abcd'
