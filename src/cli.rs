@@ -438,7 +438,7 @@ fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
                             let (line, column) = position(edit.span.start);
                             let (end_line, end_column) = position(edit.span.end);
                             let replacement = if touches_secret(&edit.span) {
-                                check::mask(&edit.replacement, &[0..edit.replacement.len()])
+                                check::mask(&edit.replacement, std::slice::from_ref(&(0..edit.replacement.len())))
                             } else {
                                 edit.replacement.clone()
                             };
