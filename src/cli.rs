@@ -35,6 +35,9 @@ enum Command {
     /// Check a config file, env lines, a URL or a key for the mistakes behind most support tickets.
     /// Exits with 1 when an error is found.
     Check(CheckArgs),
+    /// Print an existing Codex config.toml with the relay's provider merged in; what changed
+    /// goes to standard error.
+    Merge(MergeArgs),
     /// List the clients, with the systems and shells each supports.
     Clients {
         /// Print JSON: [{id, name, systems: [{os, shells}]}].
@@ -86,6 +89,18 @@ struct CheckArgs {
     /// Print the text with every fix applied, instead of the findings.
     #[arg(long, conflicts_with = "json")]
     fix: bool,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// The existing config.toml; `-` or nothing reads standard input.
+    file: Option<std::path::PathBuf>,
+    /// The relay's base URL [default: the relay profile's].
+    #[arg(long, default_value = "", hide_default_value = true)]
+    base_url: String,
+    /// The model name [default: the profile's placeholder].
+    #[arg(long, default_value = "", hide_default_value = true)]
+    model: String,
 }
 
 /// A finding as printed by `check --json`: positions, never the text (keys stay masked).
@@ -187,6 +202,10 @@ pub fn run() -> ExitCode {
         }
         Command::Check(args) => match read_input(args.file.as_deref()) {
             Ok((name, text)) => check_text(&args, &name, &text, lang),
+            Err(message) => usage_error(&message),
+        },
+        Command::Merge(args) => match read_input(args.file.as_deref()) {
+            Ok((name, text)) => merge(&args, &name, &text, lang),
             Err(message) => usage_error(&message),
         },
         Command::Clients { json } => list_clients(json),
@@ -403,6 +422,36 @@ fn check_text(args: &CheckArgs, name: &str, text: &str, lang: Lang) -> ExitCode 
     }
 }
 
+fn merge(args: &MergeArgs, name: &str, text: &str, lang: Lang) -> ExitCode {
+    let profile = Profile::builtin();
+    let values = Values {
+        key: String::new(),
+        base_url: args.base_url.clone(),
+        model: args.model.clone(),
+    };
+    match crate::merge::merge_codex_config(text, &profile, &values) {
+        Ok(merged) => {
+            print!("{}", merged.text);
+            for change in &merged.changes {
+                match &change.new {
+                    Some(new) => eprintln!("changed {}: {} → {new}", change.key, change.old),
+                    None => eprintln!("removed {}: {}", change.key, change.old),
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(finding) => {
+            let report = Report {
+                kind: Kind::CodexConfig,
+                findings: vec![finding],
+                secrets: Vec::new(),
+            };
+            print_diagnostics(&report, name, text, lang);
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn count(report: &Report, severity: Severity) -> usize {
     report
         .findings
@@ -438,7 +487,10 @@ fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
                             let (line, column) = position(edit.span.start);
                             let (end_line, end_column) = position(edit.span.end);
                             let replacement = if touches_secret(&edit.span) {
-                                check::mask(&edit.replacement, std::slice::from_ref(&(0..edit.replacement.len())))
+                                check::mask(
+                                    &edit.replacement,
+                                    std::slice::from_ref(&(0..edit.replacement.len())),
+                                )
                             } else {
                                 edit.replacement.clone()
                             };

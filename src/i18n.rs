@@ -259,6 +259,8 @@ messages! {
     UrlLooksLikeKeyWhy => "The key and the base URL were swapped: put the key in the key field.", "密钥和 Base URL 填反了：请把密钥填到密钥字段。";
 
     // Doctor: keys
+    KeySurroundingSpace => "Has spaces before or after the key.", "密钥前后有空格。";
+    KeySurroundingSpaceWhy => "Most clients and relays trim them, but some send them along and get 401: remove them to be sure.", "大多数客户端和中转服务会去掉它们，但也有客户端会一起发送并得到 401：删掉更稳妥。";
     KeyLooksLikeUrl => "This looks like an address, not an API key.", "这看起来是地址，而不是 API 密钥。";
     KeyLooksLikeUrlWhy => "The base URL was pasted into the key field: every request fails with 401.", "Base URL 被粘贴到了密钥字段：所有请求都会返回 401。";
     KeyTruncated => "This looks like a shortened or masked copy of a key.", "这看起来是被截断或打了码的密钥。";
@@ -291,10 +293,12 @@ messages! {
     CodexEnvKeyHoldsKeyWhy => "Codex stops with \"Missing environment variable: sk-…\".", "Codex 会报 \"Missing environment variable: sk-…\" 并停止。";
     CodexIgnoredSetting => "Current Codex ignores this setting.", "当前版本的 Codex 会忽略这个设置。";
     CodexIgnoredSettingWhy => "Codex prints \"ignoring unrecognized configuration settings\" on every start; removing the line changes nothing else.", "Codex 每次启动都会提示 \"ignoring unrecognized configuration settings\"；删除这一行不会影响其他内容。";
-    CodexLegacyProfile => "Legacy profiles (profile = … and [profiles.…]) are no longer supported.", "旧式 profile（profile = … 和 [profiles.…]）已不再支持。";
+    CodexLegacyProfile => "The legacy profile = … selector is no longer supported.", "旧式的 profile = … 选择器已不再支持。";
     CodexLegacyProfileWhy => "Codex 0.134 and later refuse to start; use a separate <name>.config.toml and codex --profile <name>.", "Codex 0.134 及之后的版本会拒绝启动；请改用单独的 <名称>.config.toml 并运行 codex --profile <名称>。";
-    CodexTopLevelBaseUrl => "base_url at the top level is ignored: it belongs in the [model_providers.…] table.", "顶层的 base_url 会被忽略：它应该写在 [model_providers.…] 表中。";
-    CodexTopLevelBaseUrlWhy => "Codex keeps calling OpenAI, whatever this line says.", "无论这一行写什么，Codex 都会继续请求 OpenAI。";
+    CodexTopLevelBaseUrl => "base_url at the top level is ignored: only the one in [model_providers.…] counts.", "顶层的 base_url 会被忽略：只有 [model_providers.…] 中的才有效。";
+    CodexTopLevelBaseUrlWhy => "Editing this line changes nothing, which misleads whoever edits it next.", "修改这一行不会有任何效果，会误导之后修改配置的人。";
+    CodexLegacyProfilesTable => "[profiles.…] tables are ignored by current Codex.", "当前版本的 Codex 会忽略 [profiles.…] 表。";
+    CodexLegacyProfilesTableWhy => "Settings in it have no effect; since 0.134 a profile is a separate <name>.config.toml used with codex --profile <name>.", "其中的设置不会生效；从 0.134 起，profile 是单独的 <名称>.config.toml，用 codex --profile <名称> 启用。";
     CodexNotAString => "This setting must be a quoted string.", "这个设置必须是带引号的字符串。";
     CodexNotAStringWhy => "Codex refuses to start with \"invalid type\".", "Codex 会因 \"invalid type\" 拒绝启动。";
 

@@ -13,6 +13,7 @@ pub mod check;
 pub mod clients;
 pub mod escape;
 pub mod i18n;
+pub mod merge;
 pub mod profile;
 pub mod shell;
 

@@ -148,8 +148,8 @@ async fn the_key_field_is_masked_until_revealed_and_never_remembered() {
 #[wasm_bindgen_test]
 async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
     let page = Page::open().await;
-    page.type_into("#key", "sk-secret-abc ").await;
-    let finding = page.get("#key-findings .finding[data-code='key/whitespace']");
+    page.type_into("#key", "sk-secret-abc-0123456789 ").await;
+    let finding = page.get("#key-findings .finding[data-code='key/surrounding-space']");
     let text = finding.text_content().unwrap();
     assert!(text.contains("at character 14"), "{text}");
     assert!(
@@ -170,7 +170,7 @@ async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
 #[wasm_bindgen_test]
 async fn an_invisible_character_in_the_key_is_flagged() {
     let page = Page::open().await;
-    page.type_into("#key", "sk-\u{200B}abc").await;
+    page.type_into("#key", "sk-\u{200B}abc-0123456789abc").await;
     assert!(
         page.find("#key-findings .finding[data-code='key/invisible-character']")
             .is_some()

@@ -34,9 +34,32 @@ pub fn stray_characters(
     whitespace: &'static Rule,
     invisible: &'static Rule,
 ) -> Vec<Finding> {
+    stray_characters_with_edges(text, whitespace, whitespace, invisible)
+}
+
+/// Like [`stray_characters`], but spaces and tabs at either end (no line breaks) are reported
+/// with `edge_spaces`: HTTP trims them from a header, so in a key they are harmless to most
+/// clients, unlike anything inside or a line break.
+pub fn stray_characters_with_edges(
+    text: &str,
+    whitespace: &'static Rule,
+    edge_spaces: &'static Rule,
+    invisible: &'static Rule,
+) -> Vec<Finding> {
+    let at_edge = |span: &std::ops::Range<usize>| {
+        (span.start == 0 || span.end == text.len())
+            && text[span.clone()].chars().all(|c| c == ' ' || c == '\t')
+    };
     let mut findings: Vec<Finding> = runs(text, char::is_whitespace)
         .into_iter()
-        .map(|span| Finding::new(whitespace, span.clone()).with_edit(span, ""))
+        .map(|span| {
+            let rule = if at_edge(&span) {
+                edge_spaces
+            } else {
+                whitespace
+            };
+            Finding::new(rule, span.clone()).with_edit(span, "")
+        })
         .chain(
             runs(text, is_invisible)
                 .into_iter()

@@ -177,7 +177,7 @@ mod tests {
         );
         assert_eq!(
             codes(&link_for("sk-abc123abc123abc123 ", "")),
-            ["key/whitespace"]
+            ["key/surrounding-space"]
         );
     }
 }

@@ -120,13 +120,18 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
         findings.push(Finding::new(&NO_ENV, 0..text.len().min(1)));
         return (findings, secrets);
     };
-    let vars: Vec<&Member> = members.iter().filter(|m| m.path == ["env"]).collect();
+    // Each variable with the name it was probably meant to have, worked out once.
+    let vars: Vec<(&Member, Option<&'static str>)> = members
+        .iter()
+        .filter(|m| m.path == ["env"])
+        .map(|m| (m, meant(&m.key)))
+        .collect();
     let context = super::Context {
         client: Some(Client::ClaudeCode),
         ..*context
     };
-    for var in &vars {
-        if let Some(meant) = meant(&var.key) {
+    for &(var, meant) in &vars {
+        if let Some(meant) = meant {
             let span = var.key_span.clone();
             findings.push(
                 Finding::new(&MISSPELLED, span.clone()).with_edit(span, &escape::json(meant)),
@@ -166,9 +171,13 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
             _ => {}
         }
     }
-    let has = |name: &str| vars.iter().find(|v| v.key == name);
+    let has = |name: &str| {
+        vars.iter()
+            .find(|(var, _)| var.key == name)
+            .map(|(var, _)| *var)
+    };
     match (has(AUTH_TOKEN), has(API_KEY)) {
-        (None, None) if !vars.iter().any(|v| meant(&v.key) == Some(AUTH_TOKEN)) => {
+        (None, None) if !vars.iter().any(|(_, meant)| *meant == Some(AUTH_TOKEN)) => {
             findings.push(Finding::new(&NO_AUTH, env.key_span.clone()));
         }
         (Some(_), Some(api_key)) => {
@@ -176,7 +185,7 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
         }
         _ => {}
     }
-    if has(BASE_URL).is_none() && !vars.iter().any(|v| meant(&v.key) == Some(BASE_URL)) {
+    if has(BASE_URL).is_none() && !vars.iter().any(|(_, meant)| *meant == Some(BASE_URL)) {
         findings.push(Finding::new(&NO_BASE_URL, env.key_span.clone()));
     }
     (findings, secrets)

@@ -105,12 +105,20 @@ rule!(
     None
 );
 rule!(
+    LEGACY_PROFILES_TABLE,
+    "codex/legacy-profiles-table",
+    Warning,
+    CodexLegacyProfilesTable,
+    CodexLegacyProfilesTableWhy,
+    None
+);
+rule!(
     TOP_LEVEL_BASE_URL,
     "codex/top-level-base-url",
-    Error,
+    Warning,
     CodexTopLevelBaseUrl,
     CodexTopLevelBaseUrlWhy,
-    None
+    Some(Msg::FixRemove)
 );
 rule!(
     NOT_A_STRING,
@@ -237,13 +245,17 @@ impl Checker<'_> {
                 self.push(Finding::new(&IGNORED_SETTING, span).with_edit(line, ""));
             }
         }
-        for key in ["profile", "profiles"] {
-            if let Some(span) = Self::key_span(root, key).or_else(|| table_span(root, key)) {
-                self.push(Finding::new(&LEGACY_PROFILE, span));
-            }
+        if let Some(span) = Self::key_span(root, "profile") {
+            self.push(Finding::new(&LEGACY_PROFILE, span));
         }
-        if let Some(span) = Self::key_span(root, "base_url") {
-            self.push(Finding::new(&TOP_LEVEL_BASE_URL, span));
+        if let Some(span) = table_span(root, "profiles") {
+            self.push(Finding::new(&LEGACY_PROFILES_TABLE, span));
+        }
+        if let (Some(span), Some(line)) = (
+            Self::key_span(root, "base_url"),
+            self.line_of(root, "base_url"),
+        ) {
+            self.push(Finding::new(&TOP_LEVEL_BASE_URL, span).with_edit(line, ""));
         }
         for key in ["model", "review_model"] {
             self.string_setting(root, key, |checker, value, literal| {
@@ -595,7 +607,7 @@ mod tests {
         );
         assert_eq!(
             codes(&format!("{GOOD}\n[profiles.relay]\nmodel = \"x\"\n")),
-            ["codex/legacy-profile"]
+            ["codex/legacy-profiles-table"]
         );
         assert_eq!(
             codes(&format!("base_url = \"https://api.4096bytes.com\"\n{GOOD}")),

@@ -640,7 +640,7 @@ mod tests {
         );
         assert_eq!(
             codes(&format!("export OPENAI_API_KEY='{KEY} '"), Kind::EnvBash),
-            ["key/whitespace"]
+            ["key/surrounding-space"]
         );
         assert_eq!(
             fixed(&format!("export OPENAI_API_KEY='{KEY} '"), Kind::EnvBash),

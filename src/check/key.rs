@@ -4,13 +4,24 @@ use super::{Finding, Rule, Severity, chars};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 
-/// `key/whitespace`: a space, tab or line break anywhere in the key, usually a trailing one
-/// copied along with it.
+/// `key/whitespace`: a space inside the key, or a line break anywhere (usually a trailing one
+/// copied along with it): the key is rejected, or the header cannot even be sent.
 pub static WHITESPACE: Rule = Rule {
     code: "key/whitespace",
     severity: Severity::Error,
     message: Msg::WhitespaceInValue,
     why: Msg::WhitespaceWhy,
+    fix_label: Some(Msg::FixRemove),
+};
+
+/// `key/surrounding-space`: spaces or tabs before or after the key. HTTP trims them from the
+/// header, so Codex and most relays accept the key (checked with the real Codex); some
+/// clients send them and get 401.
+pub static SURROUNDING_SPACE: Rule = Rule {
+    code: "key/surrounding-space",
+    severity: Severity::Warning,
+    message: Msg::KeySurroundingSpace,
+    why: Msg::KeySurroundingSpaceWhy,
     fix_label: Some(Msg::FixRemove),
 };
 
@@ -98,12 +109,17 @@ pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
             .push(Finding::new(&BEARER_PREFIX, start..prefix_end).with_edit(start..prefix_end, ""));
         // The spaces after "Bearer" are part of that fix, not a separate finding.
         findings.extend(
-            chars::stray_characters(key, &WHITESPACE, &INVISIBLE)
+            chars::stray_characters_with_edges(key, &WHITESPACE, &SURROUNDING_SPACE, &INVISIBLE)
                 .into_iter()
                 .filter(|finding| finding.span.start >= prefix_end || finding.span.end <= start),
         );
     } else {
-        findings.extend(chars::stray_characters(key, &WHITESPACE, &INVISIBLE));
+        findings.extend(chars::stray_characters_with_edges(
+            key,
+            &WHITESPACE,
+            &SURROUNDING_SPACE,
+            &INVISIBLE,
+        ));
     }
     let trimmed_start = key.len() - key.trim_start().len();
     let trimmed_end = key.trim_end().len().max(trimmed_start);
@@ -211,6 +227,12 @@ mod tests {
         assert_eq!(findings[0].span, 18..20);
         assert_eq!(codes("sk ab123abc123abc123"), ["key/whitespace"]);
         assert_eq!(
+            codes("sk-abc123abc123abc123 "),
+            ["key/surrounding-space"],
+            "HTTP trims it"
+        );
+        assert_eq!(codes("\tsk-abc123abc123abc123"), ["key/surrounding-space"]);
+        assert_eq!(
             codes("\u{00A0}sk-ab123abc123abc123"),
             ["key/whitespace"],
             "no-break space"
@@ -225,7 +247,7 @@ mod tests {
         );
         assert_eq!(
             codes("\u{FEFF}sk-abc123abc123abc123 "),
-            ["key/invisible-character", "key/whitespace"]
+            ["key/invisible-character", "key/surrounding-space"]
         );
     }
 
@@ -240,7 +262,7 @@ mod tests {
         assert_eq!(codes("Bearer sk-abc123abc123abc123"), ["key/bearer-prefix"]);
         assert_eq!(
             codes("bearer   sk-abc123abc123abc123 "),
-            ["key/bearer-prefix", "key/whitespace"]
+            ["key/bearer-prefix", "key/surrounding-space"]
         );
         assert!(codes("bearer-token-like-key-0123").is_empty());
         assert_eq!(

@@ -308,6 +308,12 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
     }
 }
 
+/// A syntax finding for a `config.toml` that the doctor's own parse accepted but an edit
+/// cannot use (a value where a table must be).
+pub(crate) fn codex_config_syntax_finding() -> Finding {
+    Finding::new(&codex_config::SYNTAX, 0..0)
+}
+
 /// Every rule, for documentation and for the tests that hold each rule to its promises.
 pub fn rules() -> Vec<&'static Rule> {
     vec![
@@ -328,6 +334,7 @@ pub fn rules() -> Vec<&'static Rule> {
         &url::OTHER_HOST,
         &url::LOOKS_LIKE_KEY,
         &key::WHITESPACE,
+        &key::SURROUNDING_SPACE,
         &key::INVISIBLE,
         &key::PLACEHOLDER,
         &key::BEARER_PREFIX,
@@ -350,6 +357,7 @@ pub fn rules() -> Vec<&'static Rule> {
         &codex_config::ENV_KEY_HOLDS_KEY,
         &codex_config::IGNORED_SETTING,
         &codex_config::LEGACY_PROFILE,
+        &codex_config::LEGACY_PROFILES_TABLE,
         &codex_config::TOP_LEVEL_BASE_URL,
         &codex_config::NOT_A_STRING,
         &json_text::SYNTAX,

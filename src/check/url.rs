@@ -84,7 +84,7 @@ rule!(
 rule!(
     UNEXPECTED_PATH,
     "url/unexpected-path",
-    Warning,
+    Error,
     UrlUnexpectedPath,
     UrlUnexpectedPathWhy,
     Some(Msg::FixReplace)

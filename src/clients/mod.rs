@@ -247,7 +247,7 @@ pub struct Values {
 impl Values {
     /// The values to write: typed ones verbatim (the checker flags their mistakes rather than
     /// this silently changing them), empty ones replaced from the profile.
-    fn resolve<'a>(&'a self, profile: &'a Profile) -> Resolved<'a> {
+    pub fn resolve<'a>(&'a self, profile: &'a Profile) -> Resolved<'a> {
         let or =
             |typed: &'a str, fallback: &'a str| if typed.is_empty() { fallback } else { typed };
         Resolved {

@@ -103,12 +103,16 @@ test('Download saves the shown text under the file name', async () => {
   assert.equal(await readFile(await download.path(), 'utf8'), await fileText('auth.json'));
 });
 
-test('a trailing space in the key is flagged without showing the key', async () => {
-  await page.fill('#key', 'sk-trailing-secret ');
-  const finding = page.locator('#key-findings .finding[data-code="key/whitespace"]');
-  await finding.waitFor();
-  assert.ok(await finding.isVisible());
-  assert.doesNotMatch(await finding.textContent(), /sk-trailing-secret/);
+test('a trailing space or an invisible character in the key is flagged without showing the key', async () => {
+  await page.fill('#key', 'sk-trailing-secret-0123 ');
+  const trailing = page.locator('#key-findings .finding[data-code="key/surrounding-space"]');
+  await trailing.waitFor();
+  assert.ok(await trailing.isVisible());
+  assert.doesNotMatch(await trailing.textContent(), /sk-trailing-secret/);
+  await page.fill('#key', 'sk-invisible\u200b-secret-0123');
+  const invisible = page.locator('#key-findings .finding[data-code="key/invisible-character"]');
+  await invisible.waitFor();
+  assert.ok(await invisible.isVisible());
   assert.equal(await page.getAttribute('#key', 'aria-invalid'), 'true');
 });
 

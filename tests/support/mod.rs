@@ -1,3 +1,6 @@
+// Each test binary includes this module and uses a different part of it.
+#![allow(dead_code)]
+
 //! What the conformance tests share: onramp's output for a client, a loopback HTTP server that
 //! records every request and answers like a relay, and a runner that stops a client which hangs.
 
@@ -63,6 +66,8 @@ pub struct Request {
     pub path: String,
     pub headers: HashMap<String, String>,
     pub body: Vec<u8>,
+    /// The status line it was answered with.
+    pub status: &'static str,
 }
 
 impl Request {
@@ -76,8 +81,26 @@ pub struct RecordingServer {
     requests: Arc<Mutex<Vec<Request>>>,
 }
 
+/// What a strict relay accepts: this key and this model, at the origin's `/responses`.
+#[derive(Clone)]
+pub struct Strict {
+    pub key: String,
+    pub model: String,
+}
+
 impl RecordingServer {
+    /// A server that answers every well-formed request, and records it.
     pub fn start() -> Self {
+        Self::serve(None)
+    }
+
+    /// A server that, like a relay, answers 401 for another key and 404 for another model or
+    /// path: a client "reaches the relay" only if it gets everything right.
+    pub fn strict(strict: Strict) -> Self {
+        Self::serve(Some(strict))
+    }
+
+    fn serve(strict: Option<Strict>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -85,7 +108,7 @@ impl RecordingServer {
         // The thread ends with the test process; each connection is answered and closed.
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                if let Some(request) = answer(stream) {
+                if let Some(request) = answer(stream, strict.as_ref()) {
                     recorded.lock().unwrap().push(request);
                 }
             }
@@ -102,7 +125,7 @@ impl RecordingServer {
     }
 }
 
-fn answer(stream: TcpStream) -> Option<Request> {
+fn answer(stream: TcpStream, strict: Option<&Strict>) -> Option<Request> {
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .ok()?;
@@ -128,7 +151,30 @@ fn answer(stream: TcpStream) -> Option<Request> {
     reader.read_exact(&mut body).ok()?;
 
     let endpoint = path.split('?').next().unwrap_or_default();
+    let refusal = strict.and_then(|strict| {
+        let model = serde_json::from_slice::<serde_json::Value>(&body)
+            .ok()?
+            .get("model")?
+            .as_str()
+            .map(str::to_owned);
+        if headers.get("authorization").map(String::as_str)
+            != Some(&format!("Bearer {}", strict.key))
+        {
+            Some("401 Unauthorized")
+        } else if endpoint != "/responses" || model.as_deref() != Some(&strict.model) {
+            Some("404 Not Found")
+        } else {
+            None
+        }
+    });
+    let refusal =
+        refusal.or_else(|| (strict.is_some() && method != "POST").then_some("404 Not Found"));
     let (status, content_type, payload) = match (method.as_str(), endpoint) {
+        _ if refusal.is_some() => (
+            refusal.unwrap_or_default(),
+            "application/json",
+            "{\"error\":{\"message\":\"refused\"}}".to_owned(),
+        ),
         ("POST", p) if p.ends_with("/responses") => {
             ("200 OK", "text/event-stream", responses_stream())
         }
@@ -152,6 +198,7 @@ fn answer(stream: TcpStream) -> Option<Request> {
         path,
         headers,
         body,
+        status,
     })
 }
 
