@@ -40,6 +40,14 @@ impl Lang {
         }
     }
 
+    /// "line L, column C" for a position inside a multi-line text.
+    pub fn at_line_column(self, line: usize, column: usize) -> String {
+        match self {
+            Lang::En => format!("line {line}, column {column}"),
+            Lang::ZhHans => format!("第 {line} 行第 {column} 列"),
+        }
+    }
+
     /// "at character N" for a 1-based character position inside a field.
     pub fn at_character(self, position: usize) -> String {
         match self {
@@ -359,6 +367,20 @@ messages! {
     CherryBadDataWhy => "Cherry Studio shows \"invalid data\" and imports nothing.", "Cherry Studio 会提示数据无效，什么也不会导入。";
     CherryMissingField => "The provider lacks id, baseUrl or apiKey.", "提供商信息缺少 id、baseUrl 或 apiKey。";
     CherryMissingFieldWhy => "Cherry Studio needs all three and refuses the import.", "Cherry Studio 需要这三项，否则拒绝导入。";
+
+    // Doctor on the page
+    StepDoctor => "Check a file or a value", "检查文件或值";
+    DoctorHelp => "Paste a config file, environment lines, a URL or a key: onramp says what is wrong, where and why, and fixes what it can. Nothing leaves this page.", "粘贴配置文件、环境变量命令、地址或密钥：onramp 会指出哪里有错、为什么，并修复能修复的问题。内容不会离开本页面。";
+    DoctorInputLabel => "Text to check", "要检查的文本";
+    DoctorKindLabel => "It is", "类型";
+    DoctorKindAuto => "Recognise automatically", "自动识别";
+    DoctorClean => "No problems found.", "没有发现问题。";
+    DoctorSummary => "Problems found:", "发现的问题：";
+    DoctorFixAll => "Fix everything that can be fixed", "修复所有可修复的问题";
+    DoctorMerge => "Merge the relay's settings into this config.toml", "把中转服务的设置合并到这个 config.toml";
+    DoctorMerged => "Merged. Settings changed:", "已合并。改动的设置：";
+    DoctorMergedNothing => "Merged; no existing setting had to change.", "已合并；没有需要改动的现有设置。";
+    DoctorRemoved => "removed", "已删除";
 
     // Fatal error banner (the wasm app cannot continue after a panic)
     Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";

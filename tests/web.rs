@@ -151,20 +151,26 @@ async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
     page.type_into("#key", "sk-secret-abc-0123456789 ").await;
     let finding = page.get("#key-findings .finding[data-code='key/surrounding-space']");
     let text = finding.text_content().unwrap();
-    assert!(text.contains("at character 14"), "{text}");
+    assert!(text.contains("at character 25"), "{text}");
     assert!(
         !text.contains("sk-secret"),
         "the finding must not show the key: {text}"
+    );
+
+    page.click("#key-findings .finding button.fix").await;
+    assert_eq!(page.input("#key").value(), "sk-secret-abc-0123456789");
+    assert!(page.find("#key-findings .finding").is_none());
+    assert_eq!(auth_key(&page), "sk-secret-abc-0123456789");
+
+    page.type_into("#key", "sk-secret abc-0123456789").await;
+    assert!(
+        page.find("#key-findings .finding[data-code='key/whitespace']")
+            .is_some()
     );
     assert_eq!(
         page.input("#key").get_attribute("aria-invalid").as_deref(),
         Some("true")
     );
-
-    page.click("#key-findings .finding button.fix").await;
-    assert_eq!(page.input("#key").value(), "sk-secret-abc");
-    assert!(page.find("#key-findings .finding").is_none());
-    assert_eq!(auth_key(&page), "sk-secret-abc");
 }
 
 #[wasm_bindgen_test]
@@ -335,5 +341,51 @@ async fn gui_clients_get_values_to_paste_and_no_shell_choice() {
     assert!(
         page.find("input[name='os'][value='wsl']").is_none(),
         "no WSL for desktop apps"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_doctor_finds_fixes_and_merges() {
+    let page = Page::open().await;
+    page.type_into("#model", "gpt-5.5").await;
+    let input: web_sys::HtmlTextAreaElement = page.get("#doctor-input").unchecked_into();
+    let type_text = |text: &str| {
+        input.set_value(text);
+        input.dispatch_event(&bubbling("input")).unwrap();
+    };
+    type_text("{\n  \"OPENAI_API_KEY\": \"sk-secret-abc-0123456789\",\n}\n");
+    settle().await;
+    assert_eq!(page.text("#doctor-detected"), "Codex auth.json");
+    let finding = page.get("#doctor-findings .finding[data-code='json/trailing-comma']");
+    let text = finding.text_content().unwrap();
+    assert!(text.contains("line 2, column 47"), "{text}");
+    assert!(!text.contains("sk-secret"), "{text}");
+    page.click("button.fix-all").await;
+    assert_eq!(
+        input.value(),
+        "{\n  \"OPENAI_API_KEY\": \"sk-secret-abc-0123456789\"\n}\n"
+    );
+    assert_eq!(page.text("#doctor-summary"), "No problems found.");
+
+    type_text("[features]\ngoals = true\nmodel_provider = \"OpenAI\"\n");
+    settle().await;
+    assert!(
+        page.find("#doctor-findings .finding[data-code='codex/root-key-under-table']")
+            .is_some()
+    );
+    page.click("button.merge").await;
+    assert!(
+        input.value().starts_with("model_provider = \"OpenAI\""),
+        "{}",
+        input.value()
+    );
+    assert!(
+        page.find("#doctor-findings .finding.error").is_none(),
+        "{}",
+        page.text("#doctor-findings")
+    );
+    assert!(
+        page.text(".merge-result")
+            .contains("features.model_provider")
     );
 }

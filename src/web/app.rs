@@ -2,6 +2,7 @@
 
 use super::browser;
 use super::choice::Choice;
+use super::doctor::Doctor;
 use super::field::Field;
 use super::snippet::SnippetCard;
 use crate::check;
@@ -168,6 +169,18 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
                     </code>
                 </p>
                 <p class="next-step">{move || tr(setup.with(|s| s.next_step))}</p>
+            </section>
+            <section aria-labelledby="doctor-heading">
+                <h2 id="doctor-heading">{move || tr(Msg::StepDoctor)}</h2>
+                <Doctor
+                    profile=profile
+                    client=client
+                    values=Signal::derive(move || Values {
+                        key: key.get(),
+                        base_url: base_url.get(),
+                        model: model.get(),
+                    })
+                />
             </section>
         </main>
     }

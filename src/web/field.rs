@@ -91,13 +91,26 @@ pub fn Field(
 }
 
 /// One finding: what is wrong, where (as a position, never the text), why, and its fix.
+/// In a `multiline` text the position is a line and column, in a field a character.
 #[component]
-fn FindingItem(finding: Finding, value: RwSignal<String>) -> impl IntoView {
+pub fn FindingItem(
+    finding: Finding,
+    value: RwSignal<String>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
     let Language(lang) = expect_context::<Language>();
     let rule = finding.rule;
     let start = finding.span.start;
-    let position =
-        move || value.with(|text| lang.get().at_character(check::char_position(text, start)));
+    let position = move || {
+        value.with(|text| {
+            if multiline {
+                let (line, column) = check::line_column(text, start);
+                lang.get().at_line_column(line, column)
+            } else {
+                lang.get().at_character(check::char_position(text, start))
+            }
+        })
+    };
     let fix = rule
         .fix_label
         .filter(|_| !finding.edits.is_empty())

@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod choice;
+mod doctor;
 mod field;
 mod snippet;
 
