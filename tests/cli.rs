@@ -101,16 +101,16 @@ fn without_a_key_the_placeholder_is_written() {
 
 #[test]
 fn mistakes_are_reported_by_position_without_echoing_the_key() {
-    let output = onramp(&GENERATE, Some("sk-secret-value "), None);
+    let output = onramp(&GENERATE, Some("sk-secret-value-0123456789 "), None);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("[key/whitespace]"), "{stderr}");
-    assert!(stderr.contains("at character 16"), "{stderr}");
+    assert!(stderr.contains("[key/surrounding-space]"), "{stderr}");
+    assert!(stderr.contains("at character 27"), "{stderr}");
     assert!(
         !stderr.contains("sk-secret"),
         "the key leaked into: {stderr}"
     );
     // The file still holds exactly what was given: the finding says what to change.
-    assert_eq!(auth_key(&snippets(&output)), "sk-secret-value ");
+    assert_eq!(auth_key(&snippets(&output)), "sk-secret-value-0123456789 ");
 }
 
 #[test]

@@ -69,10 +69,7 @@ pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Ra
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let mut names = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in statements(text, kind) {
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start().len();
         let statement = &content[indent..];
@@ -151,6 +148,35 @@ pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Ra
         findings.push(Finding::new(&claude_settings::BOTH_AUTH, api_key));
     }
     (findings, secrets)
+}
+
+/// The text split into statements, each with its offset: one per line, except that a quoted
+/// value may run over several lines (a key pasted with its line break, then quoted), as the
+/// shell reads it. cmd has no such quoting.
+fn statements(text: &str, kind: Kind) -> Vec<(usize, &str)> {
+    let mut statements = Vec::new();
+    let (mut start, mut open) = (0, None::<char>);
+    let mut escaped = false;
+    for (index, c) in text.char_indices() {
+        match (open, c) {
+            _ if escaped => escaped = false,
+            (Some('"'), '\\') if kind != Kind::EnvPowerShell => escaped = true,
+            (Some('"'), '`') if kind == Kind::EnvPowerShell => escaped = true,
+            (Some(quote), c) if c == quote => open = None,
+            (None, '\'' | '"') if kind != Kind::EnvCmd => open = Some(c),
+            (None, '#') => open = Some('\n'), // a comment runs to the end of the line
+            (Some('\n') | None, '\n') => {
+                statements.push((start, &text[start..=index]));
+                start = index + 1;
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() {
+        statements.push((start, &text[start..]));
+    }
+    statements
 }
 
 fn is_comment(kind: Kind, statement: &str) -> bool {

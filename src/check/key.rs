@@ -96,7 +96,15 @@ const SHORTEST_KEY: usize = 16;
 /// Every finding for `key`; an empty key has none (the page then shows the placeholder).
 pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let start = key.len() - key.trim_start().len();
+    // The "Bearer " may come after pasted spaces and quotes: `"Bearer sk-…"`.
+    let start = key.len()
+        - key
+            .trim_start_matches(|c: char| {
+                c.is_whitespace()
+                    || chars::is_invisible(c)
+                    || crate::check::url::QUOTES.contains(&c)
+            })
+            .len();
     let body = &key[start..];
     if body
         .get(..BEARER.len())
