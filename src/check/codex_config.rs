@@ -173,9 +173,12 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
         secrets: Vec::new(),
     };
     let root = doc.as_table();
-    checker.misplaced_root_keys(root);
+    // Every table, once: the checks below all look through them.
+    let mut tables = Vec::new();
+    collect_tables(root, &mut Vec::new(), &mut tables);
+    checker.misplaced_root_keys(root, &tables);
     checker.root_settings(root);
-    checker.providers(root);
+    checker.providers(root, &tables);
     (checker.findings, checker.secrets)
 }
 
@@ -208,10 +211,8 @@ impl Checker<'_> {
         Some(line_start(self.text, start)..line_end(self.text, end))
     }
 
-    fn misplaced_root_keys(&mut self, root: &Table) {
-        let insert_at = first_table_start(self.text, root);
-        let mut tables = Vec::new();
-        collect_tables(root, &mut Vec::new(), &mut tables);
+    fn misplaced_root_keys(&mut self, root: &Table, tables: &[(Vec<String>, &Table)]) {
+        let insert_at = first_table_start(self.text, tables.iter().map(|(_, table)| *table));
         for (path, table) in tables {
             let has_own_model = path
                 .first()
@@ -289,12 +290,10 @@ impl Checker<'_> {
         }
     }
 
-    fn providers(&mut self, root: &Table) {
+    fn providers(&mut self, root: &Table, tables: &[(Vec<String>, &Table)]) {
         let providers = root.get("model_providers").and_then(Item::as_table);
         // A `model_provider` that slid under a table still says which provider is meant;
         // the root-key finding reports where it sits.
-        let mut tables = Vec::new();
-        collect_tables(root, &mut Vec::new(), &mut tables);
         let misplaced = tables
             .iter()
             .find(|(_, table)| table.get("model_provider").and_then(Item::as_str).is_some());
@@ -348,9 +347,13 @@ impl Checker<'_> {
                 self.push(Finding::new(&NOT_A_STRING, selected_span.unwrap_or(0..0)));
             }
             (None, _) => {
-                let at = providers
-                    .and_then(|p| first_table_start(self.text, p))
-                    .unwrap_or(0);
+                let provider_tables = tables
+                    .iter()
+                    .filter(|(path, _)| {
+                        path.first().is_some_and(|first| first == "model_providers")
+                    })
+                    .map(|(_, table)| *table);
+                let at = first_table_start(self.text, provider_tables).unwrap_or(0);
                 self.push(Finding::new(&BUILTIN_PROVIDER, at..line_end(self.text, at)));
             }
         }
@@ -438,14 +441,11 @@ fn table_span(table: &Table, key: &str) -> Option<Range<usize>> {
         .or_else(|| child.iter().find_map(|(_, item)| item.as_table()?.span()))
 }
 
-/// Where the first table header below `table` starts, moved up over the comment lines right
+/// Where the first of `tables`' headers starts, moved up over the comment lines right
 /// above it (they describe the table): where top-level settings can be inserted.
-fn first_table_start(text: &str, table: &Table) -> Option<usize> {
-    let mut tables = Vec::new();
-    collect_tables(table, &mut Vec::new(), &mut tables);
+fn first_table_start<'a>(text: &str, tables: impl Iterator<Item = &'a Table>) -> Option<usize> {
     let header = tables
-        .iter()
-        .filter_map(|(_, table)| table.span())
+        .filter_map(Table::span)
         .map(|span| span.start)
         .min()?;
     let mut start = line_start(text, header);

@@ -42,6 +42,10 @@ use std::ops::Range;
 /// client reads is that big, and the page must stay responsive.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
+/// The most findings one check reports, first ones first: more would not help anyone, and
+/// each is an element on the page.
+pub const MAX_FINDINGS: usize = 1000;
+
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -301,6 +305,7 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
     };
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
     findings.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
+    findings.truncate(MAX_FINDINGS);
     Report {
         kind,
         findings,
