@@ -116,6 +116,17 @@ test('a trailing space or an invisible character in the key is flagged without s
   assert.equal(await page.getAttribute('#key', 'aria-invalid'), 'true');
 });
 
+test('the doctor finds a broken auth.json, fixes it, and never shows the key', async () => {
+  await page.fill('#doctor-input', '{\n  "OPENAI_API_KEY": "sk-doctor-secret-0123456789 ",\n}\n');
+  const comma = page.locator('#doctor-findings .finding[data-code="json/trailing-comma"]');
+  await comma.waitFor();
+  assert.match(await comma.textContent(), /line 2, column \d+/);
+  assert.doesNotMatch(await page.textContent('#doctor-findings'), /sk-doctor-secret/);
+  await page.click('button.fix-all');
+  await page.waitForFunction(() => document.querySelector('#doctor-summary')?.textContent === 'No problems found.');
+  assert.equal(await page.inputValue('#doctor-input'), '{\n  "OPENAI_API_KEY": "sk-doctor-secret-0123456789"\n}\n');
+});
+
 test('the page made no request except for its own files', async () => {
   assert.deepEqual(foreignRequests, []);
   assert.ok(server.requested.length > 0);
