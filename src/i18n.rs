@@ -375,7 +375,9 @@ messages! {
     DoctorKindLabel => "It is", "类型";
     DoctorKindAuto => "Recognise automatically", "自动识别";
     DoctorClean => "No problems found.", "没有发现问题。";
-    DoctorSummary => "Problems found:", "发现的问题：";
+    DoctorSummary => "Problems found —", "发现的问题——";
+    DoctorErrors => "errors:", "错误：";
+    DoctorWarnings => "warnings:", "警告：";
     DoctorFixAll => "Fix everything that can be fixed", "修复所有可修复的问题";
     DoctorMerge => "Merge the relay's settings into this config.toml", "把中转服务的设置合并到这个 config.toml";
     DoctorMerged => "Merged. Settings changed:", "已合并。改动的设置：";

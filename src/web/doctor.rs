@@ -103,10 +103,10 @@ pub fn Doctor(
                         format!(
                             "{} {} {}, {} {}",
                             tr(Msg::DoctorSummary),
+                            tr(Msg::DoctorErrors),
                             count(Severity::Error),
-                            tr(Msg::SeverityError),
+                            tr(Msg::DoctorWarnings),
                             count(Severity::Warning),
-                            tr(Msg::SeverityWarning),
                         )
                     }
                 }}
@@ -121,7 +121,7 @@ pub fn Doctor(
                 <FindingItem finding=finding value=text multiline=true />
             </For>
         </ul>
-        <div class="actions">
+        <div class="doctor-actions">
             <Show when=fixable>
                 <button type="button" class="fix-all" on:click=fix_all>
                     {move || tr(Msg::DoctorFixAll)}
