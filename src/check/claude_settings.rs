@@ -202,18 +202,7 @@ mod tests {
     use crate::profile::Profile;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        let profile = Profile::builtin();
-        let context = Context {
-            profile: &profile,
-            client: None,
-        };
-        let mut codes: Vec<_> = check(text, &context)
-            .0
-            .iter()
-            .map(|f| f.rule.code)
-            .collect();
-        codes.sort();
-        codes
+        crate::check::testing::sorted_codes(&check(text, &crate::check::testing::context()).0)
     }
 
     const GOOD: &str = r#"{"env": {"ANTHROPIC_BASE_URL": "https://api.4096bytes.com", "ANTHROPIC_AUTH_TOKEN": "sk-abc123abc123abc123", "ANTHROPIC_MODEL": "claude-x"}}"#;

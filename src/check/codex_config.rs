@@ -194,6 +194,12 @@ impl Checker<'_> {
         self.findings.push(finding);
     }
 
+    /// Adds findings about the string `value`, which sits in the file as `literal`.
+    fn embed(&mut self, findings: Vec<Finding>, value: &str, literal: Range<usize>) {
+        self.findings
+            .extend(embed(findings, value, self.text, literal, escape::toml));
+    }
+
     /// The span of `key`'s value in `table`.
     fn value_span(table: &Table, key: &str) -> Option<Range<usize>> {
         table.get(key)?.as_value()?.span()
@@ -261,13 +267,7 @@ impl Checker<'_> {
         for key in ["model", "review_model"] {
             self.string_setting(root, key, |checker, value, literal| {
                 let findings = model::check(value, checker.context.profile);
-                checker.findings.extend(embed(
-                    findings,
-                    value,
-                    checker.text,
-                    literal,
-                    escape::toml,
-                ));
+                checker.embed(findings, value, literal);
             });
         }
     }
@@ -375,13 +375,7 @@ impl Checker<'_> {
                     ..*checker.context
                 };
                 let findings = url::check_for(value, &context);
-                checker.findings.extend(embed(
-                    findings,
-                    value,
-                    checker.text,
-                    literal,
-                    escape::toml,
-                ));
+                checker.embed(findings, value, literal);
             });
         } else {
             self.push(Finding::new(&NO_BASE_URL, header.clone()));
@@ -488,18 +482,7 @@ mod tests {
     const GOOD: &str = "model_provider = \"OpenAI\"\nmodel = \"gpt-5.5\"\n\n[model_providers.OpenAI]\nname = \"4096bytes\"\nbase_url = \"https://api.4096bytes.com\"\nwire_api = \"responses\"\nrequires_openai_auth = true\n";
 
     fn codes(text: &str) -> Vec<&'static str> {
-        let profile = Profile::builtin();
-        let context = Context {
-            profile: &profile,
-            client: None,
-        };
-        let mut codes: Vec<_> = check(text, &context)
-            .0
-            .iter()
-            .map(|f| f.rule.code)
-            .collect();
-        codes.sort();
-        codes
+        crate::check::testing::sorted_codes(&check(text, &crate::check::testing::context()).0)
     }
 
     fn fixed(text: &str) -> String {

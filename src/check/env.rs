@@ -543,18 +543,7 @@ mod tests {
     use crate::profile::Profile;
 
     fn codes(text: &str, kind: Kind) -> Vec<&'static str> {
-        let profile = Profile::builtin();
-        let context = Context {
-            profile: &profile,
-            client: None,
-        };
-        let mut codes: Vec<_> = check(text, kind, &context)
-            .0
-            .iter()
-            .map(|f| f.rule.code)
-            .collect();
-        codes.sort();
-        codes
+        crate::check::testing::sorted_codes(&check(text, kind, &crate::check::testing::context()).0)
     }
 
     fn fixed(text: &str, kind: Kind) -> String {
