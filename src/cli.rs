@@ -268,7 +268,13 @@ fn generate(args: GenerateArgs, target: Target, key: String, lang: Lang) -> Exit
     report(
         &values.base_url,
         "--base-url",
-        &check::url::check(&values.base_url),
+        &check::url::check_for(
+            &values.base_url,
+            &Context {
+                profile: &profile,
+                client: None,
+            },
+        ),
         lang,
     );
     report(

@@ -5,7 +5,7 @@ use super::choice::Choice;
 use super::doctor::Doctor;
 use super::field::Field;
 use super::snippet::SnippetCard;
-use crate::check;
+use crate::check::{self, Context};
 use crate::clients::{Client, Os, Setup, Target, Values};
 use crate::i18n::{Lang, Msg};
 use crate::profile::Profile;
@@ -40,17 +40,30 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
         Target::with_shell(os.get(), shell.get()).unwrap_or_else(|| Target::new(os.get()))
     });
 
+    let values = Memo::new(move |_| Values {
+        key: key.get(),
+        base_url: base_url.get(),
+        model: model.get(),
+    });
     let setup = Memo::new(move |_| {
-        let values = Values {
-            key: key.get(),
-            base_url: base_url.get(),
-            model: model.get(),
-        };
-        profile.with_value(|p| client.get().setup(p, &values, target.get()))
+        profile.with_value(|p| values.with(|values| client.get().setup(p, values, target.get())))
     });
     let key_findings =
         Memo::new(move |_| key.with(|k| profile.with_value(|p| check::key::check(k, p))));
-    let url_findings = Memo::new(move |_| base_url.with(|url| check::url::check(url)));
+    // The field holds the relay's own base URL, whatever the client: no client context.
+    let url_findings = Memo::new(move |_| {
+        base_url.with(|url| {
+            profile.with_value(|p| {
+                check::url::check_for(
+                    url,
+                    &Context {
+                        profile: p,
+                        client: None,
+                    },
+                )
+            })
+        })
+    });
     let model_findings =
         Memo::new(move |_| model.with(|m| profile.with_value(|p| check::model::check(m, p))));
     let shows_placeholders = move || key.with(String::is_empty) || model.with(String::is_empty);
@@ -172,15 +185,7 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
             </section>
             <section aria-labelledby="doctor-heading">
                 <h2 id="doctor-heading">{move || tr(Msg::StepDoctor)}</h2>
-                <Doctor
-                    profile=profile
-                    client=client
-                    values=Signal::derive(move || Values {
-                        key: key.get(),
-                        base_url: base_url.get(),
-                        model: model.get(),
-                    })
-                />
+                <Doctor profile=profile client=client values=values.into() />
             </section>
         </main>
     }
