@@ -104,13 +104,10 @@ pub(crate) fn meant(name: &str) -> Option<&'static str> {
 }
 
 pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>) {
-    let (value, members) = match json_text::parse(text) {
-        Ok(parsed) => parsed,
+    let members = match json_text::parse_object(text) {
+        Ok(members) => members,
         Err(findings) => return (findings, Vec::new()),
     };
-    if !value.is_object() {
-        return (vec![json_text::not_an_object(text)], Vec::new());
-    }
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let relay_variable = |name: &str| RELAY_VARIABLES.contains(&name) || meant(name).is_some();

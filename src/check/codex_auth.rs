@@ -56,13 +56,10 @@ const MISNAMED: [&str; 8] = [
 ];
 
 pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>) {
-    let (value, members) = match json_text::parse(text) {
-        Ok(parsed) => parsed,
+    let members = match json_text::parse_object(text) {
+        Ok(members) => members,
         Err(findings) => return (findings, Vec::new()),
     };
-    if !value.is_object() {
-        return (vec![json_text::not_an_object(text)], Vec::new());
-    }
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let top: Vec<&Member> = members.iter().filter(|m| m.path.is_empty()).collect();

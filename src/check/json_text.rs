@@ -104,9 +104,15 @@ pub fn parse(text: &str) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding
     }
 }
 
-/// A finding for a document that parsed but is not an object.
-pub fn not_an_object(text: &str) -> Finding {
-    Finding::new(&NOT_AN_OBJECT, 0..text.len())
+/// The members of a settings file, which must be a JSON object; otherwise the findings that
+/// say why it is not one.
+pub fn parse_object(text: &str) -> Result<Vec<Member>, Vec<Finding>> {
+    let (value, members) = parse(text)?;
+    if value.is_object() {
+        Ok(members)
+    } else {
+        Err(vec![Finding::new(&NOT_AN_OBJECT, 0..text.len())])
+    }
 }
 
 /// The byte offset of a 1-based line and column (as serde_json counts them: column 0 means

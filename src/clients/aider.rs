@@ -1,16 +1,13 @@
 //! Aider: LiteLLM underneath, pointed at the relay by `OPENAI_API_BASE` and `OPENAI_API_KEY`,
 //! with the model named `openai/<model>` so that LiteLLM treats it as OpenAI-compatible.
 
-use super::{Resolved, Section, Setup, Snippet, SnippetKind, Target, env_sections};
+use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind, Target, env_sections};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Profile::client_base_url(
-        values.base_url,
-        &profile.clients.openai_compatible.base_path,
-    );
+    let base_url = Client::Aider.base_url(profile, values.base_url);
     let change = EnvChange {
         set: &[
             ("OPENAI_API_BASE", &base_url),

@@ -6,14 +6,14 @@
 //! verbatim. Its import link carries standard base64 of a JSON object: its decoder maps
 //! `_`→`+` and `-`→`/`, the reverse of base64url, so base64url would be misread.
 
-use super::{Format, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{Client, Format, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
 pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
-    let host = Profile::client_base_url(values.base_url, &profile.clients.cherry_studio.base_path);
+    let host = Client::CherryStudio.base_url(profile, values.base_url);
     Setup {
         sections: vec![
             Section {

@@ -6,7 +6,7 @@
 //! `tests/claude_code_conformance.rs`). `ANTHROPIC_API_KEY` would be sent as `x-api-key`
 //! instead, and with both set Claude Code warns that auth may not work, so it is cleared.
 
-use super::{Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
+use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 use crate::shell::EnvChange;
@@ -16,8 +16,7 @@ const CLAUDE_DIR: &str = ".claude";
 const CONFLICTING_KEY: &str = "ANTHROPIC_API_KEY";
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url =
-        Profile::client_base_url(values.base_url, &profile.clients.claude_code.base_path);
+    let base_url = Client::ClaudeCode.base_url(profile, values.base_url);
     let vars = [
         ("ANTHROPIC_BASE_URL", base_url.as_str()),
         ("ANTHROPIC_AUTH_TOKEN", values.key),

@@ -1,16 +1,13 @@
 //! Cline and Roo Code (a fork with the same settings): the "OpenAI Compatible" provider,
 //! set in the extension's settings screen.
 
-use super::{Resolved, Section, Setup, Snippet};
+use super::{Client, Resolved, Section, Setup, Snippet};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 
 pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
     // The extension hands the base URL to the OpenAI SDK, which appends /chat/completions.
-    let base_url = Profile::client_base_url(
-        values.base_url,
-        &profile.clients.openai_compatible.base_path,
-    );
+    let base_url = Client::Cline.base_url(profile, values.base_url);
     Setup {
         sections: vec![Section {
             id: "settings",

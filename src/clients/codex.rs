@@ -11,7 +11,7 @@
 //! left out. So is the dashboard's `[features]` table: pasted at the top of a file that already
 //! has one, it would make the file a duplicate-table error.
 
-use super::{Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
+use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 use crate::shell::EnvChange;
@@ -31,7 +31,7 @@ enum KeySource<'a> {
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let codex = &profile.clients.codex;
-    let base_url = Profile::client_base_url(values.base_url, &codex.base_path);
+    let base_url = Client::Codex.base_url(profile, values.base_url);
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     let config_file = |source| {
         Snippet::file(

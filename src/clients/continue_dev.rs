@@ -1,16 +1,13 @@
 //! Continue (VS Code and JetBrains): a model entry with `provider: openai` and `apiBase` in
 //! `~/.continue/config.yaml`. Without `apiBase` the key would be sent to OpenAI itself.
 
-use super::{Format, Os, Resolved, Section, Setup, Snippet, Target};
+use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target};
 use crate::escape;
 use crate::i18n::Msg;
 use crate::profile::Profile;
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Profile::client_base_url(
-        values.base_url,
-        &profile.clients.openai_compatible.base_path,
-    );
+    let base_url = Client::Continue.base_url(profile, values.base_url);
     let content = format!(
         "name: {name}\nversion: 0.0.1\nschema: v1\nmodels:\n  - name: {title}\n    provider: openai\n    model: {model}\n    apiBase: {base}\n    apiKey: {key}\n    roles:\n      - chat\n      - edit\n      - apply\n",
         name = escape::yaml(&profile.display_name),

@@ -2,7 +2,7 @@
 //! OpenAI-compatible chat endpoint, the one every relay serves, and prints the HTTP status so
 //! that the answer can be read against the list of what each status means.
 
-use super::{Resolved, Section, Setup, Snippet, SnippetKind, Target};
+use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind, Target};
 use crate::escape;
 use crate::i18n::Msg;
 use crate::profile::Profile;
@@ -19,10 +19,7 @@ const ANSWERS: [Msg; 6] = [
 ];
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Profile::client_base_url(
-        values.base_url,
-        &profile.clients.openai_compatible.base_path,
-    );
+    let base_url = Client::Curl.base_url(profile, values.base_url);
     let url = format!("{base_url}/chat/completions");
     let body = serde_json::json!({
         "model": values.model,

@@ -1,16 +1,13 @@
 //! Cursor: no config file, only its settings screen. onramp gives the exact values to paste
 //! and says why Cursor may keep using its own models.
 
-use super::{Resolved, Section, Setup, Snippet};
+use super::{Client, Resolved, Section, Setup, Snippet};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 
 pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
     // Cursor appends /chat/completions to the override, like the OpenAI SDKs.
-    let base_url = Profile::client_base_url(
-        values.base_url,
-        &profile.clients.openai_compatible.base_path,
-    );
+    let base_url = Client::Cursor.base_url(profile, values.base_url);
     Setup {
         sections: vec![Section {
             id: "settings",

@@ -102,6 +102,12 @@ impl Client {
         }
     }
 
+    /// The base URL to give this client: the relay's (or the typed) base URL followed by the
+    /// path the relay wants for this client.
+    pub fn base_url(self, profile: &Profile, typed_base_url: &str) -> String {
+        Profile::client_base_url(typed_base_url, self.base_path(profile))
+    }
+
     /// Whether the client appends `/v1` to its base URL itself (so a `/v1` there is doubled).
     pub fn appends_v1(self) -> bool {
         matches!(self, Client::ClaudeCode | Client::CherryStudio)

@@ -3,17 +3,14 @@
 //! path (`/chat/completions`) to the base URL. The examples rely on exactly that, so the
 //! same two variables serve any program built on these SDKs.
 
-use super::{Format, Resolved, Section, Setup, Snippet, Target, env_sections};
+use super::{Client, Format, Resolved, Section, Setup, Snippet, Target, env_sections};
 use crate::escape;
 use crate::i18n::Msg;
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Profile::client_base_url(
-        values.base_url,
-        &profile.clients.openai_compatible.base_path,
-    );
+    let base_url = Client::OpenAiSdk.base_url(profile, values.base_url);
     let change = EnvChange {
         set: &[
             ("OPENAI_BASE_URL", &base_url),

@@ -3,15 +3,12 @@
 //! that provider's model selected as the default. A provider without models is dropped by
 //! OpenCode, so the model is always listed.
 
-use super::{Format, Os, Resolved, Section, Setup, Snippet, Target};
+use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Profile::client_base_url(
-        values.base_url,
-        &profile.clients.openai_compatible.base_path,
-    );
+    let base_url = Client::OpenCode.base_url(profile, values.base_url);
     let config = serde_json::json!({
         "$schema": "https://opencode.ai/config.json",
         "provider": {
