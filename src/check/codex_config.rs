@@ -317,10 +317,8 @@ impl Checker<'_> {
                 let mut finding = Finding::new(&RESERVED_ID, header.clone());
                 if !providers.contains_key(&relay_id) {
                     finding = finding.with_edit(header, &relay_id);
-                    if let (Some(reserved_selected), Some(span)) =
-                        (selected.filter(|s| *s == reserved), selected_span.clone())
+                    if let Some(span) = selected_span.clone().filter(|_| selected == Some(reserved))
                     {
-                        let _ = reserved_selected;
                         finding = finding.with_edit(span, &escape::toml(&relay_id));
                     }
                 }

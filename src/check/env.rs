@@ -397,14 +397,14 @@ fn powershell(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option
         let args = &statement[open..];
         let name_text = args.trim_start();
         let name_at = open + (args.len() - name_text.len());
-        let (name, name_length) = powershell_string(name_text, at + name_at, findings)?;
+        // The name's literal is quoted: its span without the quotes is the name.
+        let (_, name_length) = powershell_string(name_text, at + name_at, findings)?;
         let after_name = name_text[name_length..]
             .trim_start()
             .strip_prefix(',')?
             .trim_start();
         let value_at = statement.len() - after_name.len();
         let (value, length) = powershell_string(after_name, at + value_at, findings)?;
-        let _ = name;
         return Some(Assignment {
             name: at + name_at + 1..at + name_at + name_length - 1,
             literal: at + value_at..at + value_at + length,

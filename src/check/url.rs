@@ -185,10 +185,7 @@ pub fn check_for(url: &str, context: &Context) -> Vec<Finding> {
         findings.push(Finding::new(&LOOKS_LIKE_KEY, start..end));
         return findings;
     }
-    let Some((scheme_end, rest_start)) = scheme(url, start, end, &mut findings) else {
-        return findings;
-    };
-    let _ = scheme_end;
+    let rest_start = scheme(url, start, end, &mut findings);
     let rest = &url[rest_start..end];
     let authority_end = rest.find(['/', '?', '#']).map_or(end, |i| rest_start + i);
     let host_span = host_span(url, rest_start, authority_end);
@@ -272,23 +269,18 @@ fn looks_like_key(text: &str) -> bool {
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')))
 }
 
-/// Checks the scheme; returns where it ends and where the host starts, or `None` when the
-/// rest cannot be read.
-fn scheme(
-    url: &str,
-    start: usize,
-    end: usize,
-    findings: &mut Vec<Finding>,
-) -> Option<(usize, usize)> {
+/// Checks the scheme; returns where the host starts (after the scheme as typed, or at `start`
+/// when there is none).
+fn scheme(url: &str, start: usize, end: usize, findings: &mut Vec<Finding>) -> usize {
     let text = &url[start..end];
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("https://") {
-        return Some((start + 5, start + 8));
+        return start + 8;
     }
     if lower.starts_with("http://") {
         let scheme = start..start + 4;
         findings.push(Finding::new(&INSECURE_HTTP, scheme.clone()).with_edit(scheme, "https"));
-        return Some((start + 4, start + 7));
+        return start + 7;
     }
     // Something scheme-like before the host: letters, then `:` and/or slashes.
     let letters = lower.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -304,7 +296,7 @@ fn scheme(
         findings.push(
             Finding::new(&SCHEME_MISSPELLED, prefix.clone()).with_edit(prefix.clone(), "https://"),
         );
-        return Some((prefix.end, prefix.end));
+        return prefix.end;
     }
     if letters > 0 && lower[letters..].starts_with("://") {
         // Another scheme entirely (ftp://, ws://): the insecure/misspelled rules do not apply.
@@ -312,10 +304,10 @@ fn scheme(
             Finding::new(&SCHEME_MISSPELLED, start..start + letters + 3)
                 .with_edit(start..start + letters + 3, "https://"),
         );
-        return Some((start + letters, start + letters + 3));
+        return start + letters + 3;
     }
     findings.push(Finding::new(&SCHEME_MISSING, start..start).with_edit(start..start, "https://"));
-    Some((start, start))
+    start
 }
 
 /// The host within the authority, without user info or port.
