@@ -58,7 +58,7 @@ pub fn merge_codex_config(
             .findings
             .into_iter()
             .next()
-            .unwrap_or_else(check::codex_config_syntax_finding)
+            .unwrap_or_else(not_mergeable)
     })?;
     let values = values.resolve(profile);
     let codex = &profile.clients.codex;
@@ -88,14 +88,14 @@ pub fn merge_codex_config(
         .as_table_mut();
     let Some(providers) = providers else {
         // `model_providers = "…"`: not a table, so Codex could not read it anyway.
-        return Err(check::codex_config_syntax_finding());
+        return Err(not_mergeable());
     };
     let provider = providers
         .entry(&codex.provider_id)
         .or_insert_with(|| Item::Table(Table::new()))
         .as_table_mut();
     let Some(provider) = provider else {
-        return Err(check::codex_config_syntax_finding());
+        return Err(not_mergeable());
     };
     let path = |key: &str| format!("model_providers.{}.{key}", codex.provider_id);
     let base_url = Profile::client_base_url(values.base_url, &codex.base_path);
@@ -148,6 +148,12 @@ pub fn merge_codex_config(
         text.push('\n');
     }
     Ok(Merged { text, changes })
+}
+
+/// The finding for a file that parses but cannot take the settings: `model_providers` (or
+/// the relay's provider) is a value where a table must be, which Codex cannot read either.
+fn not_mergeable() -> Finding {
+    Finding::new(&check::codex_config::SYNTAX, 0..0)
 }
 
 /// Sets `key` to the string `new`, keeping the comments around an existing value.

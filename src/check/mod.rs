@@ -313,12 +313,6 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
     }
 }
 
-/// A syntax finding for a `config.toml` that the doctor's own parse accepted but an edit
-/// cannot use (a value where a table must be).
-pub(crate) fn codex_config_syntax_finding() -> Finding {
-    Finding::new(&codex_config::SYNTAX, 0..0)
-}
-
 /// Every rule, for documentation and for the tests that hold each rule to its promises.
 pub fn rules() -> Vec<&'static Rule> {
     vec![
