@@ -10,10 +10,7 @@ mod support;
 
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::Duration;
-use support::{
-    ANSWER, RecordingServer, commands, fresh_dir, generate, run_with_timeout, write_files,
-};
+use support::{ANSWER, RecordingServer, commands, fresh_dir, generate, run_client, write_files};
 
 const CASES: [(&str, &str); 3] = [
     ("sk-claude-plain-0001", "claude-relay-model"),
@@ -91,7 +88,7 @@ fn claude_code_sends_the_key_and_model_to_the_relay() {
             } else {
                 command.env_remove("ANTHROPIC_API_KEY");
             }
-            let output = run_with_timeout(command, Duration::from_secs(90));
+            let output = run_client(command);
             assert!(
                 output.success,
                 "{case}:\n{}\n{}\nrequests: {:?}",

@@ -9,8 +9,7 @@ mod support;
 
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::Duration;
-use support::{RecordingServer, commands, fresh_dir, generate, run_with_timeout, write_files};
+use support::{RecordingServer, commands, fresh_dir, generate, run_client, write_files};
 
 /// Keys and models that exercise escaping in TOML and JSON. Keys stay ASCII: an HTTP header
 /// cannot carry anything else, so no client could send a non-ASCII key.
@@ -90,7 +89,7 @@ fn codex_sends_the_key_and_model_to_the_relay() {
                 .env_remove("OPENAI_API_KEY")
                 .env_remove("OPENAI_BASE_URL")
                 .env_remove("CODEX_API_KEY");
-            let output = run_with_timeout(command, Duration::from_secs(90));
+            let output = run_client(command);
             let printed = format!("{}\n{}", output.stdout, output.stderr);
             assert!(output.success, "codex failed for {case}:\n{printed}");
             for warning in IGNORED_SETTING_WARNINGS {

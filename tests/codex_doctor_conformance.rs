@@ -14,8 +14,7 @@ use onramp::check::{self, Context, Kind};
 use onramp::profile::Profile;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
-use support::{RecordingServer, Strict, fresh_dir, run_with_timeout};
+use support::{RecordingServer, Strict, fresh_dir, run_client};
 
 /// The key and model the cases are written with, which the strict relay accepts.
 const KEY: &str = "sk-onramp-case-key-0001abcd";
@@ -107,7 +106,7 @@ fn codex_reaches_the_relay(codex: &Path, case: &CodexCase, index: usize) -> (boo
     if case.env_key {
         command.env("RELAY_4096BYTES_API_KEY", KEY);
     }
-    let output = run_with_timeout(command, Duration::from_secs(120));
+    let output = run_client(command);
     let answered = server
         .requests()
         .iter()

@@ -9,9 +9,8 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 use support::{
-    ANSWER, RecordingServer, Request, commands, fresh_dir, generate, run_with_timeout, write_files,
+    ANSWER, RecordingServer, Request, commands, fresh_dir, generate, run_client, write_files,
 };
 
 /// Keys and models that exercise quoting in the shell, Python and JavaScript.
@@ -41,7 +40,7 @@ fn run_after_exports(exports: &str, program: &str, workdir: &Path) -> support::O
         .current_dir(workdir)
         .env_remove("OPENAI_API_KEY")
         .env_remove("OPENAI_BASE_URL");
-    run_with_timeout(command, Duration::from_secs(60))
+    run_client(command)
 }
 
 /// The one chat completion request the server saw, checked against the key and model.

@@ -269,9 +269,15 @@ pub struct Output {
     pub stderr: String,
 }
 
-/// Runs `command` with no standard input; kills it after `limit` (clients retry for minutes
-/// on some errors) and reports that as a failure.
-pub fn run_with_timeout(mut command: Command, limit: Duration) -> Output {
+/// How long a client may run before it is taken to hang and killed. Not a speed check: a
+/// client answers in seconds, even on a slow machine; some retry for minutes after an error
+/// (Claude Code on a 401), and this only ends those.
+pub const HANG_GUARD: Duration = Duration::from_secs(300);
+
+/// Runs `command` with no standard input until it exits; kills it after [`HANG_GUARD`] and
+/// reports that as a failure.
+pub fn run_client(mut command: Command) -> Output {
+    let limit = HANG_GUARD;
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
