@@ -4,10 +4,11 @@
 //! stays out of shell history and process listings.
 
 use crate::check::{self, Context, Finding, Kind, Report, Severity};
-use crate::clients::{Client, Format, Os, Setup, SnippetKind, Target, Values};
+use crate::clients::{Client, Setup, SnippetKind, Values};
 use crate::i18n::{Lang, Msg};
+use crate::platform::Shell;
+use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
-use crate::shell::Shell;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;

@@ -2,6 +2,7 @@
 //! checker for what people paste.
 //!
 //! The map of the crate:
+//! - [`platform`]: systems, shells and file formats: where a client runs.
 //! - [`profile`]: the relay as data (4096bytes built in).
 //! - [`clients`]: one module per client; turns typed values into files with their paths.
 //! - [`check`]: the validator, one small rule per mistake.
@@ -14,6 +15,7 @@ pub mod clients;
 pub mod escape;
 pub mod i18n;
 pub mod merge;
+pub mod platform;
 pub mod profile;
 pub mod shell;
 

@@ -1,18 +1,9 @@
-//! Shells, and setting environment variables in each, for this terminal or for good.
+//! Writing commands for a shell: quoting a value, and setting or clearing environment
+//! variables for this terminal or for good.
 
-use crate::clients::{Format, Os};
 use crate::escape;
 use crate::i18n::Msg;
-
-/// A shell people paste commands into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shell {
-    /// bash, zsh and other POSIX shells.
-    Posix,
-    Fish,
-    PowerShell,
-    Cmd,
-}
+pub use crate::platform::Shell;
 
 /// An environment change a client needs: variables to set, and variables to clear because
 /// they would override or conflict with the ones set.
@@ -31,53 +22,8 @@ pub enum Scope {
     Persistent,
 }
 
+/// Writing commands, for each shell.
 impl Shell {
-    pub const ALL: [Shell; 4] = [Shell::Posix, Shell::Fish, Shell::PowerShell, Shell::Cmd];
-
-    /// The stable id used on the command line and in the page.
-    pub fn id(self) -> &'static str {
-        match self {
-            Shell::Posix => "bash",
-            Shell::Fish => "fish",
-            Shell::PowerShell => "powershell",
-            Shell::Cmd => "cmd",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Shell> {
-        match id {
-            "zsh" | "sh" => Some(Shell::Posix),
-            _ => Shell::ALL.into_iter().find(|shell| shell.id() == id),
-        }
-    }
-
-    /// The name shown to people.
-    pub fn name(self) -> &'static str {
-        match self {
-            Shell::Posix => "bash / zsh",
-            Shell::Fish => "fish",
-            Shell::PowerShell => "PowerShell",
-            Shell::Cmd => "cmd",
-        }
-    }
-
-    /// The shells people use on `os`, the usual one first.
-    pub fn for_os(os: Os) -> &'static [Shell] {
-        match os {
-            Os::Windows => &[Shell::PowerShell, Shell::Cmd],
-            Os::Macos | Os::Linux | Os::Wsl => &[Shell::Posix, Shell::Fish],
-        }
-    }
-
-    pub fn format(self) -> Format {
-        match self {
-            Shell::Posix => Format::Posix,
-            Shell::Fish => Format::Fish,
-            Shell::PowerShell => Format::PowerShell,
-            Shell::Cmd => Format::Cmd,
-        }
-    }
-
     /// `value` as one argument of a command in this shell, or `None` when cmd cannot hold it.
     pub fn quote(self, value: &str) -> Option<String> {
         match self {
@@ -217,16 +163,6 @@ mod tests {
             unset: &[],
         };
         assert_eq!(Shell::Posix.commands(nul, Scope::Session), None);
-    }
-
-    #[test]
-    fn shells_are_offered_per_system() {
-        assert_eq!(Shell::for_os(Os::Windows)[0], Shell::PowerShell);
-        assert_eq!(Shell::for_os(Os::Wsl)[0], Shell::Posix);
-        assert_eq!(Shell::from_id("zsh"), Some(Shell::Posix));
-        for shell in Shell::ALL {
-            assert_eq!(Shell::from_id(shell.id()), Some(shell));
-        }
     }
 
     /// What bash exports after running the commands.

@@ -4,10 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use onramp::check::{self, Context, Kind, Severity};
-use onramp::clients::{Client, SnippetKind, Target, Values};
+use onramp::clients::{Client, SnippetKind, Values};
 use onramp::i18n::Msg;
+use onramp::platform::Shell;
+use onramp::platform::Target;
 use onramp::profile::Profile;
-use onramp::shell::Shell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

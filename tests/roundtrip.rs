@@ -2,9 +2,10 @@
 //! and every set of bash `export` lines exports exactly those values.
 #![cfg(not(target_arch = "wasm32"))]
 
-use onramp::clients::{Client, Format, Os, Setup, SnippetKind, Target, Values};
+use onramp::clients::{Client, Setup, SnippetKind, Values};
+use onramp::platform::Shell;
+use onramp::platform::{Format, Os, Target};
 use onramp::profile::Profile;
-use onramp::shell::Shell;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

@@ -120,7 +120,8 @@ fn data_parameter(text: &str, query_at: usize, end: usize) -> Option<(String, Ra
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clients::{Os, Target, Values};
+    use crate::clients::Values;
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
     use base64::engine::general_purpose::URL_SAFE;
 

@@ -474,7 +474,8 @@ fn is_variable_name(name: &str) -> bool {
 mod tests {
     use super::*;
     use crate::check::{Kind, fix_all};
-    use crate::clients::{Os, Target, Values};
+    use crate::clients::Values;
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
 
     const GOOD: &str = "model_provider = \"OpenAI\"\nmodel = \"gpt-5.5\"\n\n[model_providers.OpenAI]\nname = \"4096bytes\"\nbase_url = \"https://api.4096bytes.com\"\nwire_api = \"responses\"\nrequires_openai_auth = true\n";
@@ -509,7 +510,7 @@ mod tests {
             .sections
             .iter()
             .flat_map(|s| &s.snippets)
-            .filter(|s| s.format == crate::clients::Format::Toml)
+            .filter(|s| s.format == crate::platform::Format::Toml)
         {
             assert!(codes(&snippet.content).is_empty(), "{}", snippet.content);
         }

@@ -570,23 +570,23 @@ mod tests {
         };
         for (os, shell, kind) in [
             (
-                crate::clients::Os::Linux,
-                crate::shell::Shell::Posix,
+                crate::platform::Os::Linux,
+                crate::platform::Shell::Posix,
                 Kind::EnvBash,
             ),
             (
-                crate::clients::Os::Linux,
-                crate::shell::Shell::Fish,
+                crate::platform::Os::Linux,
+                crate::platform::Shell::Fish,
                 Kind::EnvFish,
             ),
             (
-                crate::clients::Os::Windows,
-                crate::shell::Shell::PowerShell,
+                crate::platform::Os::Windows,
+                crate::platform::Shell::PowerShell,
                 Kind::EnvPowerShell,
             ),
             (
-                crate::clients::Os::Windows,
-                crate::shell::Shell::Cmd,
+                crate::platform::Os::Windows,
+                crate::platform::Shell::Cmd,
                 Kind::EnvCmd,
             ),
         ] {
@@ -596,7 +596,7 @@ mod tests {
                 Client::Aider,
                 Client::Codex,
             ] {
-                let target = crate::clients::Target::with_shell(os, shell).unwrap();
+                let target = crate::platform::Target::with_shell(os, shell).unwrap();
                 let setup = client.setup(&profile, &values, target);
                 for section in setup.sections.iter().filter(|s| s.id.starts_with("env-")) {
                     for snippet in section

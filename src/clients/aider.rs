@@ -1,8 +1,9 @@
 //! Aider: LiteLLM underneath, pointed at the relay by `OPENAI_API_BASE` and `OPENAI_API_KEY`,
 //! with the model named `openai/<model>` so that LiteLLM treats it as OpenAI-compatible.
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind, Target, env_sections};
+use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind, env_sections};
 use crate::i18n::Msg;
+use crate::platform::Target;
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
@@ -48,7 +49,8 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
 
 #[cfg(test)]
 mod tests {
-    use crate::clients::{Client, Os, Target, Values};
+    use crate::clients::{Client, Values};
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
 
     #[test]

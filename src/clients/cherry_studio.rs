@@ -6,8 +6,9 @@
 //! verbatim. Its import link carries standard base64 of a JSON object: its decoder maps
 //! `_`→`+` and `-`→`/`, the reverse of base64url, so base64url would be misread.
 
-use super::{Client, Format, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::i18n::Msg;
+use crate::platform::Format;
 use crate::profile::Profile;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -87,7 +88,8 @@ fn import_link(profile: &Profile, host: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clients::{Client, Os, Target, Values};
+    use crate::clients::{Client, Values};
+    use crate::platform::{Os, Target};
 
     #[test]
     fn the_api_host_follows_cherry_studios_rules() {

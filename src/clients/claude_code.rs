@@ -6,8 +6,9 @@
 //! `tests/claude_code_conformance.rs`). `ANTHROPIC_API_KEY` would be sent as `x-api-key`
 //! instead, and with both set Claude Code warns that auth may not work, so it is cleared.
 
-use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
+use super::{Client, Resolved, Section, Setup, Snippet, env_sections};
 use crate::i18n::Msg;
+use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
@@ -58,9 +59,10 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
 
 #[cfg(test)]
 mod tests {
-    use crate::clients::{Client, Os, Setup, Target, Values};
+    use crate::clients::{Client, Setup, Values};
+    use crate::platform::Shell;
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
-    use crate::shell::Shell;
 
     fn setup(values: &Values, target: Target) -> Setup {
         Client::ClaudeCode.setup(&Profile::builtin(), values, target)

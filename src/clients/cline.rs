@@ -26,7 +26,8 @@ pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
 
 #[cfg(test)]
 mod tests {
-    use crate::clients::{Client, Os, Target, Values};
+    use crate::clients::{Client, Values};
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
 
     #[test]

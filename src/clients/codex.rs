@@ -11,8 +11,9 @@
 //! left out. So is the dashboard's `[features]` table: pasted at the top of a file that already
 //! has one, it would make the file a duplicate-table error.
 
-use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
+use super::{Client, Resolved, Section, Setup, Snippet, env_sections};
 use crate::i18n::Msg;
+use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 use toml_edit::{DocumentMut, Item, Table, value};
@@ -110,7 +111,7 @@ fn config(profile: &Profile, values: &Resolved, base_url: &str, source: KeySourc
 mod tests {
     use super::*;
     use crate::clients::{Client, SnippetKind, Values};
-    use crate::shell::Shell;
+    use crate::platform::Shell;
 
     fn setup_for(key: &str, model: &str, os: Os) -> Setup {
         let values = Values {

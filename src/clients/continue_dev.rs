@@ -1,9 +1,10 @@
 //! Continue (VS Code and JetBrains): a model entry with `provider: openai` and `apiBase` in
 //! `~/.continue/config.yaml`. Without `apiBase` the key would be sent to OpenAI itself.
 
-use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target};
+use super::{Client, Resolved, Section, Setup, Snippet};
 use crate::escape;
 use crate::i18n::Msg;
+use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
@@ -40,8 +41,9 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
 // Native only: reads the YAML back with yaml-rust2, a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use crate::clients::{Client, Os, Target, Values};
+    use crate::clients::{Client, Values};
     use crate::i18n::Lang;
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
     use yaml_rust2::YamlLoader;
 

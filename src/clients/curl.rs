@@ -2,11 +2,12 @@
 //! OpenAI-compatible chat endpoint, the one every relay serves, and prints the HTTP status so
 //! that the answer can be read against the list of what each status means.
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind, Target};
+use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::escape;
 use crate::i18n::Msg;
+use crate::platform::Shell;
+use crate::platform::Target;
 use crate::profile::Profile;
-use crate::shell::Shell;
 
 /// What each answer means, from the relay's troubleshooting page.
 const ANSWERS: [Msg; 6] = [
@@ -98,9 +99,10 @@ fn command(shell: Shell, url: &str, authorization: &str, key: &str, body: &str) 
 
 #[cfg(test)]
 mod tests {
-    use crate::clients::{Client, Os, Target, Values};
+    use crate::clients::{Client, Values};
+    use crate::platform::Shell;
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
-    use crate::shell::Shell;
 
     fn content(values: &Values, target: Target) -> Option<String> {
         let setup = Client::Curl.setup(&Profile::builtin(), values, target);

@@ -30,8 +30,9 @@ pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
 
 #[cfg(test)]
 mod tests {
-    use crate::clients::{Client, Os, SnippetKind, Target, Values};
+    use crate::clients::{Client, SnippetKind, Values};
     use crate::i18n::Msg;
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
 
     #[test]

@@ -3,9 +3,10 @@
 //! path (`/chat/completions`) to the base URL. The examples rely on exactly that, so the
 //! same two variables serve any program built on these SDKs.
 
-use super::{Client, Format, Resolved, Section, Setup, Snippet, Target, env_sections};
+use super::{Client, Resolved, Section, Setup, Snippet, env_sections};
 use crate::escape;
 use crate::i18n::Msg;
+use crate::platform::{Format, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
@@ -80,7 +81,8 @@ console.log(completion.choices[0].message.content);
 
 #[cfg(test)]
 mod tests {
-    use crate::clients::{Client, Os, Target, Values};
+    use crate::clients::{Client, Values};
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
 
     #[test]

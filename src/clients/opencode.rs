@@ -3,8 +3,9 @@
 //! that provider's model selected as the default. A provider without models is dropped by
 //! OpenCode, so the model is always listed.
 
-use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target};
+use super::{Client, Resolved, Section, Setup, Snippet};
 use crate::i18n::Msg;
+use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
@@ -46,8 +47,9 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
 
 #[cfg(test)]
 mod tests {
-    use crate::clients::{Client, Os, Target, Values};
+    use crate::clients::{Client, Values};
     use crate::i18n::Lang;
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
 
     #[test]

@@ -4,23 +4,15 @@ use super::browser;
 use super::choice::Choice;
 use super::doctor::Doctor;
 use super::field::Field;
+use super::lang::{Language, tr};
 use super::snippet::SnippetCard;
 use crate::check::{self, Context};
-use crate::clients::{Client, Os, Setup, Target, Values};
+use crate::clients::{Client, Setup, Values};
 use crate::i18n::{Lang, Msg};
+use crate::platform::Shell;
+use crate::platform::{Os, Target};
 use crate::profile::Profile;
-use crate::shell::Shell;
 use leptos::prelude::*;
-
-/// The language the page speaks, shared with every component through context.
-#[derive(Clone, Copy)]
-pub struct Language(pub RwSignal<Lang>);
-
-/// Looks up a message in the page's current language; reactive when called inside a view.
-pub fn tr(msg: Msg) -> &'static str {
-    let Language(lang) = expect_context::<Language>();
-    msg.text(lang.get())
-}
 
 /// The whole page, for one relay: the built-in one unless a profile is given.
 #[component]

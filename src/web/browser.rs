@@ -1,8 +1,8 @@
 //! The few browser facilities the page uses, each wrapped once: the visitor's system and
 //! language, the clipboard, file downloads and the crash banner.
 
-use crate::clients::Os;
 use crate::i18n::{Lang, Msg};
+use crate::platform::Os;
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

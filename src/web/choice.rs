@@ -1,6 +1,6 @@
 //! A group of radio buttons with a visible legend: the client, the system, the shell.
 
-use super::app::{Language, tr};
+use super::lang::{Language, tr};
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 

@@ -1,8 +1,8 @@
 //! The doctor on the page: paste anything, see what is wrong where and why, fix it in a click,
 //! or merge the relay's settings into an existing Codex config.
 
-use super::app::{Language, tr};
 use super::field::FindingItem;
+use super::lang::{Language, tr};
 use crate::check::{self, Context, Kind, Report, Severity};
 use crate::clients::{Client, Values};
 use crate::i18n::Msg;

@@ -1,6 +1,6 @@
 //! A labelled input with its help text and the findings for what was typed in it.
 
-use super::app::{Language, tr};
+use super::lang::{Language, tr};
 use crate::check::{self, Finding, Severity};
 use crate::i18n::Msg;
 use leptos::prelude::*;

@@ -6,6 +6,7 @@ mod browser;
 mod choice;
 mod doctor;
 mod field;
+mod lang;
 mod snippet;
 
 pub use app::App;

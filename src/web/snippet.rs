@@ -1,8 +1,8 @@
 //! One snippet: a file (its path, where to put it, its text) or shell commands, with Copy and
 //! Download.
 
-use super::app::{Language, tr};
 use super::browser;
+use super::lang::{Language, tr};
 use crate::clients::{Snippet, SnippetKind};
 use crate::i18n::Msg;
 use leptos::prelude::*;
