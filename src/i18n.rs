@@ -48,11 +48,72 @@ impl Lang {
         }
     }
 
+    /// The last line of `onramp check`: what was checked, as what, and how many findings.
+    pub fn check_summary(self, name: &str, kind: &str, errors: usize, warnings: usize) -> String {
+        match self {
+            Lang::En => format!("{name} ({kind}): {errors} error(s), {warnings} warning(s)"),
+            Lang::ZhHans => format!("{name}（{kind}）：{errors} 个错误，{warnings} 个警告"),
+        }
+    }
+
+    /// A setting the merge changed, or removed when `new` is `None`.
+    pub fn merge_change(self, key: &str, old: &str, new: Option<&str>) -> String {
+        match (self, new) {
+            (Lang::En, Some(new)) => format!("changed {key}: {old} → {new}"),
+            (Lang::En, None) => format!("removed {key}: {old}"),
+            (Lang::ZhHans, Some(new)) => format!("已修改 {key}：{old} → {new}"),
+            (Lang::ZhHans, None) => format!("已删除 {key}：{old}"),
+        }
+    }
+
+    /// A file that cannot be opened or read.
+    pub fn cannot_read(self, name: &str, error: &str) -> String {
+        match self {
+            Lang::En => format!("cannot read {name}: {error}"),
+            Lang::ZhHans => format!("无法读取 {name}：{error}"),
+        }
+    }
+
+    /// A file that is not UTF-8 text.
+    pub fn not_utf8(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("{name} is not UTF-8 text"),
+            Lang::ZhHans => format!("{name} 不是 UTF-8 文本"),
+        }
+    }
+
+    /// A `--shell` that does not fit `--os`.
+    pub fn not_a_shell_for(self, shell: &str, os: &str, shells: &str) -> String {
+        match self {
+            Lang::En => format!("{shell} is not a shell for --os {os}; use one of: {shells}"),
+            Lang::ZhHans => format!("{shell} 不是 --os {os} 上的命令行；请使用：{shells}"),
+        }
+    }
+
     /// "at character N" for a 1-based character position inside a field.
     pub fn at_character(self, position: usize) -> String {
         match self {
             Lang::En => format!("at character {position}"),
             Lang::ZhHans => format!("位于第 {position} 个字符"),
+        }
+    }
+}
+
+/// A text in both languages, written where it is used: a rule's message sits with the rule,
+/// so that adding a rule touches its own checker and nothing else. Both fields are required,
+/// so a text cannot be forgotten in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::ZhHans => self.zh,
         }
     }
 }
@@ -206,20 +267,6 @@ messages! {
     FixRemove => "Remove it", "删除";
     FixUseHttps => "Use https://", "改用 https://";
     FixAddHttps => "Add https://", "加上 https://";
-    WhitespaceInValue => "Contains whitespace (a space, tab or line break).", "包含空白字符（空格、制表符或换行）。";
-    WhitespaceWhy => "The value is used exactly as typed: a stray space or line break gives 401 for a key and an invalid URL for an address.", "该值会被原样使用：多余的空格或换行会让密钥返回 401，让地址变成无效 URL。";
-    InvisibleInValue => "Contains an invisible character (zero-width space, byte order mark or similar).", "包含不可见字符（零宽空格、BOM 等）。";
-    InvisibleWhy => "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.", "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。";
-    KeyPlaceholder => "This is the placeholder from the docs, not your key.", "这是文档中的占位符，不是你的密钥。";
-    KeyPlaceholderWhy => "Every request fails with 401 until it is replaced with the key from your dashboard.", "在替换为控制台中的密钥之前，所有请求都会返回 401。";
-    KeyBearerPrefix => "Starts with \"Bearer \": paste the key alone.", "以 \"Bearer \" 开头：只需粘贴密钥本身。";
-    KeyBearerPrefixWhy => "Clients add \"Bearer \" themselves; sent twice, the key is rejected with 401.", "客户端会自动加上 \"Bearer \"；重复后密钥会被拒绝并返回 401。";
-    ModelPlaceholder => "This is the placeholder from the docs, not a model name.", "这是文档中的占位符，不是模型名称。";
-    ModelPlaceholderWhy => "The relay answers \"model not found\" until it is replaced with a name from your dashboard.", "在替换为控制台中的模型名称之前，中转服务会返回 \"model not found\"。";
-    UrlSchemeMissing => "Has no https:// in front.", "前面缺少 https://。";
-    UrlSchemeMissingWhy => "Clients reject an address without a scheme (\"unsupported protocol\" or \"invalid URL\").", "客户端会拒绝没有协议头的地址（\"unsupported protocol\" 或 \"invalid URL\"）。";
-    UrlInsecureHttp => "Uses http:// instead of https://.", "使用了 http:// 而不是 https://。";
-    UrlInsecureHttpWhy => "The relay is served over https; over http the key travels unencrypted and the request is refused or redirected.", "中转服务使用 https；使用 http 时密钥以明文传输，请求会被拒绝或重定向。";
 
     // Doctor: input kinds
     KindUrl => "Base URL", "Base URL";
@@ -236,137 +283,10 @@ messages! {
     KindCherryLink => "Cherry Studio import link", "Cherry Studio 导入链接";
 
     // Doctor: general
-    InputTooLarge => "This text is too large to check (over 1 MB).", "文本过大，无法检查（超过 1 MB）。";
-    InputTooLargeWhy => "No client setting is that big: paste only the file or the lines in question.", "客户端配置不会这么大：请只粘贴相关的文件或行。";
     FixReplace => "Replace it", "替换";
     FixMove => "Move it", "移动";
     FixRename => "Rename it", "重命名";
     FixAdd => "Add it", "添加";
-    QuotedValue => "Has quotes around it that are not part of the value.", "两边带有不属于值本身的引号。";
-    QuotedValueWhy => "The quotes are sent along: the key is rejected with 401, the address is invalid.", "引号会被一起发送：密钥会返回 401，地址会无效。";
-
-    // Doctor: URLs
-    UrlFullwidth => "Has full-width punctuation (：／．。) from a Chinese or Japanese input method.", "包含中文或日文输入法的全角标点（：／．。）。";
-    UrlFullwidthWhy => "A URL only takes ASCII punctuation: the client reports an invalid URL or cannot resolve the host.", "URL 只接受 ASCII 标点：客户端会报无效 URL 或无法解析主机。";
-    UrlSchemeMisspelled => "The scheme is misspelled: it must be exactly https://.", "协议头拼写错误：必须是 https://。";
-    UrlEndpointPath => "Ends with an endpoint path (/chat/completions, /responses, /messages…) that the client adds itself.", "以接口路径（/chat/completions、/responses、/messages 等）结尾，而客户端会自己添加它。";
-    UrlEndpointPathWhy => "The client appends its endpoint again, for example …/chat/completions/chat/completions, and gets 404.", "客户端会再追加一次接口路径，例如 …/chat/completions/chat/completions，结果返回 404。";
-    UrlDoubledV1 => "Ends with /v1, which this client adds itself.", "以 /v1 结尾，而此客户端会自己添加 /v1。";
-    UrlDoubledV1Why => "The client then calls …/v1/v1/…, which answers 404 (Claude Code says the model may not exist).", "客户端会请求 …/v1/v1/…，返回 404（Claude Code 会提示模型可能不存在）。";
-    UrlUnexpectedPath => "The path differs from what this relay expects for this client.", "路径与此中转服务对该客户端要求的不一致。";
-    UrlUnexpectedPathWhy => "Requests go to a path the relay does not serve and fail with 404.", "请求会发往中转服务不提供的路径，返回 404。";
-    UrlDoubleSlash => "Has a doubled slash in its path.", "路径中有重复的斜杠。";
-    UrlDoubleSlashWhy => "Some relays treat //v1 as a different path and answer 404.", "部分中转服务会把 //v1 当作另一个路径并返回 404。";
-    UrlQuery => "Has a query (?…) or fragment (#…), which base URLs do not take.", "带有查询参数（?…）或片段（#…），Base URL 不应包含它们。";
-    UrlQueryWhy => "Clients append their path after it and produce a broken URL.", "客户端会在其后追加路径，生成错误的 URL。";
-    UrlHostTypo => "The host looks like a typo of the relay's address.", "主机名看起来是中转服务地址的拼写错误。";
-    UrlHostTypoWhy => "The client cannot resolve or reach the host, or reaches someone else's server.", "客户端无法解析或连接该主机，甚至会连到别人的服务器。";
-    UrlOtherHost => "This is not the relay's address.", "这不是此中转服务的地址。";
-    UrlOtherHostWhy => "Fine for a proxy of your own; otherwise the key goes to another service and is rejected.", "如果是你自己的代理则没问题；否则密钥会被发往其他服务并被拒绝。";
-    UrlLooksLikeKey => "This looks like an API key, not an address.", "这看起来是 API 密钥，而不是地址。";
-    UrlLooksLikeKeyWhy => "The key and the base URL were swapped: put the key in the key field.", "密钥和 Base URL 填反了：请把密钥填到密钥字段。";
-
-    // Doctor: keys
-    KeySurroundingSpace => "Has spaces before or after the key.", "密钥前后有空格。";
-    KeySurroundingSpaceWhy => "Most clients and relays trim them, but some send them along and get 401: remove them to be sure.", "大多数客户端和中转服务会去掉它们，但也有客户端会一起发送并得到 401：删掉更稳妥。";
-    KeyLooksLikeUrl => "This looks like an address, not an API key.", "这看起来是地址，而不是 API 密钥。";
-    KeyLooksLikeUrlWhy => "The base URL was pasted into the key field: every request fails with 401.", "Base URL 被粘贴到了密钥字段：所有请求都会返回 401。";
-    KeyTruncated => "This looks like a shortened or masked copy of a key.", "这看起来是被截断或打了码的密钥。";
-    KeyTruncatedWhy => "Dashboards show keys shortened (sk-abc…xyz); only the full key works. Copy it again with the copy button.", "控制台显示的是缩略的密钥（sk-abc…xyz）；只有完整密钥才有效。请用复制按钮重新复制。";
-    KeyUnexpectedPrefix => "This relay's keys start differently.", "此中转服务的密钥开头不是这样。";
-    KeyUnexpectedPrefixWhy => "It may be a key of another service, which the relay rejects with 401.", "这可能是其他服务的密钥，中转服务会返回 401。";
-
-    // Doctor: TOML
-    TomlSyntax => "This is not valid TOML.", "这不是有效的 TOML。";
-    TomlSyntaxWhy => "Codex refuses to start: \"Error loading config.toml\".", "Codex 无法启动：\"Error loading config.toml\"。";
-    TomlDuplicate => "This key or table is defined twice.", "这个键或表被定义了两次。";
-    TomlDuplicateWhy => "Codex refuses to start with \"duplicate key\"; this happens when a block is pasted into a file that already has it.", "Codex 会因 \"duplicate key\" 无法启动；通常是把配置块粘贴进已经包含它的文件导致的。";
-
-    // Doctor: Codex config.toml
-    CodexRootKeyUnderTable => "This top-level setting sits under a [table] header, so Codex reads it as part of that table.", "这个顶层设置位于某个 [表] 之下，Codex 会把它当作那个表的一部分。";
-    CodexRootKeyUnderTableWhy => "Happens when the block is appended at the end of the file: Codex fails (\"expected a boolean in features\") or silently uses OpenAI instead of the relay.", "通常是把配置块追加到文件末尾导致的：Codex 会报错（\"expected a boolean in features\"）或悄悄改用 OpenAI 而不是中转服务。";
-    CodexProviderUndefined => "model_provider names a provider that has no [model_providers.…] table.", "model_provider 指向的提供商没有对应的 [model_providers.…] 表。";
-    CodexProviderUndefinedWhy => "Codex stops with \"Model provider not found\".", "Codex 会报 \"Model provider not found\" 并停止。";
-    CodexBuiltinProvider => "model_provider selects Codex's built-in OpenAI provider, not the relay.", "model_provider 选择的是 Codex 内置的 OpenAI 提供商，而不是中转服务。";
-    CodexBuiltinProviderWhy => "Requests go to OpenAI with the relay's key and fail; this is the usual \"Codex still uses the old model\".", "请求会带着中转服务的密钥发往 OpenAI 并失败；这就是常见的\"Codex 仍在使用旧模型\"。";
-    CodexReservedId => "openai (lower case) is reserved for Codex's built-in provider.", "openai（小写）是 Codex 内置提供商的保留 ID。";
-    CodexReservedIdWhy => "Codex refuses to start: \"model_providers contains reserved built-in provider IDs\".", "Codex 无法启动：\"model_providers contains reserved built-in provider IDs\"。";
-    CodexWireApi => "wire_api must be \"responses\".", "wire_api 必须是 \"responses\"。";
-    CodexWireApiWhy => "Codex no longer supports \"chat\" and refuses to start.", "Codex 已不再支持 \"chat\"，会拒绝启动。";
-    CodexNoAuth => "This provider reads no key: add requires_openai_auth = true (key in auth.json) or env_key.", "该提供商读取不到密钥：请添加 requires_openai_auth = true（密钥在 auth.json 中）或 env_key。";
-    CodexNoAuthWhy => "Codex sends no key and the relay answers 401.", "Codex 不发送密钥，中转服务返回 401。";
-    CodexNoBaseUrl => "This provider has no base_url.", "该提供商没有 base_url。";
-    CodexNoBaseUrlWhy => "Codex sends its requests, with the relay's key, to OpenAI.", "Codex 会带着中转服务的密钥把请求发往 OpenAI。";
-    CodexEnvKeyHoldsKey => "env_key must be the name of an environment variable, not the key itself.", "env_key 应该是环境变量的名称，而不是密钥本身。";
-    CodexEnvKeyHoldsKeyWhy => "Codex stops with \"Missing environment variable: sk-…\".", "Codex 会报 \"Missing environment variable: sk-…\" 并停止。";
-    CodexIgnoredSetting => "Current Codex ignores this setting.", "当前版本的 Codex 会忽略这个设置。";
-    CodexIgnoredSettingWhy => "Codex prints \"ignoring unrecognized configuration settings\" on every start; removing the line changes nothing else.", "Codex 每次启动都会提示 \"ignoring unrecognized configuration settings\"；删除这一行不会影响其他内容。";
-    CodexLegacyProfile => "The legacy profile = … selector is no longer supported.", "旧式的 profile = … 选择器已不再支持。";
-    CodexLegacyProfileWhy => "Codex 0.134 and later refuse to start; use a separate <name>.config.toml and codex --profile <name>.", "Codex 0.134 及之后的版本会拒绝启动；请改用单独的 <名称>.config.toml 并运行 codex --profile <名称>。";
-    CodexTopLevelBaseUrl => "base_url at the top level is ignored: only the one in [model_providers.…] counts.", "顶层的 base_url 会被忽略：只有 [model_providers.…] 中的才有效。";
-    CodexTopLevelBaseUrlWhy => "Editing this line changes nothing, which misleads whoever edits it next.", "修改这一行不会有任何效果，会误导之后修改配置的人。";
-    CodexLegacyProfilesTable => "[profiles.…] tables are ignored by current Codex.", "当前版本的 Codex 会忽略 [profiles.…] 表。";
-    CodexLegacyProfilesTableWhy => "Settings in it have no effect; since 0.134 a profile is a separate <name>.config.toml used with codex --profile <name>.", "其中的设置不会生效；从 0.134 起，profile 是单独的 <名称>.config.toml，用 codex --profile <名称> 启用。";
-    CodexNotAString => "This setting must be a quoted string.", "这个设置必须是带引号的字符串。";
-    CodexNotAStringWhy => "Codex refuses to start with \"invalid type\".", "Codex 会因 \"invalid type\" 拒绝启动。";
-
-    // Doctor: JSON files
-    JsonSyntax => "This is not valid JSON.", "这不是有效的 JSON。";
-    JsonSyntaxWhy => "The client cannot read the file and ignores it or refuses to start.", "客户端无法读取该文件，会忽略它或拒绝启动。";
-    JsonBom => "The file starts with an invisible byte order mark.", "文件开头有一个不可见的字节顺序标记（BOM）。";
-    JsonBomWhy => "Some JSON readers reject it; Windows Notepad adds it when saving as \"UTF-8 with BOM\".", "部分 JSON 解析器会拒绝它；Windows 记事本以\"带 BOM 的 UTF-8\"保存时会加上它。";
-    JsonSmartQuotes => "Uses typographic quotes (“ ”) where JSON needs straight quotes (\").", "使用了排版引号（“ ”），而 JSON 需要直引号（\"）。";
-    JsonSmartQuotesWhy => "Word processors and chat apps replace quotes; the file is then not JSON.", "文字处理软件和聊天应用会替换引号，文件就不再是 JSON 了。";
-    JsonTrailingComma => "Has a comma before a closing brace or bracket.", "在右花括号或右方括号前多了一个逗号。";
-    JsonTrailingCommaWhy => "JSON does not allow it: the file cannot be read.", "JSON 不允许这样：文件无法被读取。";
-    AuthMissingKey => "There is no OPENAI_API_KEY entry.", "没有 OPENAI_API_KEY 这一项。";
-    AuthMissingKeyWhy => "With requires_openai_auth, Codex reads the key from exactly that name: without it, it asks you to log in.", "使用 requires_openai_auth 时，Codex 只从这个名称读取密钥：缺少它会要求你登录。";
-    AuthWrongKeyName => "The key's entry must be named exactly OPENAI_API_KEY.", "密钥这一项的名称必须是 OPENAI_API_KEY。";
-    AuthWrongKeyNameWhy => "Codex ignores other names and finds no key.", "Codex 会忽略其他名称，找不到密钥。";
-    AuthNotAString => "OPENAI_API_KEY must be a quoted string.", "OPENAI_API_KEY 必须是带引号的字符串。";
-    AuthNotAStringWhy => "Codex cannot read the file.", "Codex 无法读取该文件。";
-    AuthChatGptLogin => "This auth.json holds a ChatGPT login.", "这个 auth.json 保存的是 ChatGPT 登录信息。";
-    AuthChatGptLoginWhy => "Codex would send the ChatGPT tokens to the relay, which rejects them with 401: replace the file with the relay's key.", "Codex 会把 ChatGPT 令牌发给中转服务，被拒绝并返回 401：请用中转服务的密钥替换此文件。";
-    NotAnObject => "The file must be a JSON object ({ … }).", "文件必须是一个 JSON 对象（{ … }）。";
-    NotAnObjectWhy => "The client cannot find its settings in anything else.", "否则客户端找不到它的设置。";
-
-    // Doctor: Claude Code settings.json
-    ClaudeNoEnv => "There is no \"env\" object.", "没有 \"env\" 对象。";
-    ClaudeNoEnvWhy => "Claude Code reads the relay's variables only from the env block.", "Claude Code 只从 env 块读取中转服务的变量。";
-    ClaudeOutsideEnv => "This variable sits outside the \"env\" block.", "这个变量在 \"env\" 块之外。";
-    ClaudeOutsideEnvWhy => "Claude Code ignores it there and keeps using Anthropic's API.", "Claude Code 会忽略它，继续使用 Anthropic 的 API。";
-    ClaudeMisspelled => "This is not a variable Claude Code reads.", "Claude Code 不读取这个变量。";
-    ClaudeMisspelledWhy => "Claude Code reads ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN; other names are ignored.", "Claude Code 读取的是 ANTHROPIC_BASE_URL 和 ANTHROPIC_AUTH_TOKEN；其他名称会被忽略。";
-    ClaudeNotAString => "Environment values must be quoted strings.", "环境变量的值必须是带引号的字符串。";
-    ClaudeNotAStringWhy => "Claude Code rejects the settings file and ignores all of it.", "Claude Code 会拒绝这个设置文件并整体忽略。";
-    ClaudeNoAuth => "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY) is set.", "没有设置 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY）。";
-    ClaudeNoAuthWhy => "Claude Code sends no key to the relay, or asks you to log in to Anthropic.", "Claude Code 不会向中转服务发送密钥，或者要求你登录 Anthropic。";
-    ClaudeNoBaseUrl => "No ANTHROPIC_BASE_URL is set.", "没有设置 ANTHROPIC_BASE_URL。";
-    ClaudeNoBaseUrlWhy => "Claude Code sends the key to Anthropic's API instead of the relay.", "Claude Code 会把密钥发往 Anthropic 的 API 而不是中转服务。";
-    ClaudeBothAuth => "Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set.", "同时设置了 ANTHROPIC_AUTH_TOKEN 和 ANTHROPIC_API_KEY。";
-    ClaudeBothAuthWhy => "Claude Code warns that authentication may not work and may send the wrong one: keep ANTHROPIC_AUTH_TOKEN only.", "Claude Code 会警告认证可能失效，并可能发送错误的那个：只保留 ANTHROPIC_AUTH_TOKEN。";
-
-    // Doctor: environment lines
-    EnvSpaceAroundEquals => "Has spaces around =.", "= 两边有空格。";
-    EnvSpaceAroundEqualsWhy => "bash runs it as a command (\"command not found\"); cmd makes the space part of the name and value.", "bash 会把它当作命令执行（\"command not found\"）；cmd 会把空格当成名称和值的一部分。";
-    EnvWrongShell => "This is another shell's syntax.", "这是另一种命令行的语法。";
-    EnvWrongShellWhy => "bash uses export, fish set -gx, PowerShell $env:, cmd set: in the wrong shell the variable is not set.", "bash 用 export，fish 用 set -gx，PowerShell 用 $env:，cmd 用 set：在错误的命令行中变量不会被设置。";
-    EnvUnbalancedQuotes => "Has a quote that is never closed.", "有一个没有闭合的引号。";
-    EnvUnbalancedQuotesWhy => "The shell waits for more input or takes the rest of the line into the value.", "命令行会等待更多输入，或把这一行余下的内容都当作值。";
-    EnvQuotesInValue => "In cmd, these quotes become part of the value.", "在 cmd 中，这些引号会成为值的一部分。";
-    EnvQuotesInValueWhy => "set NAME=\"value\" keeps the quotes: write set \"NAME=value\" instead.", "set NAME=\"value\" 会保留引号：请改写为 set \"NAME=value\"。";
-    EnvNotExported => "set without -x makes a fish variable that programs do not see.", "不带 -x 的 set 只会创建 fish 变量，程序看不到它。";
-    EnvNotExportedWhy => "The client does not get the variable: add -gx.", "客户端拿不到这个变量：请加上 -gx。";
-
-    // Doctor: Cherry Studio link
-    CherryNotALink => "This is not a Cherry Studio import link (cherrystudio://providers/api-keys?v=1&data=…).", "这不是 Cherry Studio 导入链接（cherrystudio://providers/api-keys?v=1&data=…）。";
-    CherryNotALinkWhy => "Cherry Studio does not recognise it and nothing is imported.", "Cherry Studio 无法识别它，什么也不会导入。";
-    CherryBase64Url => "The data uses URL-safe base64 (- and _), which Cherry Studio decodes wrongly.", "data 使用了 URL 安全的 base64（- 和 _），Cherry Studio 会解码错误。";
-    CherryBase64UrlWhy => "Cherry Studio maps _ to + and - to /, the reverse of URL-safe base64: the import fails as invalid data.", "Cherry Studio 把 _ 映射为 +、- 映射为 /，正好与 URL 安全 base64 相反：导入会因数据无效而失败。";
-    CherryBadData => "The data part cannot be decoded into the provider's settings.", "data 部分无法解码为提供商设置。";
-    CherryBadDataWhy => "Cherry Studio shows \"invalid data\" and imports nothing.", "Cherry Studio 会提示数据无效，什么也不会导入。";
-    CherryMissingField => "The provider lacks id, baseUrl or apiKey.", "提供商信息缺少 id、baseUrl 或 apiKey。";
-    CherryMissingFieldWhy => "Cherry Studio needs all three and refuses the import.", "Cherry Studio 需要这三项，否则拒绝导入。";
 
     // Doctor on the page
     StepDoctor => "Check a file or a value", "检查文件或值";
@@ -383,6 +303,15 @@ messages! {
     DoctorMerged => "Merged. Settings changed:", "已合并。改动的设置：";
     DoctorMergedNothing => "Merged; no existing setting had to change.", "已合并；没有需要改动的现有设置。";
     DoctorRemoved => "removed", "已删除";
+    DoctorCannotMerge => "This file cannot be merged into until these are fixed:", "修复以下问题后才能合并这个文件：";
+
+    // The command line
+    CliWhy => "why", "原因";
+    CliHelp => "help", "修复";
+    CliFixAllHint => "onramp check --fix applies every fix", "onramp check --fix 会应用所有修复";
+    CliNoKey => "no key given (pipe it in or set ONRAMP_KEY); printing the placeholder", "没有提供密钥（用管道传入或设置 ONRAMP_KEY）；输出占位符";
+    CliKeyNotUtf8 => "ONRAMP_KEY is not valid UTF-8", "ONRAMP_KEY 不是有效的 UTF-8";
+    CliStdinIsTerminal => "give a file to check, or pipe the text in (onramp check - < file)", "请指定要检查的文件，或用管道传入文本（onramp check - < 文件）";
 
     // Fatal error banner (the wasm app cannot continue after a panic)
     Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";

@@ -7,10 +7,11 @@
 //! was. Top-level settings that had slid under a table are taken out of it. Merging twice gives
 //! the same text as merging once.
 
-use crate::check::{self, Finding};
-use crate::clients::Values;
+use crate::check::{self, Finding, codex_config};
+use crate::clients::codex::{KeySource, config as codex, provider_settings, root_settings};
+use crate::clients::{Client, Values};
 use crate::profile::Profile;
-use toml_edit::{DocumentMut, Item, Table, Value, value};
+use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 /// A setting the merge changed or removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,107 +31,79 @@ pub struct Merged {
     pub changes: Vec<Change>,
 }
 
-/// Top-level settings the merge writes, which must not sit under a table.
-const ROOT_SETTINGS: [&str; 4] = [
-    "model_provider",
-    "model",
-    "review_model",
-    "model_reasoning_effort",
+/// The doctor's findings that make a file impossible to merge into: Codex cannot read such a
+/// file either, and they say where and why.
+const BLOCKING: [&check::Rule; 3] = [
+    &codex_config::SYNTAX,
+    &codex_config::DUPLICATE,
+    &codex_config::NOT_A_TABLE,
 ];
 
-/// Settings of the provider table that fight `requires_openai_auth` for the key.
-const OTHER_KEY_SOURCES: [&str; 2] = ["env_key", "experimental_bearer_token"];
-
-/// `existing` with the relay's provider set. A file that is not valid TOML is returned as the
-/// doctor's finding, which says where and why.
+/// `existing` with the relay's provider set, or the findings that explain why it cannot be
+/// merged into.
 pub fn merge_codex_config(
     existing: &str,
     profile: &Profile,
     values: &Values,
-) -> Result<Merged, Finding> {
-    let mut doc: DocumentMut = existing.parse().map_err(|_| {
-        let context = check::Context {
-            profile,
-            client: None,
-        };
-        let report = check::check(existing, Some(check::Kind::CodexConfig), &context);
-        report
-            .findings
-            .into_iter()
-            .next()
-            .unwrap_or_else(not_mergeable)
-    })?;
+) -> Result<Merged, Vec<Finding>> {
+    let context = check::Context {
+        profile,
+        client: Some(Client::Codex),
+    };
+    let report = check::check(existing, Some(check::Kind::CodexConfig), &context);
+    let blocking: Vec<Finding> = report
+        .findings
+        .into_iter()
+        .filter(|finding| BLOCKING.contains(&finding.rule))
+        .collect();
+    if !blocking.is_empty() {
+        return Err(blocking);
+    }
+    // The checker parsed the file and found every provider to be a table; the fallback keeps
+    // a disagreement between the two from becoming a panic.
+    merge_parsed(existing, profile, values).ok_or(blocking)
+}
+
+fn merge_parsed(existing: &str, profile: &Profile, values: &Values) -> Option<Merged> {
+    let mut document: DocumentMut = existing.parse().ok()?;
     let values = values.resolve(profile);
-    let codex = &profile.clients.codex;
+    let provider_id = &profile.clients.codex.provider_id;
     let mut changes = Vec::new();
 
-    remove_misplaced_root_settings(doc.as_table_mut(), &mut Vec::new(), &mut changes);
-
-    let mut root_settings = vec![
-        ("model_provider", codex.provider_id.clone()),
-        ("model", values.model.to_owned()),
-        ("review_model", values.model.to_owned()),
-    ];
-    if let Some(effort) = &codex.reasoning_effort {
-        root_settings.push(("model_reasoning_effort", effort.clone()));
-    }
-    for (key, new) in root_settings {
-        set_string(doc.as_table_mut(), key, &new, key, &mut changes);
+    remove_misplaced_root_settings(document.as_table_mut(), &mut Vec::new(), &mut changes);
+    for (key, new) in root_settings(profile, values.model) {
+        set_value(document.as_table_mut(), key, new.into(), key, &mut changes);
     }
 
-    let providers = doc
-        .entry("model_providers")
+    let providers = document
+        .entry(codex::PROVIDERS)
         .or_insert_with(|| {
             let mut table = Table::new();
             table.set_implicit(true);
             Item::Table(table)
         })
-        .as_table_mut();
-    let Some(providers) = providers else {
-        // `model_providers = "…"`: not a table, so Codex could not read it anyway.
-        return Err(not_mergeable());
-    };
-    let provider = providers
-        .entry(&codex.provider_id)
-        .or_insert_with(|| Item::Table(Table::new()))
-        .as_table_mut();
-    let Some(provider) = provider else {
-        return Err(not_mergeable());
-    };
-    let path = |key: &str| format!("model_providers.{}.{key}", codex.provider_id);
-    let base_url = Profile::client_base_url(values.base_url, &codex.base_path);
-    set_string(
-        provider,
-        "name",
-        &codex.provider_name,
-        &path("name"),
-        &mut changes,
-    );
-    set_string(
-        provider,
-        "base_url",
-        &base_url,
-        &path("base_url"),
-        &mut changes,
-    );
-    set_string(
-        provider,
-        "wire_api",
-        "responses",
-        &path("wire_api"),
-        &mut changes,
-    );
-    if provider.get("requires_openai_auth").and_then(Item::as_bool) != Some(true) {
-        if let Some(old) = provider.get("requires_openai_auth") {
-            changes.push(Change {
-                key: path("requires_openai_auth"),
-                old: old.to_string().trim().to_owned(),
-                new: Some("true".into()),
-            });
-        }
-        provider["requires_openai_auth"] = value(true);
+        .as_table_like_mut()?;
+    // A provider written inline (`{ … }`) gets an inline table, a standard one a [header].
+    let inline = providers
+        .iter()
+        .next()
+        .is_some_and(|(_, item)| item.is_inline_table());
+    if !providers.contains_key(provider_id) {
+        let table = if inline {
+            Item::Value(Value::InlineTable(Default::default()))
+        } else {
+            Item::Table(Table::new())
+        };
+        providers.insert(provider_id, table);
     }
-    for key in OTHER_KEY_SOURCES {
+    let provider = providers.get_mut(provider_id)?.as_table_like_mut()?;
+    let path = |key: &str| format!("{}.{provider_id}.{key}", codex::PROVIDERS);
+    let base_url = Client::Codex.base_url(profile, values.base_url);
+    for (key, new) in provider_settings(profile, &base_url, KeySource::AuthJson) {
+        set_value(provider, key, new, &path(key), &mut changes);
+    }
+    // Another source of the key would fight `requires_openai_auth`.
+    for key in [codex::ENV_KEY, codex::BEARER_TOKEN] {
         if let Some(old) = provider.remove(key) {
             let old = old.as_str().map_or_else(
                 || old.to_string().trim().to_owned(),
@@ -143,31 +116,32 @@ pub fn merge_codex_config(
             });
         }
     }
-    let mut text = doc.to_string();
+    let mut text = document.to_string();
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    Ok(Merged { text, changes })
+    Some(Merged { text, changes })
 }
 
-/// The finding for a file that parses but cannot take the settings: `model_providers` (or
-/// the relay's provider) is a value where a table must be, which Codex cannot read either.
-fn not_mergeable() -> Finding {
-    Finding::new(&check::codex_config::SYNTAX, 0..0)
-}
-
-/// Sets `key` to the string `new`, keeping the comments around an existing value.
-fn set_string(table: &mut Table, key: &str, new: &str, path: &str, changes: &mut Vec<Change>) {
+/// Sets `key` to `new`, keeping the comments around an existing value, and lists the change.
+fn set_value(
+    table: &mut dyn TableLike,
+    key: &str,
+    new: Value,
+    path: &str,
+    changes: &mut Vec<Change>,
+) {
+    let shown = |value: &Value| value.to_string().trim().to_owned();
     match table.get_mut(key).and_then(Item::as_value_mut) {
-        Some(existing) if existing.as_str() == Some(new) => {}
+        Some(existing) if shown(existing) == shown(&new) => {}
         Some(existing) => {
             changes.push(Change {
                 key: path.to_owned(),
-                old: existing.to_string().trim().to_owned(),
-                new: Some(new.to_owned()),
+                old: shown(existing),
+                new: Some(new.as_str().map_or_else(|| shown(&new), str::to_owned)),
             });
             let decor = existing.decor().clone();
-            *existing = Value::from(new);
+            *existing = new;
             *existing.decor_mut() = decor;
         }
         None => {
@@ -175,30 +149,32 @@ fn set_string(table: &mut Table, key: &str, new: &str, path: &str, changes: &mut
                 changes.push(Change {
                     key: path.to_owned(),
                     old: old.to_string().trim().to_owned(),
-                    new: Some(new.to_owned()),
+                    new: Some(new.as_str().map_or_else(|| shown(&new), str::to_owned)),
                 });
             }
-            table[key] = value(new);
+            table.insert(key, Item::Value(new));
         }
     }
 }
 
-/// Takes top-level settings out of the tables they slid under (an appended block).
+/// Takes top-level settings out of the tables they slid under (an appended block), in any
+/// spelling.
 fn remove_misplaced_root_settings(
-    table: &mut Table,
+    table: &mut dyn TableLike,
     path: &mut Vec<String>,
     changes: &mut Vec<Change>,
 ) {
     for (key, item) in table.iter_mut() {
-        let Item::Table(child) = item else { continue };
+        let Some(child) = item.as_table_like_mut() else {
+            continue;
+        };
         path.push(key.get().to_owned());
         // `model` is a setting of its own in these tables.
-        let own_model = matches!(
-            path.first().map(String::as_str),
-            Some("profiles" | "agents")
-        );
-        for setting in ROOT_SETTINGS {
-            if setting == "model" && own_model {
+        let own_model = path
+            .first()
+            .is_some_and(|first| codex::TABLES_WITH_A_MODEL.contains(&first.as_str()));
+        for setting in codex::ROOT_ONLY {
+            if setting == codex::MODEL && own_model {
                 continue;
             }
             if let Some(old) = child.remove(setting) {
@@ -327,8 +303,41 @@ mod tests {
 
     #[test]
     fn a_broken_file_is_explained_not_merged() {
-        let error = merge_codex_config("model = \"unterminated\n", &Profile::builtin(), &values())
-            .unwrap_err();
-        assert_eq!(error.rule.code, "toml/syntax");
+        let merge = |text: &str| merge_codex_config(text, &Profile::builtin(), &values());
+        let errors = merge("model = \"unterminated\n").unwrap_err();
+        assert_eq!(errors[0].rule.code, "toml/syntax");
+        assert!(
+            errors[0].span.start > 0,
+            "points at the spot, not at the start"
+        );
+        let text = "model = \"m\"\nmodel_providers = \"OpenAI\"\n";
+        let errors = merge(text).unwrap_err();
+        assert_eq!(errors[0].rule.code, "codex/not-a-table");
+        assert_eq!(&text[errors[0].span.clone()], "\"OpenAI\"");
+        let text = "[model_providers]\nOpenAI = 1\n";
+        let errors = merge(text).unwrap_err();
+        assert_eq!(&text[errors[0].span.clone()], "1");
+    }
+
+    #[test]
+    fn every_spelling_of_the_providers_is_merged_into_in_place() {
+        for existing in [
+            "model_providers = { OpenAI = { name = \"old\", base_url = \"https://old.example\" } }\n",
+            "[model_providers]\nOpenAI = { name = \"old\", base_url = \"https://old.example\" }\n",
+            "model_providers.OpenAI.name = \"old\"\nmodel_providers.OpenAI.base_url = \"https://old.example\"\n",
+            "[model_providers.\"OpenAI\"]\nname = \"old\"\nbase_url = \"https://old.example\"\n",
+        ] {
+            let merged = merge(existing);
+            assert!(is_clean(&merged.text), "{existing}\n→\n{}", merged.text);
+            assert_eq!(
+                merged.text.matches("https://api.4096bytes.com").count(),
+                1,
+                "{}",
+                merged.text
+            );
+            assert!(!merged.text.contains("old.example"), "{}", merged.text);
+            let twice = merge(&merged.text);
+            assert_eq!(twice.text, merged.text, "merging twice is merging once");
+        }
     }
 }

@@ -8,6 +8,8 @@
 //! `ONRAMP_CASE=<part of a path>` runs only the matching cases.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/cases.rs"]
+mod cases;
 mod support;
 
 use onramp::check::{self, Context, Kind};
@@ -32,35 +34,21 @@ struct CodexCase {
 }
 
 fn codex_cases() -> Vec<CodexCase> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut cases = Vec::new();
-    for (dir, kind) in [
-        ("codex-config", Kind::CodexConfig),
-        ("codex-auth", Kind::CodexAuth),
-    ] {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "expect") {
-                continue;
-            }
-            let expect = std::fs::read_to_string(path.with_extension("expect")).unwrap();
-            let marker = expect.lines().find_map(|line| line.strip_prefix("codex: "));
-            let skip = marker
-                .and_then(|m| m.strip_prefix("skip: "))
-                .map(str::to_owned);
-            let env_key = marker == Some("env");
-            let text = std::fs::read_to_string(&path).unwrap();
-            cases.push(CodexCase {
-                path,
-                kind,
-                text,
-                skip,
-                env_key,
-            });
-        }
-    }
-    cases.sort_by(|a, b| a.path.cmp(&b.path));
-    cases
+    cases::cases()
+        .into_iter()
+        .filter(|case| matches!(case.kind, Kind::CodexConfig | Kind::CodexAuth))
+        .map(|case| CodexCase {
+            skip: case
+                .codex
+                .as_deref()
+                .and_then(|marker| marker.strip_prefix("skip: "))
+                .map(str::to_owned),
+            env_key: case.codex.as_deref() == Some("env"),
+            path: case.path,
+            kind: case.kind,
+            text: case.text,
+        })
+        .collect()
 }
 
 /// The case's text pointed at the loopback relay instead of the real one.

@@ -1,70 +1,96 @@
 //! Rules for a Cherry Studio import link, `cherrystudio://providers/api-keys?v=1&data=…`,
 //! whose data is standard base64 of `{id, baseUrl, apiKey, name?, type?}`.
 
-use super::{Context, Finding, key, url};
+use super::{Checked, Context, Finding, key, url};
 use crate::clients::Client;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use std::ops::Range;
 
-rule!(
-    NOT_A_LINK,
-    "cherry/not-a-link",
-    Error,
-    CherryNotALink,
-    CherryNotALinkWhy,
-    None
-);
-rule!(
-    BASE64URL,
-    "cherry/base64url",
-    Error,
-    CherryBase64Url,
-    CherryBase64UrlWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    BAD_DATA,
-    "cherry/bad-data",
-    Error,
-    CherryBadData,
-    CherryBadDataWhy,
-    None
-);
-rule!(
-    MISSING_FIELD,
-    "cherry/missing-field",
-    Error,
-    CherryMissingField,
-    CherryMissingFieldWhy,
-    None
-);
+rules! {
+    NOT_A_LINK {
+        code: "cherry/not-a-link",
+        severity: Error,
+        evidence: Source("Cherry Studio opens only cherrystudio://providers/api-keys links (its source)"),
+        message: Text {
+            en: "This is not a Cherry Studio import link (cherrystudio://providers/api-keys?v=1&data=…).",
+            zh: "这不是 Cherry Studio 导入链接（cherrystudio://providers/api-keys?v=1&data=…）。",
+        },
+        why: Text {
+            en: "Cherry Studio does not recognise it and nothing is imported.",
+            zh: "Cherry Studio 无法识别它，什么也不会导入。",
+        },
+        fix: None,
+    }
+
+    BASE64URL {
+        code: "cherry/base64url",
+        severity: Error,
+        evidence: Source("Cherry Studio decodes the data as standard base64 (its source): URL-safe base64 is misread"),
+        message: Text {
+            en: "The data uses URL-safe base64 (- and _), which Cherry Studio decodes wrongly.",
+            zh: "data 使用了 URL 安全的 base64（- 和 _），Cherry Studio 会解码错误。",
+        },
+        why: Text {
+            en: "Cherry Studio maps _ to + and - to /, the reverse of URL-safe base64: the import fails as invalid data.",
+            zh: "Cherry Studio 把 _ 映射为 +、- 映射为 /，正好与 URL 安全 base64 相反：导入会因数据无效而失败。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    BAD_DATA {
+        code: "cherry/bad-data",
+        severity: Error,
+        evidence: Source("Cherry Studio rejects data that is not base64 JSON (its source)"),
+        message: Text {
+            en: "The data part cannot be decoded into the provider's settings.",
+            zh: "data 部分无法解码为提供商设置。",
+        },
+        why: Text {
+            en: "Cherry Studio shows \"invalid data\" and imports nothing.",
+            zh: "Cherry Studio 会提示数据无效，什么也不会导入。",
+        },
+        fix: None,
+    }
+
+    MISSING_FIELD {
+        code: "cherry/missing-field",
+        severity: Error,
+        evidence: Source("Cherry Studio needs id, baseUrl and apiKey (its source)"),
+        message: Text {
+            en: "The provider lacks id, baseUrl or apiKey.",
+            zh: "提供商信息缺少 id、baseUrl 或 apiKey。",
+        },
+        why: Text {
+            en: "Cherry Studio needs all three and refuses the import.",
+            zh: "Cherry Studio 需要这三项，否则拒绝导入。",
+        },
+        fix: None,
+    }
+}
 
 const PREFIX: &str = "cherrystudio://providers/api-keys?";
 
-pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>) {
+pub fn check(text: &str, context: &Context) -> Checked {
     let start = text.len() - text.trim_start().len();
     let link = text.trim();
     if !link.starts_with(PREFIX) {
-        return (
-            vec![Finding::new(&NOT_A_LINK, start..start + link.len())],
-            Vec::new(),
-        );
+        return vec![Finding::new(&NOT_A_LINK, start..start + link.len())].into();
     }
     let query_at = start + PREFIX.len();
     let Some((data, data_span)) = data_parameter(text, query_at, start + link.len()) else {
-        return (
-            vec![Finding::new(&BAD_DATA, start..start + link.len())],
-            Vec::new(),
-        );
+        return vec![Finding::new(&BAD_DATA, start..start + link.len())].into();
     };
     // The whole data parameter is the key, encoded: mask all of it.
     let secrets = vec![data_span.clone()];
     if data.contains(['-', '_']) {
         let standard = data.replace('-', "+").replace('_', "/");
         let finding = Finding::new(&BASE64URL, data_span.clone()).with_edit(data_span, &standard);
-        return (vec![finding], secrets);
+        return Checked {
+            findings: vec![finding],
+            secrets,
+        };
     }
     // Cherry Studio's decoder: `+`→`_`, `/`→`-` through URLSearchParams and back. Padding
     // may be present or not.
@@ -73,7 +99,10 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
     else {
-        return (vec![Finding::new(&BAD_DATA, data_span)], secrets);
+        return Checked {
+            findings: vec![Finding::new(&BAD_DATA, data_span)],
+            secrets,
+        };
     };
     let field = |name: &str| {
         provider
@@ -83,21 +112,22 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
     };
     let (Some(_), Some(base_url), Some(api_key)) = (field("id"), field("baseUrl"), field("apiKey"))
     else {
-        return (vec![Finding::new(&MISSING_FIELD, data_span)], secrets);
+        return Checked {
+            findings: vec![Finding::new(&MISSING_FIELD, data_span)],
+            secrets,
+        };
     };
     // Mistakes inside the encoded data can only be pointed at as a whole, and fixed by
     // building a new link on the page.
-    let context = Context {
-        client: Some(Client::CherryStudio),
-        ..*context
-    };
-    let inside = url::check_for(base_url, &context)
+    let context = context.for_client(Client::CherryStudio);
+    let inside = url::check(base_url, &context)
+        .findings
         .into_iter()
-        .chain(key::check(api_key, context.profile));
+        .chain(key::check(api_key, &context).findings);
     let findings = inside
         .map(|finding| Finding::new(finding.rule, data_span.clone()))
         .collect();
-    (findings, secrets)
+    Checked { findings, secrets }
 }
 
 /// The value of the `data` parameter and its span.
@@ -134,7 +164,7 @@ mod tests {
                 client: None,
             },
         )
-        .0
+        .findings
         .iter()
         .map(|f| f.rule.code)
         .collect()

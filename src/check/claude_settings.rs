@@ -1,91 +1,137 @@
 //! Rules for Claude Code's `settings.json`: the relay's variables belong in its `env` object.
 
 use super::json_text::{self, Member};
-use super::{Context, Finding, embed, key, url};
+use super::{Checked, Context, Finding, embed, key, url};
 use crate::clients::Client;
+use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE};
 use crate::escape;
-use crate::i18n::Msg;
-use std::ops::Range;
+use crate::i18n::{Msg, Text};
 
-rule!(
-    NO_ENV,
-    "claude/no-env",
-    Error,
-    ClaudeNoEnv,
-    ClaudeNoEnvWhy,
-    None
-);
-rule!(
-    OUTSIDE_ENV,
-    "claude/outside-env",
-    Error,
-    ClaudeOutsideEnv,
-    ClaudeOutsideEnvWhy,
-    None
-);
-rule!(
-    MISSPELLED,
-    "claude/misspelled-variable",
-    Error,
-    ClaudeMisspelled,
-    ClaudeMisspelledWhy,
-    Some(Msg::FixRename)
-);
-rule!(
-    NOT_A_STRING,
-    "claude/not-a-string",
-    Error,
-    ClaudeNotAString,
-    ClaudeNotAStringWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    NO_AUTH,
-    "claude/no-auth",
-    Error,
-    ClaudeNoAuth,
-    ClaudeNoAuthWhy,
-    None
-);
-rule!(
-    NO_BASE_URL,
-    "claude/no-base-url",
-    Error,
-    ClaudeNoBaseUrl,
-    ClaudeNoBaseUrlWhy,
-    None
-);
-rule!(
-    BOTH_AUTH,
-    "claude/both-auth",
-    Warning,
-    ClaudeBothAuth,
-    ClaudeBothAuthWhy,
-    None
-);
+rules! {
+    NO_ENV {
+        code: "claude/no-env",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 takes the relay's variables only from the env block, and otherwise calls Anthropic"),
+        message: Text {
+            en: "There is no \"env\" object.",
+            zh: "没有 \"env\" 对象。",
+        },
+        why: Text {
+            en: "Claude Code reads the relay's variables only from the env block.",
+            zh: "Claude Code 只从 env 块读取中转服务的变量。",
+        },
+        fix: None,
+    }
 
-pub(crate) const BASE_URL: &str = "ANTHROPIC_BASE_URL";
-pub(crate) const AUTH_TOKEN: &str = "ANTHROPIC_AUTH_TOKEN";
-pub(crate) const API_KEY: &str = "ANTHROPIC_API_KEY";
+    OUTSIDE_ENV {
+        code: "claude/outside-env",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 ignores ANTHROPIC_BASE_URL outside the env block and calls api.anthropic.com (observed)"),
+        message: Text {
+            en: "This variable sits outside the \"env\" block.",
+            zh: "这个变量在 \"env\" 块之外。",
+        },
+        why: Text {
+            en: "Claude Code ignores it there and keeps using Anthropic's API.",
+            zh: "Claude Code 会忽略它，继续使用 Anthropic 的 API。",
+        },
+        fix: None,
+    }
+
+    MISSPELLED {
+        code: "claude/misspelled-variable",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 reads ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY, and ignores other names"),
+        message: Text {
+            en: "This is not a variable Claude Code reads.",
+            zh: "Claude Code 不读取这个变量。",
+        },
+        why: Text {
+            en: "Claude Code reads ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN; other names are ignored.",
+            zh: "Claude Code 读取的是 ANTHROPIC_BASE_URL 和 ANTHROPIC_AUTH_TOKEN；其他名称会被忽略。",
+        },
+        fix: Some(Msg::FixRename),
+    }
+
+    NOT_A_STRING {
+        code: "claude/not-a-string",
+        severity: Warning,
+        evidence: Client("Claude Code 2.1.330 turns numbers, booleans and objects into text and starts (observed); an object becomes [object Object]"),
+        message: Text {
+            en: "Environment values should be quoted strings.",
+            zh: "环境变量的值应该是带引号的字符串。",
+        },
+        why: Text {
+            en: "Claude Code turns other values into text, an object into [object Object]: quote the value to be sure what the variable holds.",
+            zh: "Claude Code 会把其他类型的值转成文本，对象会变成 [object Object]：给值加上引号，才能确定变量的内容。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    NO_AUTH {
+        code: "claude/no-auth",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 sends no key to the relay, which answers 401"),
+        message: Text {
+            en: "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY) is set.",
+            zh: "没有设置 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY）。",
+        },
+        why: Text {
+            en: "Claude Code sends no key to the relay, or asks you to log in to Anthropic.",
+            zh: "Claude Code 不会向中转服务发送密钥，或者要求你登录 Anthropic。",
+        },
+        fix: None,
+    }
+
+    NO_BASE_URL {
+        code: "claude/no-base-url",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 sends its requests to api.anthropic.com without ANTHROPIC_BASE_URL"),
+        message: Text {
+            en: "No ANTHROPIC_BASE_URL is set.",
+            zh: "没有设置 ANTHROPIC_BASE_URL。",
+        },
+        why: Text {
+            en: "Claude Code sends the key to Anthropic's API instead of the relay.",
+            zh: "Claude Code 会把密钥发往 Anthropic 的 API 而不是中转服务。",
+        },
+        fix: None,
+    }
+
+    BOTH_AUTH {
+        code: "claude/both-auth",
+        severity: Warning,
+        evidence: Client("Claude Code 2.1.330 sends both, as Bearer and as x-api-key (observed); the relay decides which counts"),
+        message: Text {
+            en: "Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set.",
+            zh: "同时设置了 ANTHROPIC_AUTH_TOKEN 和 ANTHROPIC_API_KEY。",
+        },
+        why: Text {
+            en: "Claude Code sends both, as a Bearer token and as x-api-key, and the relay picks one: keep ANTHROPIC_AUTH_TOKEN only.",
+            zh: "Claude Code 会同时发送两者（Bearer 令牌和 x-api-key），由中转服务决定用哪个：只保留 ANTHROPIC_AUTH_TOKEN。",
+        },
+        fix: None,
+    }
+}
 
 /// Names people write for the two variables that matter, and which one they meant.
 const MISSPELLINGS: [(&str, &str); 12] = [
-    ("ANTHROPIC_API_BASE", BASE_URL),
-    ("ANTHROPIC_BASEURL", BASE_URL),
-    ("ANTHROPIC_API_URL", BASE_URL),
-    ("ANTHROPIC_URL", BASE_URL),
-    ("ANTHROPIC_BASE_URI", BASE_URL),
-    ("OPENAI_BASE_URL", BASE_URL),
-    ("OPENAI_API_BASE", BASE_URL),
-    ("ANTHROPIC_TOKEN", AUTH_TOKEN),
-    ("ANTHROPIC_AUTH_KEY", AUTH_TOKEN),
-    ("ANTHROPIC_KEY", AUTH_TOKEN),
-    ("CLAUDE_API_KEY", AUTH_TOKEN),
-    ("OPENAI_API_KEY", AUTH_TOKEN),
+    ("ANTHROPIC_API_BASE", BASE_URL_VARIABLE),
+    ("ANTHROPIC_BASEURL", BASE_URL_VARIABLE),
+    ("ANTHROPIC_API_URL", BASE_URL_VARIABLE),
+    ("ANTHROPIC_URL", BASE_URL_VARIABLE),
+    ("ANTHROPIC_BASE_URI", BASE_URL_VARIABLE),
+    ("OPENAI_BASE_URL", BASE_URL_VARIABLE),
+    ("OPENAI_API_BASE", BASE_URL_VARIABLE),
+    ("ANTHROPIC_TOKEN", AUTH_TOKEN_VARIABLE),
+    ("ANTHROPIC_AUTH_KEY", AUTH_TOKEN_VARIABLE),
+    ("ANTHROPIC_KEY", AUTH_TOKEN_VARIABLE),
+    ("CLAUDE_API_KEY", AUTH_TOKEN_VARIABLE),
+    ("OPENAI_API_KEY", AUTH_TOKEN_VARIABLE),
 ];
 
 /// The variables that point Claude Code at the relay.
-const RELAY_VARIABLES: [&str; 3] = [BASE_URL, AUTH_TOKEN, API_KEY];
+const RELAY_VARIABLES: [&str; 3] = [BASE_URL_VARIABLE, AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE];
 
 /// The name a misspelled variable was meant to have: a known confusion, the wrong case of a
 /// real name, or a near miss of one (ANTHROPIC_BASE_ULR).
@@ -103,10 +149,10 @@ pub(crate) fn meant(name: &str) -> Option<&'static str> {
     })
 }
 
-pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>) {
-    let members = match json_text::parse_object(text) {
+pub fn check(text: &str, context: &Context) -> Checked {
+    let members = match json_text::parse_object(text, Client::ClaudeCode) {
         Ok(members) => members,
-        Err(findings) => return (findings, Vec::new()),
+        Err(findings) => return findings.into(),
     };
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
@@ -119,7 +165,7 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
     }
     let Some(env) = members.iter().find(|m| m.path.is_empty() && m.key == "env") else {
         findings.push(Finding::new(&NO_ENV, 0..text.len().min(1)));
-        return (findings, secrets);
+        return Checked { findings, secrets };
     };
     // Each variable with the name it was probably meant to have, worked out once.
     let vars: Vec<(&Member, Option<&'static str>)> = members
@@ -127,10 +173,7 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
         .filter(|m| m.path == ["env"])
         .map(|m| (m, meant(&m.key)))
         .collect();
-    let context = super::Context {
-        client: Some(Client::ClaudeCode),
-        ..*context
-    };
+    let context = context.for_client(Client::ClaudeCode);
     for &(var, meant) in &vars {
         if let Some(meant) = meant {
             let span = var.key_span.clone();
@@ -152,17 +195,17 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
         };
         let literal = var.value_span.clone();
         match var.key.as_str() {
-            BASE_URL => findings.extend(embed(
-                url::check_for(&value, &context),
+            BASE_URL_VARIABLE => findings.extend(embed(
+                url::check(&value, &context).findings,
                 &value,
                 text,
                 literal,
                 escape::json,
             )),
-            AUTH_TOKEN | API_KEY => {
+            AUTH_TOKEN_VARIABLE | API_KEY_VARIABLE => {
                 secrets.push(super::unquoted(text, &literal));
                 findings.extend(embed(
-                    key::check(&value, context.profile),
+                    key::check(&value, &context).findings,
                     &value,
                     text,
                     literal,
@@ -177,8 +220,12 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
             .find(|(var, _)| var.key == name)
             .map(|(var, _)| *var)
     };
-    match (has(AUTH_TOKEN), has(API_KEY)) {
-        (None, None) if !vars.iter().any(|(_, meant)| *meant == Some(AUTH_TOKEN)) => {
+    match (has(AUTH_TOKEN_VARIABLE), has(API_KEY_VARIABLE)) {
+        (None, None)
+            if !vars
+                .iter()
+                .any(|(_, meant)| *meant == Some(AUTH_TOKEN_VARIABLE)) =>
+        {
             findings.push(Finding::new(&NO_AUTH, env.key_span.clone()));
         }
         (Some(_), Some(api_key)) => {
@@ -186,10 +233,14 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
         }
         _ => {}
     }
-    if has(BASE_URL).is_none() && !vars.iter().any(|(_, meant)| *meant == Some(BASE_URL)) {
+    if has(BASE_URL_VARIABLE).is_none()
+        && !vars
+            .iter()
+            .any(|(_, meant)| *meant == Some(BASE_URL_VARIABLE))
+    {
         findings.push(Finding::new(&NO_BASE_URL, env.key_span.clone()));
     }
-    (findings, secrets)
+    Checked { findings, secrets }
 }
 
 #[cfg(test)]
@@ -199,7 +250,9 @@ mod tests {
     use crate::profile::Profile;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        crate::check::testing::sorted_codes(&check(text, &crate::check::testing::context()).0)
+        crate::check::testing::sorted_codes(
+            &check(text, &crate::check::testing::context()).findings,
+        )
     }
 
     const GOOD: &str = r#"{"env": {"ANTHROPIC_BASE_URL": "https://api.4096bytes.com", "ANTHROPIC_AUTH_TOKEN": "sk-abc123abc123abc123", "ANTHROPIC_MODEL": "claude-x"}}"#;

@@ -2,46 +2,72 @@
 //! sets `requires_openai_auth = true`.
 
 use super::json_text::{self, Member};
-use super::{Context, Finding, embed, key};
+use super::{Checked, Context, Finding, embed, key};
+use crate::clients::{Client, codex::AUTH_KEY};
 use crate::escape;
-use crate::i18n::Msg;
-use std::ops::Range;
+use crate::i18n::{Msg, Text};
 
-rule!(
-    MISSING_KEY,
-    "auth/missing-key",
-    Error,
-    AuthMissingKey,
-    AuthMissingKeyWhy,
-    None
-);
-rule!(
-    WRONG_KEY_NAME,
-    "auth/wrong-key-name",
-    Error,
-    AuthWrongKeyName,
-    AuthWrongKeyNameWhy,
-    Some(Msg::FixRename)
-);
-rule!(
-    NOT_A_STRING,
-    "auth/not-a-string",
-    Error,
-    AuthNotAString,
-    AuthNotAStringWhy,
-    None
-);
-rule!(
-    CHATGPT_LOGIN,
-    "auth/chatgpt-login",
-    Error,
-    AuthChatGptLogin,
-    AuthChatGptLoginWhy,
-    None
-);
+rules! {
+    MISSING_KEY {
+        code: "auth/missing-key",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 finds no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "There is no OPENAI_API_KEY entry.",
+            zh: "没有 OPENAI_API_KEY 这一项。",
+        },
+        why: Text {
+            en: "With requires_openai_auth, Codex reads the key from exactly that name: without it, it asks you to log in.",
+            zh: "使用 requires_openai_auth 时，Codex 只从这个名称读取密钥：缺少它会要求你登录。",
+        },
+        fix: None,
+    }
 
-/// The one name Codex reads the key from.
-const KEY_NAME: &str = "OPENAI_API_KEY";
+    WRONG_AUTH_KEY {
+        code: "auth/wrong-key-name",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 reads only OPENAI_API_KEY (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "The key's entry must be named exactly OPENAI_API_KEY.",
+            zh: "密钥这一项的名称必须是 OPENAI_API_KEY。",
+        },
+        why: Text {
+            en: "Codex ignores other names and finds no key.",
+            zh: "Codex 会忽略其他名称，找不到密钥。",
+        },
+        fix: Some(Msg::FixRename),
+    }
+
+    NOT_A_STRING {
+        code: "auth/not-a-string",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: invalid type (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "OPENAI_API_KEY must be a quoted string.",
+            zh: "OPENAI_API_KEY 必须是带引号的字符串。",
+        },
+        why: Text {
+            en: "Codex cannot read the file.",
+            zh: "Codex 无法读取该文件。",
+        },
+        fix: None,
+    }
+
+    CHATGPT_LOGIN {
+        code: "auth/chatgpt-login",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 sends the ChatGPT tokens, which the relay rejects (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This auth.json holds a ChatGPT login.",
+            zh: "这个 auth.json 保存的是 ChatGPT 登录信息。",
+        },
+        why: Text {
+            en: "Codex would send the ChatGPT tokens to the relay, which rejects them with 401: replace the file with the relay's key.",
+            zh: "Codex 会把 ChatGPT 令牌发给中转服务，被拒绝并返回 401：请用中转服务的密钥替换此文件。",
+        },
+        fix: None,
+    }
+}
 
 /// Names people use instead, compared without case.
 const MISNAMED: [&str; 8] = [
@@ -55,11 +81,12 @@ const MISNAMED: [&str; 8] = [
     "4096bytes_api_key",
 ];
 
-pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>) {
-    let members = match json_text::parse_object(text) {
+pub fn check(text: &str, context: &Context) -> Checked {
+    let members = match json_text::parse_object(text, Client::Codex) {
         Ok(members) => members,
-        Err(findings) => return (findings, Vec::new()),
+        Err(findings) => return findings.into(),
     };
+    let context = context.for_client(Client::Codex);
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let top: Vec<&Member> = members.iter().filter(|m| m.path.is_empty()).collect();
@@ -70,11 +97,11 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
     if let Some(member) = chatgpt {
         findings.push(Finding::new(&CHATGPT_LOGIN, member.span()));
     }
-    match top.iter().find(|m| m.key == KEY_NAME) {
+    match top.iter().find(|m| m.key == AUTH_KEY) {
         Some(member) => match member.string_value(text) {
             Some(key_text) => {
                 secrets.push(super::unquoted(text, &member.value_span));
-                let key_findings = key::check(&key_text, context.profile);
+                let key_findings = key::check(&key_text, &context).findings;
                 findings.extend(embed(
                     key_findings,
                     &key_text,
@@ -95,8 +122,8 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
                 secrets.push(super::unquoted(text, &member.value_span));
                 let span = member.key_span.clone();
                 findings.push(
-                    Finding::new(&WRONG_KEY_NAME, span.clone())
-                        .with_edit(span, &escape::json(KEY_NAME)),
+                    Finding::new(&WRONG_AUTH_KEY, span.clone())
+                        .with_edit(span, &escape::json(AUTH_KEY)),
                 );
             }
             None if chatgpt.is_none() => {
@@ -105,7 +132,7 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
             None => {}
         },
     }
-    (findings, secrets)
+    Checked { findings, secrets }
 }
 
 #[cfg(test)]
@@ -115,7 +142,9 @@ mod tests {
     use crate::profile::Profile;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        crate::check::testing::sorted_codes(&check(text, &crate::check::testing::context()).0)
+        crate::check::testing::sorted_codes(
+            &check(text, &crate::check::testing::context()).findings,
+        )
     }
 
     #[test]
@@ -143,7 +172,11 @@ mod tests {
     #[test]
     fn key_mistakes_inside_the_file_are_found_and_fixed() {
         let text = "{\"OPENAI_API_KEY\": \" sk-abc123abc123abc123\\n\"}";
-        assert_eq!(codes(text), ["key/surrounding-space", "key/whitespace"]);
+        assert_eq!(
+            codes(text),
+            ["key/surrounding-space-trimmed", "key/whitespace"],
+            "Codex trims the spaces, not the line break"
+        );
         let profile = Profile::builtin();
         let context = Context {
             profile: &profile,

@@ -1,161 +1,267 @@
 //! Rules for Codex's `config.toml`, from what current Codex does with each mistake (see
 //! `shared/reference/verified-clients.md` and `tests/codex_doctor_conformance.rs`).
+//!
+//! TOML can write the same settings in several ways: `[model_providers.OpenAI]`, a quoted
+//! `[model_providers."OpenAI"]`, inline tables (`model_providers = { OpenAI = { … } }`),
+//! dotted keys (`model_providers.OpenAI.base_url = …`) and mixes of them. Codex reads them
+//! all as the same data, so the checker reads them through toml_edit's table-likes and finds
+//! the same mistakes at the matching places in each. Fixes that add or rename settings are
+//! made on a `DocumentMut`, which writes each spelling correctly, and become the smallest
+//! text edit that turns the file into the result.
 
-use super::{Context, Finding, embed, model, url};
+use super::{Checked, Context, Edit, Finding, embed, model, url};
 use crate::clients::Client;
+use crate::clients::codex::config as codex;
 use crate::escape;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use std::ops::Range;
-use toml_edit::{Document, Item, Table};
+use toml_edit::{Document, DocumentMut, Item, Key, Table, TableLike, Value};
 
-rule!(
-    SYNTAX,
-    "toml/syntax",
-    Error,
-    TomlSyntax,
-    TomlSyntaxWhy,
-    None
-);
-rule!(
-    DUPLICATE,
-    "toml/duplicate",
-    Error,
-    TomlDuplicate,
-    TomlDuplicateWhy,
-    None
-);
-rule!(
-    ROOT_KEY_UNDER_TABLE,
-    "codex/root-key-under-table",
-    Error,
-    CodexRootKeyUnderTable,
-    CodexRootKeyUnderTableWhy,
-    Some(Msg::FixMove)
-);
-rule!(
-    PROVIDER_UNDEFINED,
-    "codex/provider-undefined",
-    Error,
-    CodexProviderUndefined,
-    CodexProviderUndefinedWhy,
-    None
-);
-rule!(
-    BUILTIN_PROVIDER,
-    "codex/builtin-provider",
-    Error,
-    CodexBuiltinProvider,
-    CodexBuiltinProviderWhy,
-    None
-);
-rule!(
-    RESERVED_ID,
-    "codex/reserved-provider-id",
-    Error,
-    CodexReservedId,
-    CodexReservedIdWhy,
-    Some(Msg::FixRename)
-);
-rule!(
-    WIRE_API,
-    "codex/wire-api",
-    Error,
-    CodexWireApi,
-    CodexWireApiWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    NO_AUTH,
-    "codex/no-auth",
-    Error,
-    CodexNoAuth,
-    CodexNoAuthWhy,
-    Some(Msg::FixAdd)
-);
-rule!(
-    NO_BASE_URL,
-    "codex/no-base-url",
-    Error,
-    CodexNoBaseUrl,
-    CodexNoBaseUrlWhy,
-    None
-);
-rule!(
-    ENV_KEY_HOLDS_KEY,
-    "codex/env-key-holds-key",
-    Error,
-    CodexEnvKeyHoldsKey,
-    CodexEnvKeyHoldsKeyWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    IGNORED_SETTING,
-    "codex/ignored-setting",
-    Warning,
-    CodexIgnoredSetting,
-    CodexIgnoredSettingWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    LEGACY_PROFILE,
-    "codex/legacy-profile",
-    Error,
-    CodexLegacyProfile,
-    CodexLegacyProfileWhy,
-    None
-);
-rule!(
-    LEGACY_PROFILES_TABLE,
-    "codex/legacy-profiles-table",
-    Warning,
-    CodexLegacyProfilesTable,
-    CodexLegacyProfilesTableWhy,
-    None
-);
-rule!(
-    TOP_LEVEL_BASE_URL,
-    "codex/top-level-base-url",
-    Warning,
-    CodexTopLevelBaseUrl,
-    CodexTopLevelBaseUrlWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    NOT_A_STRING,
-    "codex/not-a-string",
-    Error,
-    CodexNotAString,
-    CodexNotAStringWhy,
-    None
-);
+rules! {
+    SYNTAX {
+        code: "toml/syntax",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: Error loading config.toml (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This is not valid TOML.",
+            zh: "这不是有效的 TOML。",
+        },
+        why: Text {
+            en: "Codex refuses to start: \"Error loading config.toml\".",
+            zh: "Codex 无法启动：\"Error loading config.toml\"。",
+        },
+        fix: None,
+    }
 
-/// Settings that only mean something at the top of the file.
-const ROOT_ONLY: [&str; 7] = [
-    "model_provider",
-    "model",
-    "review_model",
-    "model_reasoning_effort",
-    "approval_policy",
-    "sandbox_mode",
-    "openai_base_url",
-];
+    DUPLICATE {
+        code: "toml/duplicate",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: duplicate key (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This key or table is defined twice.",
+            zh: "这个键或表被定义了两次。",
+        },
+        why: Text {
+            en: "Codex refuses to start with \"duplicate key\"; this happens when a block is pasted into a file that already has it.",
+            zh: "Codex 会因 \"duplicate key\" 无法启动；通常是把配置块粘贴进已经包含它的文件导致的。",
+        },
+        fix: None,
+    }
 
-/// Tables in which `model` is a setting of their own.
-const TABLES_WITH_A_MODEL: [&str; 2] = ["profiles", "agents"];
+    ROOT_KEY_UNDER_TABLE {
+        code: "codex/root-key-under-table",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169: under [features] it stops (expected a boolean in features); under [model_providers.OpenAI] it ignores the key and uses OpenAI (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This top-level setting sits under a [table] header, so Codex reads it as part of that table.",
+            zh: "这个顶层设置位于某个 [表] 之下，Codex 会把它当作那个表的一部分。",
+        },
+        why: Text {
+            en: "Happens when the block is appended at the end of the file: Codex fails (\"expected a boolean in features\") or silently uses OpenAI instead of the relay.",
+            zh: "通常是把配置块追加到文件末尾导致的：Codex 会报错（\"expected a boolean in features\"）或悄悄改用 OpenAI 而不是中转服务。",
+        },
+        fix: Some(Msg::FixMove),
+    }
 
-/// Top-level settings Codex 0.169 reports as ignored (they come from relay dashboards).
-const IGNORED: [&str; 3] = [
-    "disable_response_storage",
-    "network_access",
-    "windows_wsl_setup_acknowledged",
-];
+    PROVIDER_UNDEFINED {
+        code: "codex/provider-undefined",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: Model provider not found (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "model_provider names a provider that has no [model_providers.…] table.",
+            zh: "model_provider 指向的提供商没有对应的 [model_providers.…] 表。",
+        },
+        why: Text {
+            en: "Codex stops with \"Model provider not found\".",
+            zh: "Codex 会报 \"Model provider not found\" 并停止。",
+        },
+        fix: None,
+    }
 
-/// Provider ids Codex keeps for itself.
-const RESERVED_IDS: [&str; 4] = ["openai", "ollama", "lmstudio", "amazon-bedrock"];
+    BUILTIN_PROVIDER {
+        code: "codex/builtin-provider",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 sends its requests to api.openai.com with its built-in provider"),
+        message: Text {
+            en: "model_provider selects Codex's built-in OpenAI provider, not the relay.",
+            zh: "model_provider 选择的是 Codex 内置的 OpenAI 提供商，而不是中转服务。",
+        },
+        why: Text {
+            en: "Requests go to OpenAI with the relay's key and fail; this is the usual \"Codex still uses the old model\".",
+            zh: "请求会带着中转服务的密钥发往 OpenAI 并失败；这就是常见的\"Codex 仍在使用旧模型\"。",
+        },
+        fix: None,
+    }
 
-pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>) {
-    let doc = match Document::parse(text) {
-        Ok(doc) => doc,
+    RESERVED_ID {
+        code: "codex/reserved-provider-id",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: model_providers contains reserved built-in provider IDs (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "openai (lower case) is reserved for Codex's built-in provider.",
+            zh: "openai（小写）是 Codex 内置提供商的保留 ID。",
+        },
+        why: Text {
+            en: "Codex refuses to start: \"model_providers contains reserved built-in provider IDs\".",
+            zh: "Codex 无法启动：\"model_providers contains reserved built-in provider IDs\"。",
+        },
+        fix: Some(Msg::FixRename),
+    }
+
+    WIRE_API {
+        code: "codex/wire-api",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: wire_api = \"chat\" is no longer supported (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "wire_api must be \"responses\".",
+            zh: "wire_api 必须是 \"responses\"。",
+        },
+        why: Text {
+            en: "Codex no longer supports \"chat\" and refuses to start.",
+            zh: "Codex 已不再支持 \"chat\"，会拒绝启动。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    NO_AUTH {
+        code: "codex/no-auth",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 sends no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This provider reads no key: add requires_openai_auth = true (key in auth.json) or env_key.",
+            zh: "该提供商读取不到密钥：请添加 requires_openai_auth = true（密钥在 auth.json 中）或 env_key。",
+        },
+        why: Text {
+            en: "Codex sends no key and the relay answers 401.",
+            zh: "Codex 不发送密钥，中转服务返回 401。",
+        },
+        fix: Some(Msg::FixAdd),
+    }
+
+    NO_BASE_URL {
+        code: "codex/no-base-url",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 sends its requests to api.openai.com without a base_url"),
+        message: Text {
+            en: "This provider has no base_url.",
+            zh: "该提供商没有 base_url。",
+        },
+        why: Text {
+            en: "Codex sends its requests, with the relay's key, to OpenAI.",
+            zh: "Codex 会带着中转服务的密钥把请求发往 OpenAI。",
+        },
+        fix: None,
+    }
+
+    ENV_KEY_HOLDS_KEY {
+        code: "codex/env-key-holds-key",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: Missing environment variable (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "env_key must be the name of an environment variable, not the key itself.",
+            zh: "env_key 应该是环境变量的名称，而不是密钥本身。",
+        },
+        why: Text {
+            en: "Codex stops with \"Missing environment variable: sk-…\".",
+            zh: "Codex 会报 \"Missing environment variable: sk-…\" 并停止。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    IGNORED_SETTING {
+        code: "codex/ignored-setting",
+        severity: Warning,
+        evidence: Client("Codex CLI 0.169 prints that it ignores the setting and works (tests/codex_conformance.rs)"),
+        message: Text {
+            en: "Current Codex ignores this setting.",
+            zh: "当前版本的 Codex 会忽略这个设置。",
+        },
+        why: Text {
+            en: "Codex prints \"ignoring unrecognized configuration settings\" on every start; removing the line changes nothing else.",
+            zh: "Codex 每次启动都会提示 \"ignoring unrecognized configuration settings\"；删除这一行不会影响其他内容。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    LEGACY_PROFILE {
+        code: "codex/legacy-profile",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops on a top-level profile selector (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "The legacy profile = … selector is no longer supported.",
+            zh: "旧式的 profile = … 选择器已不再支持。",
+        },
+        why: Text {
+            en: "Codex 0.134 and later refuse to start; use a separate <name>.config.toml and codex --profile <name>.",
+            zh: "Codex 0.134 及之后的版本会拒绝启动；请改用单独的 <名称>.config.toml 并运行 codex --profile <名称>。",
+        },
+        fix: None,
+    }
+
+    LEGACY_PROFILES_TABLE {
+        code: "codex/legacy-profiles-table",
+        severity: Warning,
+        evidence: Client("Codex CLI 0.169 ignores [profiles.*] tables and works (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "[profiles.…] tables are ignored by current Codex.",
+            zh: "当前版本的 Codex 会忽略 [profiles.…] 表。",
+        },
+        why: Text {
+            en: "Settings in it have no effect; since 0.134 a profile is a separate <name>.config.toml used with codex --profile <name>.",
+            zh: "其中的设置不会生效；从 0.134 起，profile 是单独的 <名称>.config.toml，用 codex --profile <名称> 启用。",
+        },
+        fix: None,
+    }
+
+    TOP_LEVEL_BASE_URL {
+        code: "codex/top-level-base-url",
+        severity: Warning,
+        evidence: Client("Codex CLI 0.169 ignores a top-level base_url and works (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "base_url at the top level is ignored: only the one in [model_providers.…] counts.",
+            zh: "顶层的 base_url 会被忽略：只有 [model_providers.…] 中的才有效。",
+        },
+        why: Text {
+            en: "Editing this line changes nothing, which misleads whoever edits it next.",
+            zh: "修改这一行不会有任何效果，会误导之后修改配置的人。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    NOT_A_STRING {
+        code: "codex/not-a-string",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: invalid type (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This setting must be a quoted string.",
+            zh: "这个设置必须是带引号的字符串。",
+        },
+        why: Text {
+            en: "Codex refuses to start with \"invalid type\".",
+            zh: "Codex 会因 \"invalid type\" 拒绝启动。",
+        },
+        fix: None,
+    }
+    /// `model_providers`, or one provider in it, is a plain value where Codex needs a table.
+    NOT_A_TABLE {
+        code: "codex/not-a-table",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops: invalid type (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This must be a table of settings ([…] or { … }), not a single value.",
+            zh: "这里必须是一个设置表（[…] 或 { … }），而不是单个值。",
+        },
+        why: Text {
+            en: "Codex refuses to start with \"invalid type\".",
+            zh: "Codex 会因 \"invalid type\" 拒绝启动。",
+        },
+        fix: None,
+    }
+}
+
+pub fn check(text: &str, context: &Context) -> Checked {
+    let document = match Document::parse(text) {
+        Ok(document) => document,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
             let rule = if error.message().contains("duplicate") {
@@ -163,78 +269,89 @@ pub fn check(text: &str, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>)
             } else {
                 &SYNTAX
             };
-            return (vec![Finding::new(rule, span)], Vec::new());
+            return vec![Finding::new(rule, span)].into();
         }
     };
     let mut checker = Checker {
         text,
         context,
-        findings: Vec::new(),
-        secrets: Vec::new(),
+        checked: Checked::default(),
     };
-    let root = doc.as_table();
-    // Every table, once: the checks below all look through them.
+    let root = document.as_table();
+    // Every table below the root, once: the checks below all look through them.
     let mut tables = Vec::new();
     collect_tables(root, &mut Vec::new(), &mut tables);
     checker.misplaced_root_keys(root, &tables);
     checker.root_settings(root);
     checker.providers(root, &tables);
-    (checker.findings, checker.secrets)
+    checker.checked
+}
+
+/// A table below the root, in whichever spelling.
+struct Place<'a> {
+    /// The keys leading to it from the root.
+    path: Vec<String>,
+    table: &'a dyn TableLike,
+    /// The table when it has a `[header]` of its own, whose lines can be moved.
+    standard: Option<&'a Table>,
 }
 
 struct Checker<'a> {
     text: &'a str,
     context: &'a Context<'a>,
-    findings: Vec<Finding>,
-    secrets: Vec<Range<usize>>,
+    checked: Checked,
 }
 
 impl Checker<'_> {
     fn push(&mut self, finding: Finding) {
-        self.findings.push(finding);
+        self.checked.findings.push(finding);
     }
 
     /// Adds findings about the string `value`, which sits in the file as `literal`.
     fn embed(&mut self, findings: Vec<Finding>, value: &str, literal: Range<usize>) {
-        self.findings
+        self.checked
+            .findings
             .extend(embed(findings, value, self.text, literal, escape::toml));
     }
 
-    /// The span of `key`'s value in `table`.
-    fn value_span(table: &Table, key: &str) -> Option<Range<usize>> {
-        table.get(key)?.as_value()?.span()
+    /// The smallest edit that turns the file into what `change` makes of it, if it applies.
+    fn structural_fix(&self, change: impl FnOnce(&mut DocumentMut) -> Option<()>) -> Option<Edit> {
+        let mut document: DocumentMut = self.text.parse().ok()?;
+        change(&mut document)?;
+        Some(Edit::between(self.text, &document.to_string()))
     }
 
-    /// The span of `key` itself in `table`.
-    fn key_span(table: &Table, key: &str) -> Option<Range<usize>> {
-        table.key(key)?.span()
-    }
-
-    /// The whole line(s) of `key = value` in `table`, newline included.
+    /// The whole line(s) of `key = value` in a standard `table`, newline included.
     fn line_of(&self, table: &Table, key: &str) -> Option<Range<usize>> {
-        let start = Self::key_span(table, key)?.start;
-        let end = Self::value_span(table, key)?.end;
+        let start = key_span(table, key)?.start;
+        let end = value_span(table, key)?.end;
         Some(line_start(self.text, start)..line_end(self.text, end))
     }
 
-    fn misplaced_root_keys(&mut self, root: &Table, tables: &[(Vec<String>, &Table)]) {
-        let insert_at = first_table_start(self.text, tables.iter().map(|(_, table)| *table));
-        for (path, table) in tables {
-            let has_own_model = path
+    fn misplaced_root_keys(&mut self, root: &Table, tables: &[Place]) {
+        let insert_at = first_table_start(self.text, tables);
+        for place in tables {
+            let has_own_model = place
+                .path
                 .first()
-                .is_some_and(|first| TABLES_WITH_A_MODEL.contains(&first.as_str()));
-            for key in ROOT_ONLY {
-                if key == "model" && has_own_model || !table.contains_key(key) {
+                .is_some_and(|first| codex::TABLES_WITH_A_MODEL.contains(&first.as_str()));
+            for key in codex::ROOT_ONLY {
+                if key == codex::MODEL && has_own_model || !place.table.contains_key(key) {
                     continue;
                 }
-                let (Some(key_span), Some(line)) =
-                    (Self::key_span(table, key), self.line_of(table, key))
-                else {
+                let Some(key_span) = key_span(place.table, key) else {
+                    continue;
+                };
+                let finding = Finding::new(&ROOT_KEY_UNDER_TABLE, key_span);
+                // Only a line of its own under a [header] can move to the top as it is.
+                let line = place.standard.and_then(|table| self.line_of(table, key));
+                let Some(line) = line else {
+                    self.push(finding);
                     continue;
                 };
                 let mut moved = self.text[line.clone()].trim().to_owned();
                 moved.push('\n');
-                let finding = Finding::new(&ROOT_KEY_UNDER_TABLE, key_span).with_edit(line, "");
+                let finding = finding.with_edit(line, "");
                 let finding = match (root.contains_key(key), self.line_of(root, key), insert_at) {
                     // The misplaced line is the newer intent: it replaces the top-level one.
                     (true, Some(root_line), _) => finding.with_edit(root_line, &moved),
@@ -247,26 +364,26 @@ impl Checker<'_> {
     }
 
     fn root_settings(&mut self, root: &Table) {
-        for key in IGNORED {
-            if let (Some(span), Some(line)) = (Self::key_span(root, key), self.line_of(root, key)) {
+        for key in codex::IGNORED {
+            if let (Some(span), Some(line)) = (key_span(root, key), self.line_of(root, key)) {
                 self.push(Finding::new(&IGNORED_SETTING, span).with_edit(line, ""));
             }
         }
-        if let Some(span) = Self::key_span(root, "profile") {
+        if let Some(span) = key_span(root, "profile") {
             self.push(Finding::new(&LEGACY_PROFILE, span));
         }
-        if let Some(span) = table_span(root, "profiles") {
+        if let Some(span) = anchor(root, "profiles") {
             self.push(Finding::new(&LEGACY_PROFILES_TABLE, span));
         }
         if let (Some(span), Some(line)) = (
-            Self::key_span(root, "base_url"),
-            self.line_of(root, "base_url"),
+            key_span(root, codex::BASE_URL),
+            self.line_of(root, codex::BASE_URL),
         ) {
             self.push(Finding::new(&TOP_LEVEL_BASE_URL, span).with_edit(line, ""));
         }
-        for key in ["model", "review_model"] {
+        for key in [codex::MODEL, codex::REVIEW_MODEL] {
             self.string_setting(root, key, |checker, value, literal| {
-                let findings = model::check(value, checker.context.profile);
+                let findings = model::check(value, checker.context).findings;
                 checker.embed(findings, value, literal);
             });
         }
@@ -275,48 +392,71 @@ impl Checker<'_> {
     /// Runs `check` on the string value of `key`, or reports that it is not a string.
     fn string_setting(
         &mut self,
-        table: &Table,
+        table: &dyn TableLike,
         key: &str,
         check: impl FnOnce(&mut Self, &str, Range<usize>),
     ) {
         let Some(item) = table.get(key) else { return };
-        let span = item
-            .as_value()
-            .and_then(|value| value.span())
-            .unwrap_or(0..0);
+        let span = item.span().unwrap_or(0..0);
         match item.as_str() {
             Some(value) => check(self, value, span),
             None => self.push(Finding::new(&NOT_A_STRING, span)),
         }
     }
 
-    fn providers(&mut self, root: &Table, tables: &[(Vec<String>, &Table)]) {
-        let providers = root.get("model_providers").and_then(Item::as_table);
+    fn providers(&mut self, root: &Table, tables: &[Place]) {
+        let providers = match root.get(codex::PROVIDERS) {
+            Some(item) => match item.as_table_like() {
+                Some(providers) => Some(providers),
+                None => {
+                    // Codex stops there: which provider is selected no longer matters.
+                    self.push(Finding::new(&NOT_A_TABLE, item.span().unwrap_or(0..0)));
+                    return;
+                }
+            },
+            None => None,
+        };
         // A `model_provider` that slid under a table still says which provider is meant;
         // the root-key finding reports where it sits.
-        let misplaced = tables
-            .iter()
-            .find(|(_, table)| table.get("model_provider").and_then(Item::as_str).is_some());
-        let (selected, selected_span) = match (root.get("model_provider"), misplaced) {
-            (None, Some((_, table))) => (
-                table.get("model_provider").and_then(Item::as_str),
-                Self::value_span(table, "model_provider"),
+        let misplaced = tables.iter().find(|place| {
+            place
+                .table
+                .get(codex::MODEL_PROVIDER)
+                .and_then(Item::as_str)
+                .is_some()
+        });
+        let (selected, selected_span) = match (root.get(codex::MODEL_PROVIDER), misplaced) {
+            (None, Some(place)) => (
+                place
+                    .table
+                    .get(codex::MODEL_PROVIDER)
+                    .and_then(Item::as_str),
+                value_span(place.table, codex::MODEL_PROVIDER),
             ),
             _ => (
-                root.get("model_provider").and_then(Item::as_str),
-                Self::value_span(root, "model_provider"),
+                root.get(codex::MODEL_PROVIDER).and_then(Item::as_str),
+                value_span(root, codex::MODEL_PROVIDER),
             ),
         };
         let relay_id = self.context.profile.clients.codex.provider_id.clone();
 
         if let Some(providers) = providers {
-            for reserved in RESERVED_IDS {
-                let Some(header) = providers.key(reserved).and_then(|key| key.span()) else {
+            for (_, item) in providers.iter() {
+                if item.as_table_like().is_none() {
+                    self.push(Finding::new(&NOT_A_TABLE, item.span().unwrap_or(0..0)));
+                }
+            }
+            for reserved in codex::RESERVED_IDS {
+                let Some(key) = key_span(providers, reserved) else {
                     continue;
                 };
-                let mut finding = Finding::new(&RESERVED_ID, header.clone());
-                if !providers.contains_key(&relay_id) {
-                    finding = finding.with_edit(header, &relay_id);
+                let mut finding = Finding::new(&RESERVED_ID, key.clone());
+                // A dotted spelling repeats the id on every line: one edit cannot rename it.
+                let renamable = providers
+                    .get(reserved)
+                    .is_some_and(|item| !item.as_table().is_some_and(Table::is_dotted));
+                if renamable && !providers.contains_key(&relay_id) {
+                    finding = finding.with_edit(key, &Key::new(relay_id.as_str()).to_string());
                     if let Some(span) = selected_span.clone().filter(|_| selected == Some(reserved))
                     {
                         finding = finding.with_edit(span, &escape::toml(&relay_id));
@@ -326,12 +466,16 @@ impl Checker<'_> {
             }
         }
 
-        match (
-            selected,
-            providers.and_then(|p| selected.and_then(|id| p.get(id)).and_then(Item::as_table)),
-        ) {
-            (Some(_), Some(provider)) => self.provider(provider),
-            (Some(id), None) if RESERVED_IDS.contains(&id) => {
+        let provider = selected.and_then(|id| {
+            let entry = providers?.get(id)?.as_table_like()?;
+            Some((id, entry, anchor(providers?, id)?))
+        });
+        match (selected, provider) {
+            (Some(_), Some((id, provider, anchor))) => self.provider(id, provider, anchor),
+            (Some(id), None) if providers.and_then(|p| p.get(id)).is_some() => {
+                // Not a table: reported above.
+            }
+            (Some(id), None) if codex::RESERVED_IDS.contains(&id) => {
                 self.push(Finding::new(
                     &BUILTIN_PROVIDER,
                     selected_span.unwrap_or(0..0),
@@ -341,50 +485,50 @@ impl Checker<'_> {
                 &PROVIDER_UNDEFINED,
                 selected_span.unwrap_or(0..0),
             )),
-            (None, _) if root.contains_key("model_provider") || misplaced.is_some() => {
+            (None, _) if root.contains_key(codex::MODEL_PROVIDER) || misplaced.is_some() => {
                 self.push(Finding::new(&NOT_A_STRING, selected_span.unwrap_or(0..0)));
             }
             (None, _) => {
-                let provider_tables = tables
-                    .iter()
-                    .filter(|(path, _)| {
-                        path.first().is_some_and(|first| first == "model_providers")
+                // Nothing selects a provider: Codex uses its built-in one. Point at where the
+                // providers are defined, or at the top of the file.
+                let at = providers
+                    .and_then(|providers| {
+                        providers
+                            .iter()
+                            .filter_map(|(id, _)| anchor(providers, id))
+                            .min_by_key(|span| span.start)
                     })
-                    .map(|(_, table)| *table);
-                let at = first_table_start(self.text, provider_tables).unwrap_or(0);
+                    .map_or(0, |span| line_start(self.text, span.start));
                 self.push(Finding::new(&BUILTIN_PROVIDER, at..line_end(self.text, at)));
             }
         }
     }
 
-    fn provider(&mut self, provider: &Table) {
-        let header = provider.span().unwrap_or(0..0);
+    /// The selected provider `id`, whose table starts at `anchor` (its header, or its key).
+    fn provider(&mut self, id: &str, provider: &dyn TableLike, anchor: Range<usize>) {
         if provider
-            .get("wire_api")
-            .is_some_and(|item| item.as_str() != Some("responses"))
+            .get(codex::WIRE_API)
+            .is_some_and(|item| item.as_str() != Some(codex::RESPONSES))
         {
-            let span = Self::value_span(provider, "wire_api").unwrap_or(header.clone());
-            self.push(Finding::new(&WIRE_API, span.clone()).with_edit(span, "\"responses\""));
+            let span = value_span(provider, codex::WIRE_API).unwrap_or(anchor.clone());
+            let fix = escape::toml(codex::RESPONSES);
+            self.push(Finding::new(&WIRE_API, span.clone()).with_edit(span, &fix));
         }
-        if provider.contains_key("base_url") {
-            self.string_setting(provider, "base_url", |checker, value, literal| {
-                let context = Context {
-                    client: Some(Client::Codex),
-                    ..*checker.context
-                };
-                let findings = url::check_for(value, &context);
+        if provider.contains_key(codex::BASE_URL) {
+            self.string_setting(provider, codex::BASE_URL, |checker, value, literal| {
+                let context = checker.context.for_client(Client::Codex);
+                let findings = url::check(value, &context).findings;
                 checker.embed(findings, value, literal);
             });
         } else {
-            self.push(Finding::new(&NO_BASE_URL, header.clone()));
+            self.push(Finding::new(&NO_BASE_URL, anchor.clone()));
         }
-        if provider.contains_key("env_key") {
+        if provider.contains_key(codex::ENV_KEY) {
             let relay_env_key = self.context.profile.clients.codex.env_key.clone();
-            self.string_setting(provider, "env_key", |checker, value, literal| {
+            self.string_setting(provider, codex::ENV_KEY, |checker, value, literal| {
                 if !is_variable_name(value) {
-                    checker
-                        .secrets
-                        .push(super::unquoted(checker.text, &literal));
+                    let secret = super::unquoted(checker.text, &literal);
+                    checker.checked.secrets.push(secret);
                     let fix = escape::toml(&relay_env_key);
                     checker.push(
                         Finding::new(&ENV_KEY_HOLDS_KEY, literal.clone()).with_edit(literal, &fix),
@@ -392,52 +536,79 @@ impl Checker<'_> {
                 }
             });
         }
-        if let Some(span) = Self::value_span(provider, "experimental_bearer_token") {
-            self.secrets.push(super::unquoted(self.text, &span));
+        if let Some(span) = value_span(provider, codex::BEARER_TOKEN) {
+            let secret = super::unquoted(self.text, &span);
+            self.checked.secrets.push(secret);
         }
-        let authenticated = provider.get("requires_openai_auth").and_then(Item::as_bool)
+        let authenticated = provider
+            .get(codex::REQUIRES_OPENAI_AUTH)
+            .and_then(Item::as_bool)
             == Some(true)
-            || ["env_key", "experimental_bearer_token", "auth"]
+            || codex::KEY_SOURCES[1..]
                 .iter()
                 .any(|key| provider.contains_key(key));
         if !authenticated {
-            let at = line_end(self.text, header.end);
-            self.push(
-                Finding::new(&NO_AUTH, header).with_edit(at..at, "requires_openai_auth = true\n"),
-            );
+            let fix = self.structural_fix(|document| {
+                let provider = document
+                    .get_mut(codex::PROVIDERS)?
+                    .as_table_like_mut()?
+                    .get_mut(id)?
+                    .as_table_like_mut()?;
+                provider.insert(codex::REQUIRES_OPENAI_AUTH, Item::Value(Value::from(true)));
+                Some(())
+            });
+            let mut finding = Finding::new(&NO_AUTH, anchor);
+            finding.edits.extend(fix);
+            self.push(finding);
         }
     }
 }
 
-/// Every table below `table` (not arrays of tables), with its path.
-fn collect_tables<'a>(
-    table: &'a Table,
-    path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, &'a Table)>,
-) {
+/// Every table below `table` (not arrays of tables), in any spelling, with its path.
+fn collect_tables<'a>(table: &'a dyn TableLike, path: &mut Vec<String>, out: &mut Vec<Place<'a>>) {
     for (key, item) in table.iter() {
-        if let Item::Table(child) = item {
-            path.push(key.to_owned());
-            out.push((path.clone(), child));
-            collect_tables(child, path, out);
-            path.pop();
-        }
+        let (child, standard): (&dyn TableLike, _) = match item {
+            Item::Table(child) => (child, (!child.is_dotted()).then_some(child)),
+            Item::Value(Value::InlineTable(child)) => (child, None),
+            _ => continue,
+        };
+        path.push(key.to_owned());
+        out.push(Place {
+            path: path.clone(),
+            table: child,
+            standard,
+        });
+        collect_tables(child, path, out);
+        path.pop();
     }
 }
 
-/// The span of the `[key]` or `[key.…]` header of a table below `table`.
-fn table_span(table: &Table, key: &str) -> Option<Range<usize>> {
-    let child = table.get(key)?.as_table()?;
-    child
-        .span()
-        .or_else(|| child.iter().find_map(|(_, item)| item.as_table()?.span()))
+/// The span of the value of `key` in `table`.
+fn value_span(table: &dyn TableLike, key: &str) -> Option<Range<usize>> {
+    table.get(key)?.span()
 }
 
-/// Where the first of `tables`' headers starts, moved up over the comment lines right
-/// above it (they describe the table): where top-level settings can be inserted.
-fn first_table_start<'a>(text: &str, tables: impl Iterator<Item = &'a Table>) -> Option<usize> {
+/// The span of `key` itself in `table`.
+fn key_span(table: &dyn TableLike, key: &str) -> Option<Range<usize>> {
+    table.key(key)?.span()
+}
+
+/// Where the table under `key` starts, for findings about it as a whole: its `[header]`
+/// when it has one of its own, else the key that names it (an inline or dotted table, or a
+/// table only implied by `[key.child]` headers).
+fn anchor(table: &dyn TableLike, key: &str) -> Option<Range<usize>> {
+    match table.get(key)? {
+        Item::Table(child) if !child.is_dotted() && !child.is_implicit() => child.span(),
+        _ => key_span(table, key),
+    }
+}
+
+/// Where the first `[header]` starts, moved up over the comment lines right above it (they
+/// describe the table): where top-level settings can be inserted.
+fn first_table_start(text: &str, tables: &[Place]) -> Option<usize> {
     let header = tables
-        .filter_map(Table::span)
+        .iter()
+        .filter_map(|place| place.standard?.span())
         .map(|span| span.start)
         .min()?;
     let mut start = line_start(text, header);
@@ -481,7 +652,9 @@ mod tests {
     const GOOD: &str = "model_provider = \"OpenAI\"\nmodel = \"gpt-5.5\"\n\n[model_providers.OpenAI]\nname = \"4096bytes\"\nbase_url = \"https://api.4096bytes.com\"\nwire_api = \"responses\"\nrequires_openai_auth = true\n";
 
     fn codes(text: &str) -> Vec<&'static str> {
-        crate::check::testing::sorted_codes(&check(text, &crate::check::testing::context()).0)
+        crate::check::testing::sorted_codes(
+            &check(text, &crate::check::testing::context()).findings,
+        )
     }
 
     fn fixed(text: &str) -> String {

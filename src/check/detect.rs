@@ -1,9 +1,11 @@
 //! Telling what was pasted, so that people need not say it.
 
-use super::Kind;
+use super::{Kind, env};
+use crate::profile::Profile;
 
 /// The kind of `text`, judged from its shape; anything unrecognised is taken as a model name.
-pub fn detect(text: &str) -> Kind {
+/// The relay's own placeholders are recognised for what they stand for.
+pub fn detect(text: &str, profile: &Profile) -> Kind {
     let trimmed = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
         .trim_end();
@@ -11,7 +13,11 @@ pub fn detect(text: &str) -> Kind {
     if lower.starts_with("cherrystudio://") {
         return Kind::CherryLink;
     }
-    if trimmed.starts_with('{') || trimmed.starts_with('“') {
+    // A JSON object, or an array of them pasted where an object belongs.
+    let json_array = trimmed
+        .strip_prefix('[')
+        .is_some_and(|rest| rest.trim_start().starts_with(['{', '"']));
+    if trimmed.starts_with('{') || trimmed.starts_with('“') || json_array {
         return if lower.contains("anthropic_") || lower.contains("\"env\"") {
             Kind::ClaudeSettings
         } else {
@@ -36,7 +42,7 @@ pub fn detect(text: &str) -> Kind {
     if lines.len() > 1 || lines.first().is_some_and(|line| is_dotenv_line(line)) {
         return Kind::DotEnv;
     }
-    single_value(trimmed)
+    single_value(trimmed, profile)
 }
 
 /// `key = value` with TOML's spacing and a Codex setting name or a quoted value.
@@ -63,52 +69,32 @@ fn is_dotenv_line(line: &str) -> bool {
 
 /// The shell whose syntax most lines use.
 fn shell_kind(lines: &[&str]) -> Option<Kind> {
+    let shells = [
+        Kind::EnvBash,
+        Kind::EnvFish,
+        Kind::EnvPowerShell,
+        Kind::EnvCmd,
+    ];
     let mut counts = [0usize; 4];
-    for line in lines {
-        let lower = line.to_ascii_lowercase();
-        let index = if lower.starts_with("$env:")
-            || lower.starts_with("[environment]::")
-            || lower.starts_with("remove-item env:")
-        {
-            2
-        } else if lower.starts_with("set -") || lower.starts_with("set --") {
-            1
-        } else if lower.starts_with("setx ") || (lower.starts_with("set ") && is_cmd_set(&lower)) {
-            3
-        } else if lower.starts_with("set ") {
-            1
-        } else if lower.starts_with("export ") || lower.starts_with("unset ") {
-            0
-        } else {
-            continue;
-        };
-        counts[index] += 1;
+    for kind in lines.iter().filter_map(|line| env::shell_of(line)) {
+        if let Some(index) = shells.iter().position(|shell| *shell == kind) {
+            counts[index] += 1;
+        }
     }
     let (index, count) = counts.iter().enumerate().max_by_key(|(_, count)| **count)?;
-    (*count > 0).then_some(
-        [
-            Kind::EnvBash,
-            Kind::EnvFish,
-            Kind::EnvPowerShell,
-            Kind::EnvCmd,
-        ][index],
-    )
-}
-
-/// cmd's `set NAME=value`, `set "NAME=value"` or `set NAME = value`, as opposed to fish's
-/// `set NAME value`.
-fn is_cmd_set(line: &str) -> bool {
-    let mut words = line.split_whitespace().skip(1);
-    let name = words.next().unwrap_or_default();
-    name.contains('=')
-        || name.starts_with('"')
-        || words.next().is_some_and(|word| word.starts_with('='))
+    (*count > 0).then_some(shells[index])
 }
 
 /// One value: a URL, a key or a model name.
-fn single_value(text: &str) -> Kind {
+fn single_value(text: &str, profile: &Profile) -> Kind {
     let lower = text.to_ascii_lowercase();
     let core = lower.trim_matches(|c: char| super::url::QUOTES.contains(&c));
+    if core.eq_ignore_ascii_case(&profile.placeholders.api_key) {
+        return Kind::Key;
+    }
+    if core.eq_ignore_ascii_case(&profile.placeholders.model) {
+        return Kind::Model;
+    }
     let host_like = core.split(['/', ':']).next().is_some_and(|host| {
         host.contains('.')
             && host
@@ -139,6 +125,8 @@ mod tests {
             ("api.4096bytes.com/v1", Kind::Url),
             (" \"https://api.4096bytes.com\" ", Kind::Url),
             ("sk-abc123abc123abc123", Kind::Key),
+            ("YOUR_4096BYTES_API_KEY", Kind::Key),
+            ("PASTE_MODEL_NAME_FROM_DASHBOARD", Kind::Model),
             ("Bearer sk-abc", Kind::Key),
             ("gpt-5.5", Kind::Model),
             ("claude-sonnet-4-5", Kind::Model),
@@ -171,8 +159,9 @@ mod tests {
                 Kind::CherryLink,
             ),
         ];
+        let profile = Profile::builtin();
         for (text, kind) in cases {
-            assert_eq!(detect(text), kind, "{text:?}");
+            assert_eq!(detect(text, &profile), kind, "{text:?}");
         }
     }
 }

@@ -1,60 +1,104 @@
 //! Rules for environment-variable lines as pasted into a shell or a `.env` file: the syntax of
 //! each shell, then the values (URL, key, model) by the variable's name.
 
-use super::{Context, Finding, Kind, claude_settings, embed, key, model, url};
-use crate::clients::Client;
+use super::{Checked, Context, Finding, Kind, claude_settings, embed, key, model, url};
+use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE};
+use crate::clients::{Client, openai_sdk};
 use crate::escape;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use std::ops::Range;
 
-rule!(
-    SPACE_AROUND_EQUALS,
-    "env/space-around-equals",
-    Error,
-    EnvSpaceAroundEquals,
-    EnvSpaceAroundEqualsWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    WRONG_SHELL,
-    "env/wrong-shell",
-    Error,
-    EnvWrongShell,
-    EnvWrongShellWhy,
-    None
-);
-rule!(
-    UNBALANCED_QUOTES,
-    "env/unbalanced-quotes",
-    Error,
-    EnvUnbalancedQuotes,
-    EnvUnbalancedQuotesWhy,
-    None
-);
-rule!(
-    QUOTES_IN_VALUE,
-    "env/quotes-in-value",
-    Error,
-    EnvQuotesInValue,
-    EnvQuotesInValueWhy,
-    Some(Msg::FixMove)
-);
-rule!(
-    NOT_EXPORTED,
-    "env/not-exported",
-    Warning,
-    EnvNotExported,
-    EnvNotExportedWhy,
-    Some(Msg::FixAdd)
-);
-rule!(
-    MISSPELLED,
-    "env/misspelled-variable",
-    Error,
-    ClaudeMisspelled,
-    ClaudeMisspelledWhy,
-    Some(Msg::FixRename)
-);
+rules! {
+    SPACE_AROUND_EQUALS {
+        code: "env/space-around-equals",
+        severity: Error,
+        evidence: Client("bash: export NAME = value fails (not a valid identifier); cmd keeps the spaces in the name and the value"),
+        message: Text {
+            en: "Has spaces around =.",
+            zh: "= 两边有空格。",
+        },
+        why: Text {
+            en: "bash runs it as a command (\"command not found\"); cmd makes the space part of the name and value.",
+            zh: "bash 会把它当作命令执行（\"command not found\"）；cmd 会把空格当成名称和值的一部分。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    WRONG_SHELL {
+        code: "env/wrong-shell",
+        severity: Error,
+        evidence: Client("each shell rejects or misreads the others' syntax: the variable is not set"),
+        message: Text {
+            en: "This is another shell's syntax.",
+            zh: "这是另一种命令行的语法。",
+        },
+        why: Text {
+            en: "bash uses export, fish set -gx, PowerShell $env:, cmd set: in the wrong shell the variable is not set.",
+            zh: "bash 用 export，fish 用 set -gx，PowerShell 用 $env:，cmd 用 set：在错误的命令行中变量不会被设置。",
+        },
+        fix: None,
+    }
+
+    UNBALANCED_QUOTES {
+        code: "env/unbalanced-quotes",
+        severity: Error,
+        evidence: Client("bash waits for the closing quote; PowerShell reports a missing terminator"),
+        message: Text {
+            en: "Has a quote that is never closed.",
+            zh: "有一个没有闭合的引号。",
+        },
+        why: Text {
+            en: "The shell waits for more input or takes the rest of the line into the value.",
+            zh: "命令行会等待更多输入，或把这一行余下的内容都当作值。",
+        },
+        fix: None,
+    }
+
+    QUOTES_IN_VALUE {
+        code: "env/quotes-in-value",
+        severity: Error,
+        evidence: Client("cmd: set NAME=\"value\" keeps the quotes in the value"),
+        message: Text {
+            en: "In cmd, these quotes become part of the value.",
+            zh: "在 cmd 中，这些引号会成为值的一部分。",
+        },
+        why: Text {
+            en: "set NAME=\"value\" keeps the quotes: write set \"NAME=value\" instead.",
+            zh: "set NAME=\"value\" 会保留引号：请改写为 set \"NAME=value\"。",
+        },
+        fix: Some(Msg::FixMove),
+    }
+
+    NOT_EXPORTED {
+        code: "env/not-exported",
+        severity: Warning,
+        evidence: Heuristic("fish: set without -x keeps the export flag the variable already had, which may be none"),
+        message: Text {
+            en: "set without -x makes a fish variable that programs do not see.",
+            zh: "不带 -x 的 set 只会创建 fish 变量，程序看不到它。",
+        },
+        why: Text {
+            en: "The client does not get the variable: add -gx.",
+            zh: "客户端拿不到这个变量：请加上 -gx。",
+        },
+        fix: Some(Msg::FixAdd),
+    }
+
+    MISSPELLED {
+        code: "env/misspelled-variable",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 reads ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY, and ignores other names"),
+        message: Text {
+            en: "This is not a variable Claude Code reads.",
+            zh: "Claude Code 不读取这个变量。",
+        },
+        why: Text {
+            en: "Claude Code reads ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN; other names are ignored.",
+            zh: "Claude Code 读取的是 ANTHROPIC_BASE_URL 和 ANTHROPIC_AUTH_TOKEN；其他名称会被忽略。",
+        },
+        fix: Some(Msg::FixRename),
+    }
+}
 
 /// One `NAME=value` found on a line.
 struct Assignment {
@@ -65,7 +109,32 @@ struct Assignment {
     value: String,
 }
 
-pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Range<usize>>) {
+/// Lines for bash or zsh (`export NAME=value`).
+pub fn check_bash(text: &str, context: &Context) -> Checked {
+    check(text, Kind::EnvBash, context)
+}
+
+/// Lines for fish (`set -gx NAME value`).
+pub fn check_fish(text: &str, context: &Context) -> Checked {
+    check(text, Kind::EnvFish, context)
+}
+
+/// Lines for PowerShell (`$env:NAME = 'value'`).
+pub fn check_powershell(text: &str, context: &Context) -> Checked {
+    check(text, Kind::EnvPowerShell, context)
+}
+
+/// Lines for cmd (`set "NAME=value"`).
+pub fn check_cmd(text: &str, context: &Context) -> Checked {
+    check(text, Kind::EnvCmd, context)
+}
+
+/// A `.env` file (`NAME=value`).
+pub fn check_dotenv(text: &str, context: &Context) -> Checked {
+    check(text, Kind::DotEnv, context)
+}
+
+fn check(text: &str, kind: Kind, context: &Context) -> Checked {
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let mut names = Vec::new();
@@ -101,16 +170,15 @@ pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Ra
         let quote = quoting(kind);
         let (value, literal) = (&assignment.value, assignment.literal.clone());
         let upper = name.to_ascii_uppercase();
+        // The client the variable is for, when its name says; else the one being set up.
+        let reader = Client::reading_variable(name, context.profile).or(context.client);
         if upper.ends_with("_BASE_URL") || upper.ends_with("_API_BASE") {
-            let client = match upper.as_str() {
-                "ANTHROPIC_BASE_URL" => Some(Client::ClaudeCode),
-                "OPENAI_BASE_URL" => Some(Client::OpenAiSdk),
-                "OPENAI_API_BASE" => Some(Client::Aider),
-                _ => None,
-            };
+            // Every reader of OPENAI_BASE_URL wants the relay's OpenAI-compatible base path.
+            let client = reader
+                .or_else(|| (name == openai_sdk::BASE_URL_VARIABLE).then_some(Client::OpenAiSdk));
             let context = Context { client, ..*context };
             findings.extend(embed(
-                url::check_for(value, &context),
+                url::check(value, &context).findings,
                 value,
                 text,
                 literal,
@@ -118,8 +186,12 @@ pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Ra
             ));
         } else if upper.contains("KEY") || upper.contains("TOKEN") {
             secrets.push(super::unquoted(text, &literal));
+            let context = Context {
+                client: reader,
+                ..*context
+            };
             findings.extend(embed(
-                key::check(value, context.profile),
+                key::check(value, &context).findings,
                 value,
                 text,
                 literal,
@@ -127,7 +199,7 @@ pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Ra
             ));
         } else if upper.ends_with("MODEL") {
             findings.extend(embed(
-                model::check(value, context.profile),
+                model::check(value, context).findings,
                 value,
                 text,
                 literal,
@@ -141,13 +213,10 @@ pub fn check(text: &str, kind: Kind, context: &Context) -> (Vec<Finding>, Vec<Ra
             .find(|(name, _)| name == wanted)
             .map(|(_, span)| span.clone())
     };
-    if let (Some(_), Some(api_key)) = (
-        span_of(claude_settings::AUTH_TOKEN),
-        span_of(claude_settings::API_KEY),
-    ) {
+    if let (Some(_), Some(api_key)) = (span_of(AUTH_TOKEN_VARIABLE), span_of(API_KEY_VARIABLE)) {
         findings.push(Finding::new(&claude_settings::BOTH_AUTH, api_key));
     }
-    (findings, secrets)
+    Checked { findings, secrets }
 }
 
 /// The text split into statements, each with its offset: one per line, except that a quoted
@@ -203,25 +272,47 @@ fn quoting(kind: Kind) -> fn(&str) -> String {
     }
 }
 
+/// The shell whose way of setting or clearing a variable `statement` is, recognised by how
+/// it starts; `None` for anything else. Detection uses it to tell the kind of pasted lines.
+pub(crate) fn shell_of(statement: &str) -> Option<Kind> {
+    let lower = statement.trim_start().to_ascii_lowercase();
+    let mut words = lower.split_whitespace();
+    let word = words.next()?;
+    Some(
+        if lower.starts_with("$env:")
+            || lower.starts_with("[environment]::")
+            || lower.starts_with("remove-item env:")
+        {
+            Kind::EnvPowerShell
+        } else if word == "setx" {
+            Kind::EnvCmd
+        } else if word == "set" {
+            // cmd's `set NAME=value`, `set "NAME=value"` or `set NAME = value`, as opposed to
+            // fish's `set -gx NAME value` or `set NAME value`.
+            let name = words.next().unwrap_or_default();
+            let cmd = !name.starts_with('-')
+                && (name.contains('=')
+                    || name.starts_with('"')
+                    || words.next().is_some_and(|next| next.starts_with('=')));
+            if cmd { Kind::EnvCmd } else { Kind::EnvFish }
+        } else if word == "export" || word == "unset" {
+            Kind::EnvBash
+        } else {
+            return None;
+        },
+    )
+}
+
 /// Another shell's way of setting a variable, recognised by how the line starts.
 fn foreign_syntax(statement: &str, own: Kind) -> bool {
-    let lower = statement.to_ascii_lowercase();
-    let word = lower.split_whitespace().next().unwrap_or_default();
-    let flags_follow = lower
-        .split_whitespace()
-        .nth(1)
-        .is_some_and(|next| next.starts_with('-'));
-    let shell = if lower.starts_with("$env:") || lower.starts_with("[environment]::") {
-        Kind::EnvPowerShell
-    } else if word == "setx" || (word == "set" && !flags_follow && lower.contains('=')) {
-        Kind::EnvCmd
-    } else if word == "set" {
-        Kind::EnvFish
-    } else if word == "export" {
-        Kind::EnvBash
-    } else {
+    let Some(shell) = shell_of(statement) else {
         return false;
     };
+    let word = statement
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let accepted = match own {
         Kind::EnvBash | Kind::DotEnv => shell == Kind::EnvBash,
         // fish 3 accepts `export NAME=value` as well.
@@ -543,7 +634,9 @@ mod tests {
     use crate::profile::Profile;
 
     fn codes(text: &str, kind: Kind) -> Vec<&'static str> {
-        crate::check::testing::sorted_codes(&check(text, kind, &crate::check::testing::context()).0)
+        crate::check::testing::sorted_codes(
+            &check(text, kind, &crate::check::testing::context()).findings,
+        )
     }
 
     fn fixed(text: &str, kind: Kind) -> String {

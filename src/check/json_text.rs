@@ -3,49 +3,86 @@
 //! the text, so that rules can point at it.
 
 use super::Finding;
-use crate::i18n::Msg;
+use crate::clients::Client;
+use crate::i18n::{Msg, Text};
 use std::ops::Range;
 
-rule!(
-    SYNTAX,
-    "json/syntax",
-    Error,
-    JsonSyntax,
-    JsonSyntaxWhy,
-    None
-);
-rule!(
-    BOM,
-    "json/bom",
-    Error,
-    JsonBom,
-    JsonBomWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    SMART_QUOTES,
-    "json/smart-quotes",
-    Error,
-    JsonSmartQuotes,
-    JsonSmartQuotesWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    TRAILING_COMMA,
-    "json/trailing-comma",
-    Error,
-    JsonTrailingComma,
-    JsonTrailingCommaWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    NOT_AN_OBJECT,
-    "json/not-an-object",
-    Error,
-    NotAnObject,
-    NotAnObjectWhy,
-    None
-);
+rules! {
+    SYNTAX {
+        code: "json/syntax",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops on an auth.json that is not JSON; Claude Code 2.1.330 does not load such a settings.json"),
+        message: Text {
+            en: "This is not valid JSON.",
+            zh: "这不是有效的 JSON。",
+        },
+        why: Text {
+            en: "The client cannot read the file and ignores it or refuses to start.",
+            zh: "客户端无法读取该文件，会忽略它或拒绝启动。",
+        },
+        fix: None,
+    }
+
+    BOM {
+        code: "json/bom",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 stops on an auth.json that starts with a BOM (Claude Code 2.1.330 accepts one, so settings.json is not checked for it)"),
+        message: Text {
+            en: "The file starts with an invisible byte order mark.",
+            zh: "文件开头有一个不可见的字节顺序标记（BOM）。",
+        },
+        why: Text {
+            en: "Some JSON readers reject it; Windows Notepad adds it when saving as \"UTF-8 with BOM\".",
+            zh: "部分 JSON 解析器会拒绝它；Windows 记事本以\"带 BOM 的 UTF-8\"保存时会加上它。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    SMART_QUOTES {
+        code: "json/smart-quotes",
+        severity: Error,
+        evidence: Client("typographic quotes make the file invalid JSON, which Codex CLI 0.169 and Claude Code 2.1.330 cannot read"),
+        message: Text {
+            en: "Uses typographic quotes (“ ”) where JSON needs straight quotes (\").",
+            zh: "使用了排版引号（“ ”），而 JSON 需要直引号（\"）。",
+        },
+        why: Text {
+            en: "Word processors and chat apps replace quotes; the file is then not JSON.",
+            zh: "文字处理软件和聊天应用会替换引号，文件就不再是 JSON 了。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    TRAILING_COMMA {
+        code: "json/trailing-comma",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 does not load a settings.json with a trailing comma (\"These settings did not load\"); Codex CLI 0.169 stops"),
+        message: Text {
+            en: "Has a comma before a closing brace or bracket.",
+            zh: "在右花括号或右方括号前多了一个逗号。",
+        },
+        why: Text {
+            en: "JSON does not allow it: the file cannot be read.",
+            zh: "JSON 不允许这样：文件无法被读取。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    NOT_AN_OBJECT {
+        code: "json/not-an-object",
+        severity: Error,
+        evidence: Client("Codex CLI 0.169 and Claude Code 2.1.330 read their settings only from an object"),
+        message: Text {
+            en: "The file must be a JSON object ({ … }).",
+            zh: "文件必须是一个 JSON 对象（{ … }）。",
+        },
+        why: Text {
+            en: "The client cannot find its settings in anything else.",
+            zh: "否则客户端找不到它的设置。",
+        },
+        fix: None,
+    }
+}
 
 /// One `"key": value` member of an object, with positions.
 #[derive(Debug, Clone)]
@@ -75,12 +112,13 @@ impl Member {
     }
 }
 
-/// The parsed document and its members, or the findings that explain why it is not JSON.
-pub fn parse(text: &str) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding>> {
-    let surface = surface(text);
+/// The parsed document and its members, or the findings that explain why `reader` cannot read
+/// it as JSON.
+pub fn parse(text: &str, reader: Client) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding>> {
+    let surface = surface(text, reader);
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     match serde_json::from_str::<serde_json::Value>(body) {
-        // A BOM alone is tolerated by the parser above, not by every client: report it.
+        // The parser above skips a BOM, which not every client does: `surface` reports it.
         Ok(value) if surface.is_empty() => {
             let offset = text.len() - body.len();
             let members = members(body)
@@ -104,10 +142,10 @@ pub fn parse(text: &str) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding
     }
 }
 
-/// The members of a settings file, which must be a JSON object; otherwise the findings that
-/// say why it is not one.
-pub fn parse_object(text: &str) -> Result<Vec<Member>, Vec<Finding>> {
-    let (value, members) = parse(text)?;
+/// The members of a settings file for `reader`, which must be a JSON object; otherwise the
+/// findings that say why it is not one.
+pub fn parse_object(text: &str, reader: Client) -> Result<Vec<Member>, Vec<Finding>> {
+    let (value, members) = parse(text, reader)?;
     if value.is_object() {
         Ok(members)
     } else {
@@ -135,11 +173,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (line_start + within).min(text.len())
 }
 
-/// Mistakes visible without parsing: a BOM, typographic quotes and trailing commas outside
-/// strings.
-fn surface(text: &str) -> Vec<Finding> {
+/// Mistakes visible without parsing: a BOM (where `reader` stops on one), typographic quotes
+/// and trailing commas outside strings.
+fn surface(text: &str, reader: Client) -> Vec<Finding> {
     let mut findings = Vec::new();
-    if text.starts_with('\u{FEFF}') {
+    if text.starts_with('\u{FEFF}') && !reader.reads_json_with_bom() {
         findings.push(Finding::new(&BOM, 0..3).with_edit(0..3, ""));
     }
     let mut in_string = false;
@@ -323,7 +361,7 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        match parse(text) {
+        match parse(text, Client::Codex) {
             Ok(_) => Vec::new(),
             Err(findings) => findings.iter().map(|f| f.rule.code).collect(),
         }
@@ -333,6 +371,10 @@ mod tests {
     fn pasted_json_mistakes_are_named() {
         assert!(codes("{\"a\": \"b\"}").is_empty());
         assert_eq!(codes("\u{FEFF}{\"a\": \"b\"}"), ["json/bom"]);
+        assert!(
+            parse("\u{FEFF}{\"a\": \"b\"}", Client::ClaudeCode).is_ok(),
+            "Claude Code reads it"
+        );
         assert_eq!(codes("{“a”: “b”}"), ["json/smart-quotes"; 4]);
         assert_eq!(codes("{\"a\": \"b\",\n}"), ["json/trailing-comma"]);
         assert!(
@@ -344,7 +386,7 @@ mod tests {
     #[test]
     fn syntax_errors_point_at_the_spot() {
         let text = "{\n  \"a\": \"b\"\n  \"c\": 1\n}";
-        let findings = parse(text).unwrap_err();
+        let findings = parse(text, Client::Codex).unwrap_err();
         assert_eq!(findings[0].rule.code, "json/syntax");
         assert_eq!(position(text, findings[0].span.start), (3, 3));
     }
@@ -352,7 +394,7 @@ mod tests {
     #[test]
     fn members_know_where_they_are() {
         let text = "{\"env\": {\"A\": \"x\\\"y\", \"B\": 1}, \"list\": [{\"C\": true}]}";
-        let (_, members) = parse(text).unwrap();
+        let (_, members) = parse(text, Client::Codex).unwrap();
         let a = members.iter().find(|m| m.key == "A").unwrap();
         assert_eq!(a.path, ["env"]);
         assert_eq!(&text[a.value_span.clone()], "\"x\\\"y\"");

@@ -1,100 +1,209 @@
-//! Rules for an API key as typed or pasted into a key field.
+//! Rules for an API key as typed into a key field or found in a file: judged for the client
+//! that will send it, since clients differ (some trim spaces, some send them, one refuses).
 
-use super::{Finding, Rule, Severity, chars};
-use crate::i18n::Msg;
-use crate::profile::Profile;
+use super::{Checked, Context, Finding, chars};
+use crate::i18n::{Msg, Text};
 
-/// `key/whitespace`: a space inside the key, or a line break anywhere (usually a trailing one
-/// copied along with it): the key is rejected, or the header cannot even be sent.
-pub static WHITESPACE: Rule = Rule {
-    code: "key/whitespace",
-    severity: Severity::Error,
-    message: Msg::WhitespaceInValue,
-    why: Msg::WhitespaceWhy,
-    fix_label: Some(Msg::FixRemove),
-};
+rules! {
+    /// `key/whitespace`: a space inside the key, or a line break anywhere (usually a trailing one
+    /// copied along with it): the key is rejected, or the header cannot even be sent.
+    WHITESPACE {
+        code: "key/whitespace",
+        severity: Error,
+        evidence: Client("a space inside or a line break: the OpenAI Python SDK 3.54 refuses to send it (illegal header value) and curl sends a key the relay does not know"),
+        message: Text {
+            en: "Contains whitespace (a space, tab or line break).",
+            zh: "包含空白字符（空格、制表符或换行）。",
+        },
+        why: Text {
+            en: "The value is used exactly as typed: a stray space or line break gives 401 for a key and an invalid URL for an address.",
+            zh: "该值会被原样使用：多余的空格或换行会让密钥返回 401，让地址变成无效 URL。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
 
-/// `key/surrounding-space`: spaces or tabs before or after the key. HTTP trims them from the
-/// header, so Codex and most relays accept the key (checked with the real Codex); some
-/// clients send them and get 401.
-pub static SURROUNDING_SPACE: Rule = Rule {
-    code: "key/surrounding-space",
-    severity: Severity::Warning,
-    message: Msg::KeySurroundingSpace,
-    why: Msg::KeySurroundingSpaceWhy,
-    fix_label: Some(Msg::FixRemove),
-};
+    /// `key/surrounding-space`: spaces or tabs before or after the key, for a client that
+    /// sends them or refuses to send the key, or when the client is not known.
+    SURROUNDING_SPACE {
+        code: "key/surrounding-space",
+        severity: Error,
+        evidence: Client("the OpenAI Python SDK 3.54 sends a leading space (`Bearer  sk-…`) and refuses to send a key with a trailing one; curl sends both; judged for the client at hand, or for the strictest when none is given"),
+        message: Text {
+            en: "Has spaces before or after the key.",
+            zh: "密钥前后有空格。",
+        },
+        why: Text {
+            en: "Some clients send them along (the relay answers 401) and the OpenAI Python SDK refuses to send such a key at all.",
+            zh: "有的客户端会把空格一起发送（中转服务返回 401），OpenAI Python SDK 则会直接拒绝发送这样的密钥。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
 
-/// `key/invisible-character`: a zero-width space, BOM or similar inside the key.
-pub static INVISIBLE: Rule = Rule {
-    code: "key/invisible-character",
-    severity: Severity::Error,
-    message: Msg::InvisibleInValue,
-    why: Msg::InvisibleWhy,
-    fix_label: Some(Msg::FixRemove),
-};
+    /// `key/surrounding-space-trimmed`: the same spaces, for a client that removes them.
+    SURROUNDING_SPACE_TRIMMED {
+        code: "key/surrounding-space-trimmed",
+        severity: Warning,
+        evidence: Client("Codex CLI 0.169 and Claude Code 2.1.330 trim the key before sending it (observed against a loopback relay)"),
+        message: Text {
+            en: "Has spaces before or after the key, which this client removes.",
+            zh: "密钥前后有空格，此客户端会自动去掉。",
+        },
+        why: Text {
+            en: "It works here, but the same key pasted into another client fails: remove them.",
+            zh: "在这里可以正常使用，但把同一个密钥粘贴到其他客户端时会失败：请删掉它们。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
 
-/// `key/placeholder`: the docs' placeholder was never replaced.
-pub static PLACEHOLDER: Rule = Rule {
-    code: "key/placeholder",
-    severity: Severity::Error,
-    message: Msg::KeyPlaceholder,
-    why: Msg::KeyPlaceholderWhy,
-    fix_label: None,
-};
+    /// `key/invisible-character`: a zero-width space, BOM or similar inside the key.
+    INVISIBLE {
+        code: "key/invisible-character",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 and the OpenAI Python and Node SDKs refuse to send a non-ASCII key; curl sends its bytes, a key the relay does not know"),
+        message: Text {
+            en: "Contains an invisible character (zero-width space, byte order mark or similar).",
+            zh: "包含不可见字符（零宽空格、BOM 等）。",
+        },
+        why: Text {
+            en: "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.",
+            zh: "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
 
-/// `key/bearer-prefix`: the `Authorization` header's value was pasted instead of the key.
-pub static BEARER_PREFIX: Rule = Rule {
-    code: "key/bearer-prefix",
-    severity: Severity::Error,
-    message: Msg::KeyBearerPrefix,
-    why: Msg::KeyBearerPrefixWhy,
-    fix_label: Some(Msg::FixRemove),
-};
+    /// `key/placeholder`: the docs' placeholder was never replaced.
+    PLACEHOLDER {
+        code: "key/placeholder",
+        severity: Error,
+        evidence: Relay("the relay's docs: the placeholder must be replaced with the key from the dashboard"),
+        message: Text {
+            en: "This is the placeholder from the docs, not your key.",
+            zh: "这是文档中的占位符，不是你的密钥。",
+        },
+        why: Text {
+            en: "Every request fails with 401 until it is replaced with the key from your dashboard.",
+            zh: "在替换为控制台中的密钥之前，所有请求都会返回 401。",
+        },
+        fix: None,
+    }
 
-/// `key/quoted`: quotes copied along with the key.
-pub static QUOTED: Rule = Rule {
-    code: "key/quoted",
-    severity: Severity::Error,
-    message: Msg::QuotedValue,
-    why: Msg::QuotedValueWhy,
-    fix_label: Some(Msg::FixRemove),
-};
+    /// `key/bearer-prefix`: the `Authorization` header's value was pasted instead of the key.
+    BEARER_PREFIX {
+        code: "key/bearer-prefix",
+        severity: Error,
+        evidence: Client("every client adds `Bearer ` itself (seen in each conformance test): the relay gets `Bearer Bearer sk-…`"),
+        message: Text {
+            en: "Starts with \"Bearer \": paste the key alone.",
+            zh: "以 \"Bearer \" 开头：只需粘贴密钥本身。",
+        },
+        why: Text {
+            en: "Clients add \"Bearer \" themselves; sent twice, the key is rejected with 401.",
+            zh: "客户端会自动加上 \"Bearer \"；重复后密钥会被拒绝并返回 401。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
 
-/// `key/looks-like-url`: the base URL was pasted into the key field.
-pub static LOOKS_LIKE_URL: Rule = Rule {
-    code: "key/looks-like-url",
-    severity: Severity::Error,
-    message: Msg::KeyLooksLikeUrl,
-    why: Msg::KeyLooksLikeUrlWhy,
-    fix_label: None,
-};
+    /// `key/quoted`: quotes copied along with the key.
+    QUOTED {
+        code: "key/quoted",
+        severity: Error,
+        evidence: Client("clients send the key exactly as written, quotes included (seen in each conformance test)"),
+        message: Text {
+            en: "Has quotes around it that are not part of the value.",
+            zh: "两边带有不属于值本身的引号。",
+        },
+        why: Text {
+            en: "The quotes are sent along: the key is rejected with 401, the address is invalid.",
+            zh: "引号会被一起发送：密钥会返回 401，地址会无效。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
 
-/// `key/truncated`: a shortened or masked copy (`sk-abc…xyz`, `sk-****`), as dashboards show.
-pub static TRUNCATED: Rule = Rule {
-    code: "key/truncated",
-    severity: Severity::Error,
-    message: Msg::KeyTruncated,
-    why: Msg::KeyTruncatedWhy,
-    fix_label: None,
-};
+    /// `key/looks-like-url`: the base URL was pasted into the key field.
+    LOOKS_LIKE_URL {
+        code: "key/looks-like-url",
+        severity: Error,
+        evidence: Relay("keys come from the relay's dashboard; an address is never one"),
+        message: Text {
+            en: "This looks like an address, not an API key.",
+            zh: "这看起来是地址，而不是 API 密钥。",
+        },
+        why: Text {
+            en: "The base URL was pasted into the key field: every request fails with 401.",
+            zh: "Base URL 被粘贴到了密钥字段：所有请求都会返回 401。",
+        },
+        fix: None,
+    }
 
-/// `key/unexpected-prefix`: the relay's keys start differently (only when the profile says how).
-pub static UNEXPECTED_PREFIX: Rule = Rule {
-    code: "key/unexpected-prefix",
-    severity: Severity::Warning,
-    message: Msg::KeyUnexpectedPrefix,
-    why: Msg::KeyUnexpectedPrefixWhy,
-    fix_label: None,
-};
+    /// `key/truncated`: a shortened or masked copy (`sk-abc…xyz`, `sk-****`), as dashboards show.
+    TRUNCATED {
+        code: "key/truncated",
+        severity: Error,
+        evidence: Relay("the relay's dashboard shows a key in full once, then shortened (…) or masked (***); such a copy is not the key"),
+        message: Text {
+            en: "This looks like a shortened or masked copy of a key.",
+            zh: "这看起来是被截断或打了码的密钥。",
+        },
+        why: Text {
+            en: "Dashboards show keys shortened (sk-abc…xyz); only the full key works. Copy it again with the copy button.",
+            zh: "控制台显示的是缩略的密钥（sk-abc…xyz）；只有完整密钥才有效。请用复制按钮重新复制。",
+        },
+        fix: None,
+    }
+
+    /// `key/unexpected-prefix`: the relay's keys start differently (only when the profile says how).
+    UNEXPECTED_PREFIX {
+        code: "key/unexpected-prefix",
+        severity: Error,
+        evidence: Relay("the relay profile's key.prefix: the relay issues no other keys"),
+        message: Text {
+            en: "This relay's keys start differently.",
+            zh: "此中转服务的密钥开头不是这样。",
+        },
+        why: Text {
+            en: "It may be a key of another service, which the relay rejects with 401.",
+            zh: "这可能是其他服务的密钥，中转服务会返回 401。",
+        },
+        fix: None,
+    }
+
+    /// `key/unexpected-length`: the relay's keys are longer or shorter (only when the profile
+    /// says how long they are).
+    UNEXPECTED_LENGTH {
+        code: "key/unexpected-length",
+        severity: Error,
+        evidence: Relay("the relay profile's key.length: the relay issues no keys of other lengths"),
+        message: Text {
+            en: "This relay's keys have another length.",
+            zh: "此中转服务的密钥长度不是这样。",
+        },
+        why: Text {
+            en: "A character was lost or added while copying: the relay answers 401. Copy the key again with the dashboard's copy button.",
+            zh: "复制时丢失或多出了字符：中转服务会返回 401。请用控制台的复制按钮重新复制密钥。",
+        },
+        fix: None,
+    }
+}
 
 const BEARER: &str = "bearer ";
 
-/// Shorter than any real key: most likely cut off while copying.
-const SHORTEST_KEY: usize = 16;
+/// Every finding for `key`; an empty key has none (the page then shows the placeholder). The
+/// whole text is a secret.
+pub fn check(key: &str, context: &Context) -> Checked {
+    Checked {
+        findings: findings(key, context),
+        secrets: std::iter::once(0..key.len()).collect(),
+    }
+}
 
-/// Every finding for `key`; an empty key has none (the page then shows the placeholder).
-pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
+fn findings(key: &str, context: &Context) -> Vec<Finding> {
+    let profile = context.profile;
+    // Spaces around the key do no harm only to a client known to trim them.
+    let edge_spaces = if context.client.is_some_and(|client| client.trims_key()) {
+        &SURROUNDING_SPACE_TRIMMED
+    } else {
+        &SURROUNDING_SPACE
+    };
     let mut findings = Vec::new();
     // The "Bearer " may come after pasted spaces and quotes: `"Bearer sk-…"`.
     let start = key.len()
@@ -117,7 +226,7 @@ pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
             .push(Finding::new(&BEARER_PREFIX, start..prefix_end).with_edit(start..prefix_end, ""));
         // The spaces after "Bearer" are part of that fix, not a separate finding.
         findings.extend(
-            chars::stray_characters_with_edges(key, &WHITESPACE, &SURROUNDING_SPACE, &INVISIBLE)
+            chars::stray_characters_with_edges(key, &WHITESPACE, edge_spaces, &INVISIBLE)
                 .into_iter()
                 .filter(|finding| finding.span.start >= prefix_end || finding.span.end <= start),
         );
@@ -125,7 +234,7 @@ pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
         findings.extend(chars::stray_characters_with_edges(
             key,
             &WHITESPACE,
-            &SURROUNDING_SPACE,
+            edge_spaces,
             &INVISIBLE,
         ));
     }
@@ -155,18 +264,21 @@ pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
         findings.push(Finding::new(&PLACEHOLDER, 0..key.len()));
     } else if core.contains("://") || core.to_ascii_lowercase().starts_with("api.") {
         findings.push(Finding::new(&LOOKS_LIKE_URL, 0..key.len()));
-    } else if core.contains('…')
-        || core.contains("...")
-        || core.contains("***")
-        || core.chars().count() < SHORTEST_KEY
-    {
+    } else if core.contains('…') || core.contains("...") || core.contains("***") {
         findings.push(Finding::new(&TRUNCATED, 0..key.len()));
     } else if profile
-        .key_prefix
+        .key
+        .prefix
         .as_ref()
         .is_some_and(|prefix| !core.starts_with(prefix.as_str()))
     {
         findings.push(Finding::new(&UNEXPECTED_PREFIX, 0..key.len()));
+    } else if profile
+        .key
+        .length
+        .is_some_and(|length| !length.contains(core.chars().count()))
+    {
+        findings.push(Finding::new(&UNEXPECTED_LENGTH, 0..key.len()));
     }
     findings
 }
@@ -174,17 +286,22 @@ pub fn check(key: &str, profile: &Profile) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::testing::{context, sorted_codes};
+    use crate::clients::Client;
+    use crate::profile::{LengthRange, Profile};
 
     fn codes(key: &str) -> Vec<&'static str> {
-        check(key, &Profile::builtin())
-            .iter()
-            .map(|finding| finding.rule.code)
-            .collect()
+        sorted_codes(&check(key, &context()).findings)
+    }
+
+    fn codes_for(key: &str, client: Client) -> Vec<&'static str> {
+        sorted_codes(&check(key, &context().for_client(client)).findings)
     }
 
     fn fix_all(key: &str) -> String {
         let mut text = key.to_owned();
-        while let Some(fixed) = check(&text, &Profile::builtin())
+        while let Some(fixed) = check(&text, &context())
+            .findings
             .iter()
             .find_map(|f| f.apply_fix(&text))
         {
@@ -198,6 +315,17 @@ mod tests {
         assert!(codes("sk-abc123abc123abc123").is_empty());
         assert!(codes("").is_empty());
         assert!(codes("sk-\"quoted\\slash-0123456789").is_empty());
+        assert!(
+            codes("sk-short").is_empty(),
+            "the relay decides, not a guess"
+        );
+    }
+
+    #[test]
+    fn the_whole_key_is_a_secret() {
+        let secrets = check(" sk-abc ", &context()).secrets;
+        assert_eq!(secrets.len(), 1);
+        assert_eq!(secrets[0], 0..8);
     }
 
     #[test]
@@ -210,40 +338,81 @@ mod tests {
         assert_eq!(codes("https://api.4096bytes.com"), ["key/looks-like-url"]);
         assert_eq!(codes("sk-abc…wxyz"), ["key/truncated"]);
         assert_eq!(codes("sk-****************wxyz"), ["key/truncated"]);
-        assert_eq!(codes("sk-short"), ["key/truncated"]);
+        assert_eq!(codes("sk-abc...wxyz"), ["key/truncated"]);
     }
 
     #[test]
-    fn a_profile_can_say_how_keys_start() {
+    fn a_profile_can_say_how_keys_look() {
         let mut profile = Profile::builtin();
-        profile.key_prefix = Some("sk-".into());
-        let codes = |key: &str| {
-            check(key, &profile)
-                .iter()
-                .map(|f| f.rule.code)
-                .collect::<Vec<_>>()
+        profile.key.prefix = Some("sk-".into());
+        profile.key.length = Some(LengthRange { min: 20, max: 24 });
+        let context = Context {
+            profile: &profile,
+            client: None,
         };
+        let codes = |key: &str| sorted_codes(&check(key, &context).findings);
         assert!(codes("sk-abc123abc123abc123").is_empty());
         assert_eq!(codes("pk-abc123abc123abc123"), ["key/unexpected-prefix"]);
+        assert_eq!(codes("sk-abc123"), ["key/unexpected-length"]);
+        assert_eq!(
+            codes("sk-abc123abc123abc123abc123"),
+            ["key/unexpected-length"]
+        );
+        assert!(codes("sk-abc…wxyz").contains(&"key/truncated"));
     }
 
     #[test]
-    fn trailing_and_inner_whitespace_is_flagged_with_its_position() {
-        let findings = check("sk-abc123abc123abc \n", &Profile::builtin());
+    fn line_breaks_and_inner_whitespace_are_errors_for_every_client() {
+        let findings = check("sk-abc123abc123abc \n", &context()).findings;
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].rule.code, "key/whitespace");
         assert_eq!(findings[0].span, 18..20);
-        assert_eq!(codes("sk ab123abc123abc123"), ["key/whitespace"]);
-        assert_eq!(
-            codes("sk-abc123abc123abc123 "),
-            ["key/surrounding-space"],
-            "HTTP trims it"
-        );
-        assert_eq!(codes("\tsk-abc123abc123abc123"), ["key/surrounding-space"]);
+        for client in Client::ALL {
+            assert_eq!(
+                codes_for("sk ab123abc123abc123", client),
+                ["key/whitespace"]
+            );
+            assert_eq!(codes_for("sk-abc123\n", client), ["key/whitespace"]);
+        }
         assert_eq!(
             codes("\u{00A0}sk-ab123abc123abc123"),
             ["key/whitespace"],
-            "no-break space"
+            "a no-break space is not trimmed by anyone"
+        );
+    }
+
+    #[test]
+    fn surrounding_spaces_are_judged_for_the_client_at_hand() {
+        for key in [
+            "sk-abc123abc123abc123 ",
+            "\tsk-abc123abc123abc123",
+            " sk-abc ",
+        ] {
+            let found = codes(key);
+            assert!(!found.is_empty(), "{key:?}");
+            assert!(
+                found.iter().all(|code| *code == "key/surrounding-space"),
+                "{key:?} with no client: {found:?}"
+            );
+            for client in Client::ALL {
+                let expected = if client.trims_key() {
+                    "key/surrounding-space-trimmed"
+                } else {
+                    "key/surrounding-space"
+                };
+                assert!(
+                    codes_for(key, client).iter().all(|code| *code == expected),
+                    "{key:?} for {client:?}"
+                );
+            }
+        }
+        assert_eq!(
+            codes_for("sk-abc123abc123abc123 ", Client::Codex),
+            ["key/surrounding-space-trimmed"]
+        );
+        assert_eq!(
+            codes_for("sk-abc123abc123abc123 ", Client::OpenAiSdk),
+            ["key/surrounding-space"]
         );
     }
 
@@ -273,9 +442,6 @@ mod tests {
             ["key/bearer-prefix", "key/surrounding-space"]
         );
         assert!(codes("bearer-token-like-key-0123").is_empty());
-        assert_eq!(
-            fix_all(" Bearer  sk-a\u{200B}bc \n"),
-            " sk-abc".trim_start()
-        );
+        assert_eq!(fix_all(" Bearer  sk-a\u{200B}bc \n"), "sk-abc");
     }
 }

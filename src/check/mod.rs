@@ -1,23 +1,56 @@
 //! The validator (the "doctor"): small rules, each with a stable code, a message, a span and
 //! an optional fix.
 //!
-//! A [`Rule`] describes one mistake (its code, severity and texts); a checker for one [`Kind`]
-//! of input returns [`Finding`]s that point at the offending bytes, with text edits that fix
-//! them where that is safe. Findings never carry the text they point at, so a finding about a
-//! key cannot leak the key; a [`Report`] also lists where secrets sit, so that anything that
-//! shows the input (a source line under a diagnostic) can mask them.
+//! A [`Rule`] is one unit: its code, its severity and the evidence behind it, its texts in
+//! both languages and its fix label, declared with [`rules!`] in the checker module that owns
+//! it, next to the code that finds it. A checker reads one [`Kind`] of input and returns
+//! [`Finding`]s that point at the offending bytes, with text edits that fix them where that
+//! is safe. Findings never carry the text they point at, so a finding about a key cannot leak
+//! the key; a [`Checked`] result also lists where secrets sit, so that anything that shows the
+//! input (a source line under a diagnostic) can mask them.
 
-/// Declares a [`Rule`] as a static: `rule!(NAME, "input/mistake", Severity, Message, Why, fix)`.
-macro_rules! rule {
-    ($name:ident, $code:literal, $severity:ident, $message:ident, $why:ident, $fix:expr) => {
-        #[doc = concat!("`", $code, "`")]
-        pub static $name: $crate::check::Rule = $crate::check::Rule {
-            code: $code,
-            severity: $crate::check::Severity::$severity,
-            message: $crate::i18n::Msg::$message,
-            why: $crate::i18n::Msg::$why,
-            fix_label: $fix,
-        };
+/// Declares the rules a checker module owns, and its list of them, [`RULES`](self), from which
+/// [`rules`] builds the registry: a rule cannot exist outside a list.
+///
+/// ```ignore
+/// rules! {
+///     /// What the rule finds, and why it has its severity.
+///     NAME {
+///         code: "input/mistake",
+///         severity: Error,
+///         evidence: Client("what the real client did"),
+///         message: Text { en: "…", zh: "…" },
+///         why: Text { en: "…", zh: "…" },
+///         fix: Some(Msg::FixRemove),
+///     }
+/// }
+/// ```
+macro_rules! rules {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident {
+            code: $code:literal,
+            severity: $severity:ident,
+            evidence: $evidence:ident($source:literal),
+            message: $message:expr,
+            why: $why:expr,
+            fix: $fix:expr $(,)?
+        }
+    )+) => {
+        $(
+            $(#[$doc])*
+            #[doc = concat!("\n\nCode `", $code, "`, ", stringify!($severity), "; evidence: ", $source)]
+            pub static $name: $crate::check::Rule = $crate::check::Rule {
+                code: $code,
+                severity: $crate::check::Severity::$severity,
+                evidence: $crate::check::Evidence::$evidence($source),
+                message: $message,
+                why: $why,
+                fix_label: $fix,
+            };
+        )+
+        /// Every rule this module owns, for the registry ([`crate::check::rules`]).
+        pub static RULES: &[&$crate::check::Rule] = &[$(&$name),+];
     };
 }
 
@@ -34,7 +67,7 @@ pub mod model;
 pub mod url;
 
 use crate::clients::Client;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::profile::Profile;
 use std::ops::Range;
 
@@ -73,16 +106,57 @@ impl Severity {
     }
 }
 
+/// How we know what a mistake does, which decides how severe it may be: an error means the
+/// client or the relay will fail, so it needs a real client's run or the relay's word; a
+/// guess from the text's shape is at most a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Observed by running the real client (which one, and what it did); most are re-checked
+    /// by the conformance tests.
+    Client(&'static str),
+    /// Read in the client's own source code, for clients that cannot be run here (desktop
+    /// apps): which repository, and what it does.
+    Source(&'static str),
+    /// The relay's documentation, or its profile, says so.
+    Relay(&'static str),
+    /// A guess from the text's shape.
+    Heuristic(&'static str),
+}
+
+impl Evidence {
+    /// The stable lower-case name used in JSON output.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Evidence::Client(_) => "client",
+            Evidence::Source(_) => "source",
+            Evidence::Relay(_) => "relay",
+            Evidence::Heuristic(_) => "heuristic",
+        }
+    }
+
+    /// What the evidence is, in a sentence.
+    pub fn source(self) -> &'static str {
+        match self {
+            Evidence::Client(source)
+            | Evidence::Source(source)
+            | Evidence::Relay(source)
+            | Evidence::Heuristic(source) => source,
+        }
+    }
+}
+
 /// One kind of mistake.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Rule {
     /// Stable identifier, `<input>/<mistake>`, e.g. `key/whitespace`.
     pub code: &'static str,
     pub severity: Severity,
+    /// Why the severity is what it is.
+    pub evidence: Evidence,
     /// One line: what is wrong.
-    pub message: Msg,
+    pub message: Text,
     /// Why it matters, in terms of the symptom users see.
-    pub why: Msg,
+    pub why: Text,
     /// The label of the fix button, for rules that can fix what they find.
     pub fix_label: Option<Msg>,
 }
@@ -92,6 +166,37 @@ pub struct Rule {
 pub struct Edit {
     pub span: Range<usize>,
     pub replacement: String,
+}
+
+impl Edit {
+    /// The smallest edit that turns `old` into `new`: what lies between their common start
+    /// and their common end, on character boundaries.
+    pub fn between(old: &str, new: &str) -> Edit {
+        let prefix: usize = old
+            .chars()
+            .zip(new.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(c, _)| c.len_utf8())
+            .sum();
+        let longest_suffix = old.len().min(new.len()) - prefix;
+        let suffix: usize = old
+            .chars()
+            .rev()
+            .zip(new.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(c, _)| c.len_utf8())
+            .scan(0, |total, length| {
+                *total += length;
+                Some(*total)
+            })
+            .take_while(|total| *total <= longest_suffix)
+            .last()
+            .unwrap_or(0);
+        Edit {
+            span: prefix..old.len() - suffix,
+            replacement: new[prefix..new.len() - suffix].to_owned(),
+        }
+    }
 }
 
 /// One mistake found in one input.
@@ -240,8 +345,60 @@ impl Kind {
 pub struct Context<'a> {
     pub profile: &'a Profile,
     /// The client the text is for, when known: it decides, for example, whether `/v1` in a
-    /// base URL is expected or doubled.
+    /// base URL is expected or doubled, or whether a space around a key is trimmed. Without
+    /// one, values are judged for the strictest client that could read them.
     pub client: Option<Client>,
+}
+
+impl Context<'_> {
+    /// The same relay, for `client`.
+    pub fn for_client(&self, client: Client) -> Context<'_> {
+        Context {
+            client: Some(client),
+            ..*self
+        }
+    }
+}
+
+/// What one checker found in one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// Byte ranges that hold a key: mask them wherever the text is shown.
+    pub secrets: Vec<Range<usize>>,
+}
+
+impl From<Vec<Finding>> for Checked {
+    fn from(findings: Vec<Finding>) -> Self {
+        Checked {
+            findings,
+            secrets: Vec::new(),
+        }
+    }
+}
+
+/// The one shape of every checker: a text and what is known about it, in; findings and the
+/// secrets' places, out.
+pub type Checker = fn(&str, &Context) -> Checked;
+
+impl Kind {
+    /// The checker that reads this kind of input.
+    pub fn checker(self) -> Checker {
+        match self {
+            Kind::Url => url::check,
+            Kind::Key => key::check,
+            Kind::Model => model::check,
+            Kind::CodexConfig => codex_config::check,
+            Kind::CodexAuth => codex_auth::check,
+            Kind::ClaudeSettings => claude_settings::check,
+            Kind::EnvBash => env::check_bash,
+            Kind::EnvFish => env::check_fish,
+            Kind::EnvPowerShell => env::check_powershell,
+            Kind::EnvCmd => env::check_cmd,
+            Kind::DotEnv => env::check_dotenv,
+            Kind::CherryLink => cherry_link::check,
+        }
+    }
 }
 
 /// The outcome of checking one text.
@@ -260,20 +417,37 @@ impl Report {
             .iter()
             .any(|finding| finding.rule.severity == Severity::Error)
     }
+
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|finding| finding.rule.severity == severity)
+            .count()
+    }
 }
 
-/// `/input/too-large`: the text is over [`MAX_INPUT_BYTES`].
-pub static TOO_LARGE: Rule = Rule {
-    code: "input/too-large",
-    severity: Severity::Error,
-    message: Msg::InputTooLarge,
-    why: Msg::InputTooLargeWhy,
-    fix_label: None,
-};
+rules! {
+    /// More than [`MAX_INPUT_BYTES`]: not checked at all.
+    TOO_LARGE {
+        code: "input/too-large",
+        severity: Warning,
+        evidence: Heuristic("onramp checks at most 1 MiB; no client's settings are that large"),
+        message: Text {
+            en: "This is too large to check (over 1 MiB).",
+            zh: "内容太大，无法检查（超过 1 MiB）。",
+        },
+        why: Text {
+            en: "No client's settings are that large: paste only the file or the lines in question.",
+            zh: "客户端的配置不会这么大：请只粘贴相关的文件或那几行。",
+        },
+        fix: None,
+    }
+}
 
 /// Checks `text` as `kind`, or as the kind [`detect::detect`] recognises.
 pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
-    let kind = kind.unwrap_or_else(|| detect::detect(text));
+    let kind = kind.unwrap_or_else(|| detect::detect(text, context.profile));
     if text.len() > MAX_INPUT_BYTES {
         return Report {
             kind,
@@ -288,21 +462,13 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
             .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t)),
         _ => text,
     };
-    let (mut findings, secrets) = match kind {
-        Kind::Url => (url::check_for(text, context), Vec::new()),
-        Kind::Key => (
-            key::check(text, context.profile),
-            std::iter::once(0..text.len()).collect(),
-        ),
-        Kind::Model => (model::check(text, context.profile), Vec::new()),
-        Kind::CodexConfig => codex_config::check(text, context),
-        Kind::CodexAuth => codex_auth::check(text, context),
-        Kind::ClaudeSettings => claude_settings::check(text, context),
-        Kind::EnvBash | Kind::EnvFish | Kind::EnvPowerShell | Kind::EnvCmd | Kind::DotEnv => {
-            env::check(text, kind, context)
-        }
-        Kind::CherryLink => cherry_link::check(text, context),
-    };
+    let Checked {
+        mut findings,
+        mut secrets,
+    } = kind.checker()(text, context);
+    // A file that does not parse gives its checker no idea where its key is: whatever looks
+    // like a key is masked as well, so that no way of showing the text can leak one.
+    secrets.extend(keylike_tokens(text));
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
     findings.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
     findings.truncate(MAX_FINDINGS);
@@ -313,79 +479,52 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
     }
 }
 
-/// Every rule, for documentation and for the tests that hold each rule to its promises.
-pub fn rules() -> Vec<&'static Rule> {
-    vec![
-        &TOO_LARGE,
-        &url::WHITESPACE,
-        &url::INVISIBLE,
-        &url::QUOTED,
-        &url::FULLWIDTH,
-        &url::SCHEME_MISSING,
-        &url::SCHEME_MISSPELLED,
-        &url::INSECURE_HTTP,
-        &url::ENDPOINT_PATH,
-        &url::DOUBLED_V1,
-        &url::UNEXPECTED_PATH,
-        &url::DOUBLE_SLASH,
-        &url::QUERY_OR_FRAGMENT,
-        &url::HOST_TYPO,
-        &url::OTHER_HOST,
-        &url::LOOKS_LIKE_KEY,
-        &key::WHITESPACE,
-        &key::SURROUNDING_SPACE,
-        &key::INVISIBLE,
-        &key::PLACEHOLDER,
-        &key::BEARER_PREFIX,
-        &key::QUOTED,
-        &key::LOOKS_LIKE_URL,
-        &key::TRUNCATED,
-        &key::UNEXPECTED_PREFIX,
-        &model::WHITESPACE,
-        &model::INVISIBLE,
-        &model::PLACEHOLDER,
-        &codex_config::SYNTAX,
-        &codex_config::DUPLICATE,
-        &codex_config::ROOT_KEY_UNDER_TABLE,
-        &codex_config::PROVIDER_UNDEFINED,
-        &codex_config::BUILTIN_PROVIDER,
-        &codex_config::RESERVED_ID,
-        &codex_config::WIRE_API,
-        &codex_config::NO_AUTH,
-        &codex_config::NO_BASE_URL,
-        &codex_config::ENV_KEY_HOLDS_KEY,
-        &codex_config::IGNORED_SETTING,
-        &codex_config::LEGACY_PROFILE,
-        &codex_config::LEGACY_PROFILES_TABLE,
-        &codex_config::TOP_LEVEL_BASE_URL,
-        &codex_config::NOT_A_STRING,
-        &json_text::SYNTAX,
-        &json_text::BOM,
-        &json_text::SMART_QUOTES,
-        &json_text::TRAILING_COMMA,
-        &json_text::NOT_AN_OBJECT,
-        &codex_auth::MISSING_KEY,
-        &codex_auth::WRONG_KEY_NAME,
-        &codex_auth::NOT_A_STRING,
-        &codex_auth::CHATGPT_LOGIN,
-        &claude_settings::NO_ENV,
-        &claude_settings::OUTSIDE_ENV,
-        &claude_settings::MISSPELLED,
-        &claude_settings::NOT_A_STRING,
-        &claude_settings::NO_AUTH,
-        &claude_settings::NO_BASE_URL,
-        &claude_settings::BOTH_AUTH,
-        &env::SPACE_AROUND_EQUALS,
-        &env::WRONG_SHELL,
-        &env::UNBALANCED_QUOTES,
-        &env::QUOTES_IN_VALUE,
-        &env::NOT_EXPORTED,
-        &env::MISSPELLED,
-        &cherry_link::NOT_A_LINK,
-        &cherry_link::BASE64URL,
-        &cherry_link::BAD_DATA,
-        &cherry_link::MISSING_FIELD,
+/// Byte ranges of the tokens in `text` that look like keys wherever they are: a word that
+/// starts like the keys of most services (`sk-`, `sk_`), or a long run of letters and digits
+/// (32 or more, both kinds), longer than model names and host names get.
+pub fn keylike_tokens(text: &str) -> Vec<Range<usize>> {
+    let is_key_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_');
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (offset, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, is_key_char(c) && offset < text.len()) {
+            (None, true) => start = Some(offset),
+            (Some(from), false) => {
+                let token = &text[from..offset];
+                let lower = token.to_ascii_lowercase();
+                let prefixed =
+                    (lower.starts_with("sk-") || lower.starts_with("sk_")) && token.len() > 6;
+                let long = token.len() >= 32
+                    && token.bytes().any(|b| b.is_ascii_digit())
+                    && token.bytes().any(|b| b.is_ascii_alphabetic());
+                if prefixed || long {
+                    tokens.push(from..offset);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// Every rule of the doctor, from the lists of the modules that own them.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    [
+        RULES,
+        url::RULES,
+        key::RULES,
+        model::RULES,
+        json_text::RULES,
+        codex_config::RULES,
+        codex_auth::RULES,
+        claude_settings::RULES,
+        env::RULES,
+        cherry_link::RULES,
     ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// `text` with the fixes of its findings applied, one after another and re-checked each time,
@@ -409,16 +548,47 @@ pub fn fix_all(text: &str, kind: Kind, context: &Context) -> String {
 
 /// `text` with every secret span masked: all but the last 4 characters become `•`.
 pub fn mask(text: &str, secrets: &[Range<usize>]) -> String {
-    let mut masked = String::with_capacity(text.len());
-    for (offset, c) in text.char_indices() {
-        let remaining = secrets
-            .iter()
-            .find(|span| span.contains(&offset))
-            .and_then(|span| text.get(offset..span.end))
-            .map_or(0, |rest| rest.chars().count());
-        masked.push(if remaining > 4 { '•' } else { c });
+    Masked::new(text, secrets).text
+}
+
+/// A text with its secrets masked, and where each byte offset of the original falls in it,
+/// so that spans found in the original can be shown on the masked text.
+pub struct Masked {
+    pub text: String,
+    /// For each byte offset of the original (its length included), the offset in `text`.
+    offsets: Vec<usize>,
+}
+
+impl Masked {
+    pub fn new(text: &str, secrets: &[Range<usize>]) -> Masked {
+        let mut masked = String::with_capacity(text.len());
+        let mut offsets = Vec::with_capacity(text.len() + 1);
+        for (offset, c) in text.char_indices() {
+            let remaining = secrets
+                .iter()
+                .find(|span| span.contains(&offset))
+                .and_then(|span| text.get(offset..span.end))
+                .map_or(0, |rest| rest.chars().count());
+            // Every byte of the character maps to where its replacement starts.
+            offsets.extend(std::iter::repeat_n(masked.len(), c.len_utf8()));
+            masked.push(if remaining > 4 { '•' } else { c });
+        }
+        offsets.push(masked.len());
+        Masked {
+            text: masked,
+            offsets,
+        }
     }
-    masked
+
+    /// Where byte `offset` of the original is in the masked text.
+    pub fn offset(&self, offset: usize) -> usize {
+        self.offsets.get(offset).copied().unwrap_or(self.text.len())
+    }
+
+    /// Where the bytes `span` of the original are in the masked text.
+    pub fn span(&self, span: &Range<usize>) -> Range<usize> {
+        self.offset(span.start)..self.offset(span.end)
+    }
 }
 
 /// `literal` without its quotes, if it is a quoted string: the part to mask.
@@ -518,8 +688,9 @@ mod tests {
     static RULE: Rule = Rule {
         code: "test/rule",
         severity: Severity::Error,
-        message: Msg::WhitespaceInValue,
-        why: Msg::WhitespaceWhy,
+        evidence: Evidence::Heuristic("a test"),
+        message: Text { en: "a", zh: "甲" },
+        why: Text { en: "b", zh: "乙" },
         fix_label: Some(Msg::FixRemove),
     };
 
@@ -537,6 +708,55 @@ mod tests {
         assert_eq!(finding.apply_fix("ab"), None);
         let finding = Finding::new(&RULE, 1..2).with_edit(1..2, "");
         assert_eq!(finding.apply_fix("é"), None, "splitting a character");
+    }
+
+    #[test]
+    fn the_edit_between_two_texts_is_the_smallest_one() {
+        let cases = [
+            ("abc", "abc", 3..3, ""),
+            ("a = 1\n", "a = 1\nb = 2\n", 6..6, "b = 2\n"),
+            ("{ x }", "{ x , y }", 4..4, ", y "),
+            ("aaa", "aa", 2..3, ""),
+            ("é1é", "é2é", 2..3, "2"),
+        ];
+        for (old, new, span, replacement) in cases {
+            let edit = Edit::between(old, new);
+            assert_eq!(
+                (edit.span.clone(), edit.replacement.as_str()),
+                (span, replacement)
+            );
+            let mut applied = old.to_owned();
+            applied.replace_range(edit.span, &edit.replacement);
+            assert_eq!(applied, new);
+        }
+    }
+
+    #[test]
+    fn masking_keeps_the_last_four_characters_and_maps_offsets() {
+        let text = "key = \"sk-é123456\" # ok";
+        let secret = 7..18;
+        let masked = Masked::new(text, std::slice::from_ref(&secret));
+        assert_eq!(masked.text, "key = \"••••••3456\" # ok");
+        assert_eq!(&masked.text[masked.span(&(18..19))], "\"");
+        assert_eq!(&masked.text[masked.span(&(14..18))], "3456");
+        assert_eq!(masked.offset(text.len()), masked.text.len());
+    }
+
+    #[test]
+    fn keys_are_masked_even_where_the_text_does_not_parse() {
+        let text = "{\"OPENAI_API_KEY\": \"sk-secret-abcdef1234 \",}\nmodel = claude-sonnet-4-5";
+        let tokens: Vec<_> = keylike_tokens(text)
+            .into_iter()
+            .map(|span| &text[span])
+            .collect();
+        assert_eq!(tokens, ["sk-secret-abcdef1234"]);
+        let long = "token a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5 end";
+        let tokens = keylike_tokens(long);
+        assert_eq!(tokens.len(), 1);
+        assert_eq!(
+            &long[tokens[0].clone()],
+            "a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5"
+        );
     }
 
     #[test]

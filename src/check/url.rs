@@ -4,131 +4,237 @@
 //! as typed, including text no URL parser accepts, and a full parser (with its IDNA tables)
 //! would weigh more than the whole page.
 
-use super::{Context, Finding, Rule, chars};
+use super::{Checked, Context, Finding, Rule, chars};
 use crate::clients::Client;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use std::ops::Range;
 
-rule!(
-    WHITESPACE,
-    "url/whitespace",
-    Error,
-    WhitespaceInValue,
-    WhitespaceWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    INVISIBLE,
-    "url/invisible-character",
-    Error,
-    InvisibleInValue,
-    InvisibleWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    QUOTED,
-    "url/quoted",
-    Error,
-    QuotedValue,
-    QuotedValueWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    FULLWIDTH,
-    "url/fullwidth-punctuation",
-    Error,
-    UrlFullwidth,
-    UrlFullwidthWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    SCHEME_MISSING,
-    "url/scheme-missing",
-    Error,
-    UrlSchemeMissing,
-    UrlSchemeMissingWhy,
-    Some(Msg::FixAddHttps)
-);
-rule!(
-    SCHEME_MISSPELLED,
-    "url/scheme-misspelled",
-    Error,
-    UrlSchemeMisspelled,
-    UrlSchemeMissingWhy,
-    Some(Msg::FixUseHttps)
-);
-rule!(
-    INSECURE_HTTP,
-    "url/insecure-http",
-    Error,
-    UrlInsecureHttp,
-    UrlInsecureHttpWhy,
-    Some(Msg::FixUseHttps)
-);
-rule!(
-    ENDPOINT_PATH,
-    "url/endpoint-path",
-    Error,
-    UrlEndpointPath,
-    UrlEndpointPathWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    DOUBLED_V1,
-    "url/doubled-v1",
-    Error,
-    UrlDoubledV1,
-    UrlDoubledV1Why,
-    Some(Msg::FixRemove)
-);
-rule!(
-    UNEXPECTED_PATH,
-    "url/unexpected-path",
-    Error,
-    UrlUnexpectedPath,
-    UrlUnexpectedPathWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    DOUBLE_SLASH,
-    "url/double-slash",
-    Warning,
-    UrlDoubleSlash,
-    UrlDoubleSlashWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    QUERY_OR_FRAGMENT,
-    "url/query-or-fragment",
-    Warning,
-    UrlQuery,
-    UrlQueryWhy,
-    Some(Msg::FixRemove)
-);
-rule!(
-    HOST_TYPO,
-    "url/host-typo",
-    Error,
-    UrlHostTypo,
-    UrlHostTypoWhy,
-    Some(Msg::FixReplace)
-);
-rule!(
-    OTHER_HOST,
-    "url/other-host",
-    Info,
-    UrlOtherHost,
-    UrlOtherHostWhy,
-    None
-);
-rule!(
-    LOOKS_LIKE_KEY,
-    "url/looks-like-key",
-    Error,
-    UrlLooksLikeKey,
-    UrlLooksLikeKeyWhy,
-    None
-);
+rules! {
+    WHITESPACE {
+        code: "url/whitespace",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (unsupported protocol or invalid URL): no spaces or line breaks in the base URL"),
+        message: Text {
+            en: "Contains whitespace (a space, tab or line break).",
+            zh: "包含空白字符（空格、制表符或换行）。",
+        },
+        why: Text {
+            en: "The value is used exactly as typed: a stray space or line break gives 401 for a key and an invalid URL for an address.",
+            zh: "该值会被原样使用：多余的空格或换行会让密钥返回 401，让地址变成无效 URL。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    INVISIBLE {
+        code: "url/invisible-character",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (unsupported protocol or invalid URL): an invisible character makes the address invalid"),
+        message: Text {
+            en: "Contains an invisible character (zero-width space, byte order mark or similar).",
+            zh: "包含不可见字符（零宽空格、BOM 等）。",
+        },
+        why: Text {
+            en: "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.",
+            zh: "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    QUOTED {
+        code: "url/quoted",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (unsupported protocol or invalid URL): no quotes around the base URL"),
+        message: Text {
+            en: "Has quotes around it that are not part of the value.",
+            zh: "两边带有不属于值本身的引号。",
+        },
+        why: Text {
+            en: "The quotes are sent along: the key is rejected with 401, the address is invalid.",
+            zh: "引号会被一起发送：密钥会返回 401，地址会无效。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    FULLWIDTH {
+        code: "url/fullwidth-punctuation",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (unsupported protocol or invalid URL): full-width punctuation is not URL syntax"),
+        message: Text {
+            en: "Has full-width punctuation (：／．。) from a Chinese or Japanese input method.",
+            zh: "包含中文或日文输入法的全角标点（：／．。）。",
+        },
+        why: Text {
+            en: "A URL only takes ASCII punctuation: the client reports an invalid URL or cannot resolve the host.",
+            zh: "URL 只接受 ASCII 标点：客户端会报无效 URL 或无法解析主机。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    SCHEME_MISSING {
+        code: "url/scheme-missing",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (unsupported protocol or invalid URL): the base URL starts with https://"),
+        message: Text {
+            en: "Has no https:// in front.",
+            zh: "前面缺少 https://。",
+        },
+        why: Text {
+            en: "Clients reject an address without a scheme (\"unsupported protocol\" or \"invalid URL\").",
+            zh: "客户端会拒绝没有协议头的地址（\"unsupported protocol\" 或 \"invalid URL\"）。",
+        },
+        fix: Some(Msg::FixAddHttps),
+    }
+
+    SCHEME_MISSPELLED {
+        code: "url/scheme-misspelled",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (unsupported protocol or invalid URL): the base URL starts with https://"),
+        message: Text {
+            en: "The scheme is misspelled: it must be exactly https://.",
+            zh: "协议头拼写错误：必须是 https://。",
+        },
+        why: Text {
+            en: "Clients reject an address without a scheme (\"unsupported protocol\" or \"invalid URL\").",
+            zh: "客户端会拒绝没有协议头的地址（\"unsupported protocol\" 或 \"invalid URL\"）。",
+        },
+        fix: Some(Msg::FixUseHttps),
+    }
+
+    INSECURE_HTTP {
+        code: "url/insecure-http",
+        severity: Error,
+        evidence: Relay("the relay documents only https:// base URLs; over http the key travels in clear and a redirect turns the POST into a GET"),
+        message: Text {
+            en: "Uses http:// instead of https://.",
+            zh: "使用了 http:// 而不是 https://。",
+        },
+        why: Text {
+            en: "The relay is served over https; over http the key travels unencrypted and the request is refused or redirected.",
+            zh: "中转服务使用 https；使用 http 时密钥以明文传输，请求会被拒绝或重定向。",
+        },
+        fix: Some(Msg::FixUseHttps),
+    }
+
+    ENDPOINT_PATH {
+        code: "url/endpoint-path",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (404): remove any manually added request path; clients append /responses, /chat/completions or /v1/messages themselves"),
+        message: Text {
+            en: "Ends with an endpoint path (/chat/completions, /responses, /messages…) that the client adds itself.",
+            zh: "以接口路径（/chat/completions、/responses、/messages 等）结尾，而客户端会自己添加它。",
+        },
+        why: Text {
+            en: "The client appends its endpoint again, for example …/chat/completions/chat/completions, and gets 404.",
+            zh: "客户端会再追加一次接口路径，例如 …/chat/completions/chat/completions，结果返回 404。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    DOUBLED_V1 {
+        code: "url/doubled-v1",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.330 appends /v1/messages to ANTHROPIC_BASE_URL: a base URL ending in /v1 calls /v1/v1/messages"),
+        message: Text {
+            en: "Ends with /v1, which this client adds itself.",
+            zh: "以 /v1 结尾，而此客户端会自己添加 /v1。",
+        },
+        why: Text {
+            en: "The client then calls …/v1/v1/…, which answers 404 (Claude Code says the model may not exist).",
+            zh: "客户端会请求 …/v1/v1/…，返回 404（Claude Code 会提示模型可能不存在）。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    UNEXPECTED_PATH {
+        code: "url/unexpected-path",
+        severity: Error,
+        evidence: Relay("the relay profile gives the path each client needs after the base URL; the relay serves no other"),
+        message: Text {
+            en: "The path differs from what this relay expects for this client.",
+            zh: "路径与此中转服务对该客户端要求的不一致。",
+        },
+        why: Text {
+            en: "Requests go to a path the relay does not serve and fail with 404.",
+            zh: "请求会发往中转服务不提供的路径，返回 404。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    DOUBLE_SLASH {
+        code: "url/double-slash",
+        severity: Warning,
+        evidence: Heuristic("some servers treat //v1 as another path, others normalise it"),
+        message: Text {
+            en: "Has a doubled slash in its path.",
+            zh: "路径中有重复的斜杠。",
+        },
+        why: Text {
+            en: "Some relays treat //v1 as a different path and answer 404.",
+            zh: "部分中转服务会把 //v1 当作另一个路径并返回 404。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    QUERY_OR_FRAGMENT {
+        code: "url/query-or-fragment",
+        severity: Warning,
+        evidence: Heuristic("clients append their path after the query, which most servers then ignore"),
+        message: Text {
+            en: "Has a query (?…) or fragment (#…), which base URLs do not take.",
+            zh: "带有查询参数（?…）或片段（#…），Base URL 不应包含它们。",
+        },
+        why: Text {
+            en: "Clients append their path after it and produce a broken URL.",
+            zh: "客户端会在其后追加路径，生成错误的 URL。",
+        },
+        fix: Some(Msg::FixRemove),
+    }
+
+    HOST_TYPO {
+        code: "url/host-typo",
+        severity: Warning,
+        evidence: Heuristic("within two edits of the relay's host: probably a typo, possibly another server"),
+        message: Text {
+            en: "The host looks like a typo of the relay's address.",
+            zh: "主机名看起来是中转服务地址的拼写错误。",
+        },
+        why: Text {
+            en: "The client cannot resolve or reach the host, or reaches someone else's server.",
+            zh: "客户端无法解析或连接该主机，甚至会连到别人的服务器。",
+        },
+        fix: Some(Msg::FixReplace),
+    }
+
+    OTHER_HOST {
+        code: "url/other-host",
+        severity: Info,
+        evidence: Heuristic("another host than the relay's: a proxy of one's own, or a mistake"),
+        message: Text {
+            en: "This is not the relay's address.",
+            zh: "这不是此中转服务的地址。",
+        },
+        why: Text {
+            en: "Fine for a proxy of your own; otherwise the key goes to another service and is rejected.",
+            zh: "如果是你自己的代理则没问题；否则密钥会被发往其他服务并被拒绝。",
+        },
+        fix: None,
+    }
+
+    LOOKS_LIKE_KEY {
+        code: "url/looks-like-key",
+        severity: Error,
+        evidence: Relay("the relay's FAQ (unsupported protocol or invalid URL): without a scheme or a dot it is no address at all"),
+        message: Text {
+            en: "This looks like an API key, not an address.",
+            zh: "这看起来是 API 密钥，而不是地址。",
+        },
+        why: Text {
+            en: "The key and the base URL were swapped: put the key in the key field.",
+            zh: "密钥和 Base URL 填反了：请把密钥填到密钥字段。",
+        },
+        fix: None,
+    }
+}
 
 /// Endpoint paths that clients append themselves, longest first.
 const ENDPOINTS: [&str; 7] = [
@@ -144,21 +250,13 @@ const ENDPOINTS: [&str; 7] = [
 /// Quote characters people paste around values.
 pub(crate) const QUOTES: [char; 9] = ['"', '\'', '`', '“', '”', '‘', '’', '「', '」'];
 
-/// Every finding for `url`, without knowing the client (checked against the relay's host).
-pub fn check(url: &str) -> Vec<Finding> {
-    let profile = crate::profile::Profile::builtin();
-    check_for(
-        url,
-        &Context {
-            profile: &profile,
-            client: None,
-        },
-    )
-}
-
 /// Every finding for `url` as the base URL of `context.client` on `context.profile`'s relay.
 /// An empty URL has none (the page then uses the relay's own).
-pub fn check_for(url: &str, context: &Context) -> Vec<Finding> {
+pub fn check(url: &str, context: &Context) -> Checked {
+    findings(url, context).into()
+}
+
+fn findings(url: &str, context: &Context) -> Vec<Finding> {
     let mut findings = chars::stray_characters(url, &WHITESPACE, &INVISIBLE);
     let fullwidth = fullwidth(url);
     if !fullwidth.is_empty() {
@@ -396,13 +494,14 @@ mod tests {
 
     fn codes_for(url: &str, client: Option<Client>) -> Vec<&'static str> {
         let profile = Profile::builtin();
-        check_for(
+        check(
             url,
             &Context {
                 profile: &profile,
                 client,
             },
         )
+        .findings
         .iter()
         .map(|f| f.rule.code)
         .collect()
@@ -419,7 +518,8 @@ mod tests {
             client,
         };
         let mut text = url.to_owned();
-        while let Some(next) = check_for(&text, &context)
+        while let Some(next) = check(&text, &context)
+            .findings
             .iter()
             .find_map(|f| f.apply_fix(&text))
         {
@@ -546,8 +646,13 @@ mod tests {
             profile: &profile,
             client: Some(Client::OpenAiSdk),
         };
-        assert!(check_for("https://api.4096bytes.com/v1", &context).is_empty());
-        let codes: Vec<_> = check_for("https://api.4096bytes.com", &context)
+        assert!(
+            check("https://api.4096bytes.com/v1", &context)
+                .findings
+                .is_empty()
+        );
+        let codes: Vec<_> = check("https://api.4096bytes.com", &context)
+            .findings
             .iter()
             .map(|f| f.rule.code)
             .collect();

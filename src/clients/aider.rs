@@ -7,12 +7,15 @@ use crate::platform::Target;
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
+/// Aider's name for the base URL (through LiteLLM); the key is the SDKs' variable.
+pub const BASE_URL_VARIABLE: &str = "OPENAI_API_BASE";
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Aider.base_url(profile, values.base_url);
     let change = EnvChange {
         set: &[
-            ("OPENAI_API_BASE", &base_url),
-            ("OPENAI_API_KEY", values.key),
+            (BASE_URL_VARIABLE, &base_url),
+            (super::openai_sdk::API_KEY_VARIABLE, values.key),
         ],
         unset: &[],
     };

@@ -13,15 +13,21 @@ use crate::profile::Profile;
 use crate::shell::EnvChange;
 
 const CLAUDE_DIR: &str = ".claude";
-/// The variable that must not be set alongside `ANTHROPIC_AUTH_TOKEN`.
-const CONFLICTING_KEY: &str = "ANTHROPIC_API_KEY";
+/// Where Claude Code sends its requests, with `/v1/messages` appended.
+pub const BASE_URL_VARIABLE: &str = "ANTHROPIC_BASE_URL";
+/// The key, sent as `Authorization: Bearer <key>`.
+pub const AUTH_TOKEN_VARIABLE: &str = "ANTHROPIC_AUTH_TOKEN";
+/// A key sent as `x-api-key` instead; must not be set alongside `ANTHROPIC_AUTH_TOKEN`.
+pub const API_KEY_VARIABLE: &str = "ANTHROPIC_API_KEY";
+/// The model to use.
+pub const MODEL_VARIABLE: &str = "ANTHROPIC_MODEL";
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::ClaudeCode.base_url(profile, values.base_url);
     let vars = [
-        ("ANTHROPIC_BASE_URL", base_url.as_str()),
-        ("ANTHROPIC_AUTH_TOKEN", values.key),
-        ("ANTHROPIC_MODEL", values.model),
+        (BASE_URL_VARIABLE, base_url.as_str()),
+        (AUTH_TOKEN_VARIABLE, values.key),
+        (MODEL_VARIABLE, values.model),
     ];
     let env: serde_json::Map<String, serde_json::Value> = vars
         .iter()
@@ -47,7 +53,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     }];
     let change = EnvChange {
         set: &vars,
-        unset: &[CONFLICTING_KEY],
+        unset: &[API_KEY_VARIABLE],
     };
     sections.extend(env_sections(target, change, &[Msg::EnvGuiAppsNote]));
     Setup {

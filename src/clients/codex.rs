@@ -21,13 +21,100 @@ use toml_edit::{DocumentMut, Item, Table, value};
 /// Codex's folder in the home directory (its default `CODEX_HOME`).
 const CODEX_DIR: &str = ".codex";
 
+/// The one member of `auth.json` Codex reads the key from.
+pub const AUTH_KEY: &str = "OPENAI_API_KEY";
+
+/// The parts of Codex's `config.toml` that matter for a relay, as Codex 0.169 reads them
+/// (`tests/codex_doctor_conformance.rs` holds the checker to them). Generation, checking and
+/// merging all name settings through these.
+pub mod config {
+    /// Top level: the id of the provider to use.
+    pub const MODEL_PROVIDER: &str = "model_provider";
+    /// Top level: the model; `review_model` is the one `/review` uses.
+    pub const MODEL: &str = "model";
+    pub const REVIEW_MODEL: &str = "review_model";
+    pub const REASONING_EFFORT: &str = "model_reasoning_effort";
+    /// Top level: the table of providers, `[model_providers.<id>]`.
+    pub const PROVIDERS: &str = "model_providers";
+    /// A provider's settings.
+    pub const NAME: &str = "name";
+    pub const BASE_URL: &str = "base_url";
+    pub const WIRE_API: &str = "wire_api";
+    /// The only `wire_api` Codex still supports.
+    pub const RESPONSES: &str = "responses";
+    /// `true` makes Codex send `OPENAI_API_KEY` from `auth.json`.
+    pub const REQUIRES_OPENAI_AUTH: &str = "requires_openai_auth";
+    /// The name of an environment variable holding the key.
+    pub const ENV_KEY: &str = "env_key";
+    /// The key itself, in the file.
+    pub const BEARER_TOKEN: &str = "experimental_bearer_token";
+    /// Settings that give a provider its key.
+    pub const KEY_SOURCES: [&str; 4] = [REQUIRES_OPENAI_AUTH, ENV_KEY, BEARER_TOKEN, "auth"];
+
+    /// Settings that only mean something at the top of the file.
+    pub const ROOT_ONLY: [&str; 7] = [
+        MODEL_PROVIDER,
+        MODEL,
+        REVIEW_MODEL,
+        REASONING_EFFORT,
+        "approval_policy",
+        "sandbox_mode",
+        "openai_base_url",
+    ];
+    /// Tables in which `model` is a setting of their own.
+    pub const TABLES_WITH_A_MODEL: [&str; 2] = ["profiles", "agents"];
+    /// Top-level settings Codex 0.169 reports as ignored (they come from relay dashboards).
+    pub const IGNORED: [&str; 3] = [
+        "disable_response_storage",
+        "network_access",
+        "windows_wsl_setup_acknowledged",
+    ];
+    /// Provider ids Codex keeps for its built-in providers (ids are case-sensitive).
+    pub const RESERVED_IDS: [&str; 4] = ["openai", "ollama", "lmstudio", "amazon-bedrock"];
+}
+
 /// Where `config.toml` takes the key from.
 #[derive(Clone, Copy)]
-enum KeySource<'a> {
+pub enum KeySource<'a> {
     /// `auth.json`'s `OPENAI_API_KEY`, through `requires_openai_auth = true`.
     AuthJson,
     /// The environment variable named by `env_key`.
     Environment(&'a str),
+}
+
+/// The top-level settings the relay's setup writes, in order.
+pub fn root_settings<'a>(profile: &'a Profile, model: &'a str) -> Vec<(&'static str, &'a str)> {
+    let codex = &profile.clients.codex;
+    let mut settings = vec![
+        (config::MODEL_PROVIDER, codex.provider_id.as_str()),
+        (config::MODEL, model),
+        // Codex's /review uses its own model setting; without it, reviews ask for a default
+        // OpenAI model the relay may not serve.
+        (config::REVIEW_MODEL, model),
+    ];
+    if let Some(effort) = &codex.reasoning_effort {
+        settings.push((config::REASONING_EFFORT, effort.as_str()));
+    }
+    settings
+}
+
+/// The relay's provider table, in order.
+pub fn provider_settings(
+    profile: &Profile,
+    base_url: &str,
+    source: KeySource,
+) -> Vec<(&'static str, toml_edit::Value)> {
+    let codex = &profile.clients.codex;
+    let mut settings = vec![
+        (config::NAME, codex.provider_name.as_str().into()),
+        (config::BASE_URL, base_url.into()),
+        (config::WIRE_API, config::RESPONSES.into()),
+    ];
+    settings.push(match source {
+        KeySource::AuthJson => (config::REQUIRES_OPENAI_AUTH, true.into()),
+        KeySource::Environment(name) => (config::ENV_KEY, name.into()),
+    });
+    settings
 }
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
@@ -44,7 +131,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         .with_notes([Msg::CodexConfigNote].into_iter().chain(wsl_note))
     };
     // Serialising a map of strings cannot fail; the fallback keeps that impossible case panic-free.
-    let auth = serde_json::to_string_pretty(&serde_json::json!({ "OPENAI_API_KEY": values.key }))
+    let auth = serde_json::to_string_pretty(&serde_json::json!({ AUTH_KEY: values.key }))
         .unwrap_or_default()
         + "\n";
     let auth_file = Snippet::file(
@@ -81,30 +168,20 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
 
 /// `config.toml`: root keys first, then the provider table.
 fn config(profile: &Profile, values: &Resolved, base_url: &str, source: KeySource) -> String {
-    let codex = &profile.clients.codex;
-    let mut config = DocumentMut::new();
-    config["model_provider"] = value(codex.provider_id.as_str());
-    config["model"] = value(values.model);
-    // Codex's /review uses its own model setting; without it, reviews ask for a default
-    // OpenAI model the relay may not serve.
-    config["review_model"] = value(values.model);
-    if let Some(effort) = &codex.reasoning_effort {
-        config["model_reasoning_effort"] = value(effort.as_str());
+    let mut document = DocumentMut::new();
+    for (key, setting) in root_settings(profile, values.model) {
+        document[key] = value(setting);
     }
     let mut provider = Table::new();
-    provider["name"] = value(codex.provider_name.as_str());
-    provider["base_url"] = value(base_url);
-    provider["wire_api"] = value("responses");
-    match source {
-        KeySource::AuthJson => provider["requires_openai_auth"] = value(true),
-        KeySource::Environment(name) => provider["env_key"] = value(name),
+    for (key, setting) in provider_settings(profile, base_url, source) {
+        provider[key] = Item::Value(setting);
     }
     let mut providers = Table::new();
     // Written as `[model_providers.<id>]` alone, without an empty `[model_providers]` header.
     providers.set_implicit(true);
-    providers.insert(&codex.provider_id, Item::Table(provider));
-    config.insert("model_providers", Item::Table(providers));
-    config.to_string()
+    providers.insert(&profile.clients.codex.provider_id, Item::Table(provider));
+    document.insert(config::PROVIDERS, Item::Table(providers));
+    document.to_string()
 }
 
 #[cfg(test)]

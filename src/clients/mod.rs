@@ -113,6 +113,38 @@ impl Client {
         matches!(self, Client::ClaudeCode | Client::CherryStudio)
     }
 
+    /// Whether the client removes spaces and tabs around the key before sending it, so that
+    /// they do no harm. Observed against a loopback relay: Codex CLI 0.169 and Claude Code
+    /// 2.1.330 trim them (from files and from variables); the OpenAI Python SDK 3.54 sends a
+    /// leading one (`Bearer  sk-…`) and refuses to send a trailing one; curl sends both. The
+    /// clients not run that way are taken as not trimming.
+    pub fn trims_key(self) -> bool {
+        matches!(self, Client::Codex | Client::ClaudeCode)
+    }
+
+    /// Whether the client reads a JSON settings file that starts with a byte order mark:
+    /// Claude Code 2.1.330 reads settings.json with one; Codex CLI 0.169 stops on an
+    /// auth.json with one.
+    pub fn reads_json_with_bom(self) -> bool {
+        matches!(self, Client::ClaudeCode)
+    }
+
+    /// The client that reads an environment variable of this name, where the name tells:
+    /// Claude Code's variables, and the variable the relay's Codex setup names in `env_key`.
+    /// The SDKs' `OPENAI_*` names are read by many clients, so they tell nothing.
+    pub fn reading_variable(name: &str, profile: &Profile) -> Option<Client> {
+        use claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE};
+        if [BASE_URL_VARIABLE, AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE].contains(&name) {
+            Some(Client::ClaudeCode)
+        } else if name == profile.clients.codex.env_key {
+            Some(Client::Codex)
+        } else if name == aider::BASE_URL_VARIABLE {
+            Some(Client::Aider)
+        } else {
+            None
+        }
+    }
+
     /// Whether the setup has shell commands, so that the shell matters.
     pub fn uses_shell(self) -> bool {
         match self {

@@ -10,12 +10,17 @@ use crate::platform::{Format, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
+/// Where the SDKs (and many tools built on them) send their requests.
+pub const BASE_URL_VARIABLE: &str = "OPENAI_BASE_URL";
+/// The key the SDKs send as `Authorization: Bearer <key>`.
+pub const API_KEY_VARIABLE: &str = "OPENAI_API_KEY";
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::OpenAiSdk.base_url(profile, values.base_url);
     let change = EnvChange {
         set: &[
-            ("OPENAI_BASE_URL", &base_url),
-            ("OPENAI_API_KEY", values.key),
+            (BASE_URL_VARIABLE, &base_url),
+            (API_KEY_VARIABLE, values.key),
         ],
         unset: &[],
     };

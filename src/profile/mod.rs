@@ -22,10 +22,9 @@ pub struct Profile {
     /// Model names to suggest; empty when the relay wants them copied from its dashboard.
     #[serde(default)]
     pub models: Vec<String>,
-    /// How the relay's keys start (e.g. `sk-`), if they all do; lets the checker warn about
-    /// a key from another service.
+    /// What the relay's keys look like, as far as its docs say.
     #[serde(default)]
-    pub key_prefix: Option<String>,
+    pub key: KeyShape,
     pub clients: ClientProfiles,
 }
 
@@ -36,6 +35,34 @@ pub struct Profile {
 pub struct Placeholders {
     pub api_key: String,
     pub model: String,
+}
+
+/// What every key the relay issues looks like. Only what the relay documents belongs here:
+/// the doctor reports a key outside this shape as an error, since the relay will refuse it.
+/// 4096bytes documents neither, so the built-in profile leaves both open.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyShape {
+    /// How every key starts, e.g. `sk-`.
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// The fewest and the most characters a key has.
+    #[serde(default)]
+    pub length: Option<LengthRange>,
+}
+
+/// An inclusive range of lengths, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LengthRange {
+    pub min: usize,
+    pub max: usize,
+}
+
+impl LengthRange {
+    pub fn contains(self, length: usize) -> bool {
+        (self.min..=self.max).contains(&length)
+    }
 }
 
 /// Per-client settings of the relay.

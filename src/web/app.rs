@@ -6,7 +6,7 @@ use super::doctor::Doctor;
 use super::field::Field;
 use super::lang::{Language, tr};
 use super::snippet::SnippetCard;
-use crate::check::{self, Context};
+use crate::check::{Context, Kind};
 use crate::clients::{Client, Setup, Values};
 use crate::i18n::{Lang, Msg};
 use crate::platform::Shell;
@@ -40,24 +40,22 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
     let setup = Memo::new(move |_| {
         profile.with_value(|p| values.with(|values| client.get().setup(p, values, target.get())))
     });
-    let key_findings =
-        Memo::new(move |_| key.with(|k| profile.with_value(|p| check::key::check(k, p))));
-    // The field holds the relay's own base URL, whatever the client: no client context.
-    let url_findings = Memo::new(move |_| {
-        base_url.with(|url| {
-            profile.with_value(|p| {
-                check::url::check_for(
-                    url,
-                    &Context {
-                        profile: p,
-                        client: None,
-                    },
-                )
+    // A field's findings: the key is judged for the client being set up (some trim spaces,
+    // some do not); the base URL field holds the relay's own URL, whatever the client.
+    let field_findings =
+        move |value: RwSignal<String>, kind: Kind, client: Signal<Option<Client>>| {
+            Memo::new(move |_| {
+                let client = client.get();
+                value.with(|text| {
+                    profile.with_value(|profile| {
+                        kind.checker()(text, &Context { profile, client }).findings
+                    })
+                })
             })
-        })
-    });
-    let model_findings =
-        Memo::new(move |_| model.with(|m| profile.with_value(|p| check::model::check(m, p))));
+        };
+    let key_findings = field_findings(key, Kind::Key, Signal::derive(move || Some(client.get())));
+    let url_findings = field_findings(base_url, Kind::Url, Signal::stored(None));
+    let model_findings = field_findings(model, Kind::Model, Signal::stored(None));
     let shows_placeholders = move || key.with(String::is_empty) || model.with(String::is_empty);
 
     // Keep the document's language in step, for screen readers and fonts.

@@ -2,8 +2,8 @@
 //! or merge the relay's settings into an existing Codex config.
 
 use super::field::FindingItem;
-use super::lang::{Language, tr};
-use crate::check::{self, Context, Kind, Report, Severity};
+use super::lang::tr;
+use crate::check::{self, Context, Finding, Kind, Report, Severity};
 use crate::clients::{Client, Values};
 use crate::i18n::Msg;
 use crate::merge::{Change, merge_codex_config};
@@ -16,10 +16,10 @@ pub fn Doctor(
     client: RwSignal<Client>,
     values: Signal<Values>,
 ) -> impl IntoView {
-    let Language(lang) = expect_context::<Language>();
     let text = RwSignal::new(String::new());
     let chosen_kind = RwSignal::new(None::<Kind>);
-    let changes = RwSignal::new(None::<Vec<Change>>);
+    // The last merge: what it changed, or the findings that kept it from merging.
+    let merge_outcome = RwSignal::new(None::<Result<Vec<Change>, Vec<Finding>>>);
     let report = Memo::new(move |_| {
         let client = Some(client.get());
         text.with(|text| {
@@ -48,9 +48,12 @@ pub fn Doctor(
         let merged = text.with_untracked(|t| {
             profile.with_value(|p| merge_codex_config(t, p, &values.get_untracked()))
         });
-        if let Ok(merged) = merged {
-            text.set(merged.text);
-            changes.set(Some(merged.changes));
+        match merged {
+            Ok(merged) => {
+                text.set(merged.text);
+                merge_outcome.set(Some(Ok(merged.changes)));
+            }
+            Err(findings) => merge_outcome.set(Some(Err(findings))),
         }
     };
 
@@ -67,7 +70,7 @@ pub fn Doctor(
                 aria-describedby="doctor-findings"
                 prop:value=move || text.get()
                 on:input=move |ev| {
-                    changes.set(None);
+                    merge_outcome.set(None);
                     text.set(event_target_value(&ev));
                 }
             ></textarea>
@@ -134,28 +137,55 @@ pub fn Doctor(
             </Show>
         </div>
         {move || {
-            changes
+            merge_outcome
                 .get()
-                .map(|changes| {
-                    let heading = if changes.is_empty() { Msg::DoctorMergedNothing } else { Msg::DoctorMerged };
-                    let items = changes
-                        .into_iter()
-                        .map(|change| {
-                            let new = change.new.unwrap_or_else(|| Msg::DoctorRemoved.text(lang.get_untracked()).to_owned());
-                            view! {
-                                <li>
-                                    <code>{change.key}</code> ": " <code>{change.old}</code> " → " <code>{new}</code>
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <div class="merge-result" role="status">
-                            <p>{move || tr(heading)}</p>
-                            <ul>{items}</ul>
-                        </div>
+                .map(|outcome| match outcome {
+                    Ok(changes) => view! { <MergeChanges changes=changes /> }.into_any(),
+                    Err(findings) => {
+                        view! {
+                            <div class="merge-result" role="alert">
+                                <p>{move || tr(Msg::DoctorCannotMerge)}</p>
+                                <ul class="findings">
+                                    {findings
+                                        .into_iter()
+                                        .map(|finding| {
+                                            view! { <FindingItem finding=finding value=text multiline=true /> }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                            .into_any()
                     }
                 })
         }}
+    }
+}
+
+/// What a merge changed, in the page's current language.
+#[component]
+fn MergeChanges(changes: Vec<Change>) -> impl IntoView {
+    let heading = if changes.is_empty() {
+        Msg::DoctorMergedNothing
+    } else {
+        Msg::DoctorMerged
+    };
+    let items = changes
+        .into_iter()
+        .map(|change| {
+            let new = change.new.clone();
+            view! {
+                <li>
+                    <code>{change.key}</code> ": " <code>{change.old}</code> " → "
+                    <code>{move || new.clone().unwrap_or_else(|| tr(Msg::DoctorRemoved).to_owned())}</code>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="merge-result" role="status">
+            <p>{move || tr(heading)}</p>
+            <ul>{items}</ul>
+        </div>
     }
 }

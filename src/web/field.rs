@@ -1,6 +1,6 @@
 //! A labelled input with its help text and the findings for what was typed in it.
 
-use super::lang::{Language, tr};
+use super::lang::{Language, tr, tr_text};
 use crate::check::{self, Finding, Severity};
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -133,12 +133,12 @@ pub fn FindingItem(
         <li class=format!("finding {}", rule.severity.as_str()) data-code=rule.code>
             <span class="severity">{move || tr(rule.severity.label())}</span>
             " "
-            <span class="message">{move || tr(rule.message)}</span>
+            <span class="message">{move || tr_text(rule.message)}</span>
             " "
             <span class="position">"(" {position} ")"</span>
             " "
             <code class="rule-code">{rule.code}</code>
-            <span class="why">{move || tr(rule.why)}</span>
+            <span class="why">{move || tr_text(rule.why)}</span>
             {fix}
         </li>
     }

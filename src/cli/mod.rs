@@ -3,7 +3,9 @@
 //! The key is read from `ONRAMP_KEY` or standard input, never from an argument, so that it
 //! stays out of shell history and process listings.
 
-use crate::check::{self, Context, Finding, Kind, Report, Severity};
+mod diagnostics;
+
+use crate::check::{self, Context, Kind, Report, Severity};
 use crate::clients::{Client, Setup, SnippetKind, Values};
 use crate::i18n::{Lang, Msg};
 use crate::platform::Shell;
@@ -39,6 +41,12 @@ enum Command {
     /// Print an existing Codex config.toml with the relay's provider merged in; what changed
     /// goes to standard error.
     Merge(MergeArgs),
+    /// List the doctor's rules: code, severity, where the severity comes from, and texts.
+    Rules {
+        /// Print JSON: [{code, severity, evidence: {kind, source}, message, why, fix}].
+        #[arg(long)]
+        json: bool,
+    },
     /// List the clients, with the systems and shells each supports.
     Clients {
         /// Print JSON: [{id, name, systems: [{os, shells}]}].
@@ -109,6 +117,7 @@ struct MergeArgs {
 struct JsonFinding {
     code: &'static str,
     severity: &'static str,
+    evidence: JsonEvidence,
     line: usize,
     column: usize,
     end_line: usize,
@@ -116,6 +125,26 @@ struct JsonFinding {
     message: &'static str,
     why: &'static str,
     fix: Option<JsonFix>,
+}
+
+/// Where a rule's severity comes from.
+#[derive(Serialize)]
+struct JsonEvidence {
+    /// `client` (a real client's run), `source` (the client's source code), `relay` (the
+    /// relay's docs or profile) or `heuristic` (a guess, never an error).
+    kind: &'static str,
+    source: &'static str,
+}
+
+/// A rule as printed by `rules --json`.
+#[derive(Serialize)]
+struct JsonRule {
+    code: &'static str,
+    severity: &'static str,
+    evidence: JsonEvidence,
+    message: &'static str,
+    why: &'static str,
+    fix: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -187,30 +216,56 @@ pub fn run() -> ExitCode {
                     Some(target) => target,
                     None => {
                         let usual: Vec<_> = Shell::for_os(args.os).iter().map(|s| s.id()).collect();
-                        return usage_error(&format!(
-                            "{} is not a shell for --os {}; use one of: {}",
+                        return usage_error(&lang.not_a_shell_for(
                             shell.id(),
                             args.os.id(),
-                            usual.join(", ")
+                            &usual.join(", "),
                         ));
                     }
                 },
             };
-            match read_key() {
+            match read_key(lang) {
                 Ok(key) => generate(args, target, key, lang),
                 Err(message) => usage_error(&message),
             }
         }
-        Command::Check(args) => match read_input(args.file.as_deref()) {
+        Command::Check(args) => match read_input(args.file.as_deref(), lang) {
             Ok((name, text)) => check_text(&args, &name, &text, lang),
             Err(message) => usage_error(&message),
         },
-        Command::Merge(args) => match read_input(args.file.as_deref()) {
+        Command::Merge(args) => match read_input(args.file.as_deref(), lang) {
             Ok((name, text)) => merge(&args, &name, &text, lang),
             Err(message) => usage_error(&message),
         },
+        Command::Rules { json } => list_rules(json, lang),
         Command::Clients { json } => list_clients(json),
     }
+}
+
+fn list_rules(json: bool, lang: Lang) -> ExitCode {
+    let rules: Vec<JsonRule> = check::rules()
+        .map(|rule| JsonRule {
+            code: rule.code,
+            severity: rule.severity.as_str(),
+            evidence: JsonEvidence {
+                kind: rule.evidence.kind(),
+                source: rule.evidence.source(),
+            },
+            message: rule.message.get(lang),
+            why: rule.why.get(lang),
+            fix: rule.fix_label.map(|label| label.text(lang)),
+        })
+        .collect();
+    if json {
+        return print_json(&rules);
+    }
+    for rule in rules {
+        println!("{} ({}, {})", rule.code, rule.severity, rule.evidence.kind);
+        println!("  {}", rule.message);
+        println!("  {}: {}", Msg::CliWhy.text(lang), rule.why);
+        println!("  evidence: {}", rule.evidence.source);
+    }
+    ExitCode::SUCCESS
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -260,30 +315,31 @@ fn generate(args: GenerateArgs, target: Target, key: String, lang: Lang) -> Exit
         base_url: args.base_url,
         model: args.model,
     };
-    report(
-        &values.key,
-        "key",
-        &check::key::check(&values.key, &profile),
-        lang,
-    );
-    report(
-        &values.base_url,
-        "--base-url",
-        &check::url::check_for(
-            &values.base_url,
-            &Context {
-                profile: &profile,
-                client: None,
-            },
-        ),
-        lang,
-    );
-    report(
-        &values.model,
-        "--model",
-        &check::model::check(&values.model, &profile),
-        lang,
-    );
+    let context = Context {
+        profile: &profile,
+        client: Some(args.client),
+    };
+    // The base URL field holds the relay's own URL, whatever the client.
+    let field_context = Context {
+        client: None,
+        ..context
+    };
+    for (value, field, checker) in [
+        (&values.key, "key", Kind::Key.checker()),
+        (&values.base_url, "--base-url", Kind::Url.checker()),
+        (&values.model, "--model", Kind::Model.checker()),
+    ] {
+        let context = if field == "--base-url" {
+            &field_context
+        } else {
+            &context
+        };
+        let findings = checker(value, context).findings;
+        eprint!(
+            "{}",
+            diagnostics::render_value(value, field, &findings, lang)
+        );
+    }
 
     let setup = args.client.setup(&profile, &values, target);
     if args.json {
@@ -357,36 +413,20 @@ fn print_for_people(client: Client, setup: &Setup, lang: Lang) {
     println!("{}", setup.next_step.text(lang));
 }
 
-/// Prints findings for one value to standard error, by position only: the value may be the key.
-fn report(value: &str, field: &str, findings: &[Finding], lang: Lang) {
-    for finding in findings {
-        let rule = finding.rule;
-        let position = lang.at_character(check::char_position(value, finding.span.start));
-        eprintln!(
-            "{}[{}]: {field}: {} ({position})\n  = {}",
-            rule.severity.label().text(lang),
-            rule.code,
-            rule.message.text(lang),
-            rule.why.text(lang)
-        );
-    }
-}
-
 /// The text to check and the name to show for it. Reads one byte more than the checker takes,
 /// so that a larger input is reported as too large instead of read whole.
-fn read_input(file: Option<&std::path::Path>) -> Result<(String, String), String> {
+fn read_input(file: Option<&std::path::Path>, lang: Lang) -> Result<(String, String), String> {
     let limit = check::MAX_INPUT_BYTES as u64 + 1;
     let (name, mut reader): (String, Box<dyn Read>) =
         match file.filter(|path| path.as_os_str() != "-") {
             Some(path) => {
-                let file = std::fs::File::open(path)
-                    .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+                let file = std::fs::File::open(path).map_err(|error| {
+                    lang.cannot_read(&path.display().to_string(), &error.to_string())
+                })?;
                 (path.display().to_string(), Box::new(file))
             }
             None if std::io::stdin().is_terminal() => {
-                return Err(
-                    "give a file to check, or pipe the text in (onramp check - < file)".to_owned(),
-                );
+                return Err(Msg::CliStdinIsTerminal.text(lang).to_owned());
             }
             None => ("<stdin>".to_owned(), Box::new(std::io::stdin())),
         };
@@ -395,8 +435,8 @@ fn read_input(file: Option<&std::path::Path>) -> Result<(String, String), String
         .by_ref()
         .take(limit)
         .read_to_end(&mut bytes)
-        .map_err(|error| format!("cannot read {name}: {error}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))?;
+        .map_err(|error| lang.cannot_read(&name, &error.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| lang.not_utf8(&name))?;
     Ok((name, text))
 }
 
@@ -420,7 +460,10 @@ fn check_text(args: &CheckArgs, name: &str, text: &str, lang: Lang) -> ExitCode 
     if args.json {
         print_json(&json_report(&report, text, lang));
     } else {
-        print_diagnostics(&report, name, text, lang);
+        print!(
+            "{}",
+            diagnostics::render(&report, name, text, lang, colours())
+        );
     }
     if report.has_errors() {
         ExitCode::from(1)
@@ -440,31 +483,30 @@ fn merge(args: &MergeArgs, name: &str, text: &str, lang: Lang) -> ExitCode {
         Ok(merged) => {
             print!("{}", merged.text);
             for change in &merged.changes {
-                match &change.new {
-                    Some(new) => eprintln!("changed {}: {} → {new}", change.key, change.old),
-                    None => eprintln!("removed {}: {}", change.key, change.old),
-                }
+                eprintln!(
+                    "{}",
+                    lang.merge_change(&change.key, &change.old, change.new.as_deref())
+                );
             }
             ExitCode::SUCCESS
         }
-        Err(finding) => {
-            let report = Report {
-                kind: Kind::CodexConfig,
-                findings: vec![finding],
-                secrets: Vec::new(),
+        Err(findings) => {
+            // The checker's report, for where the secrets are; only the blocking findings.
+            let context = Context {
+                profile: &profile,
+                client: Some(Client::Codex),
             };
-            print_diagnostics(&report, name, text, lang);
+            let report = Report {
+                findings,
+                ..check::check(text, Some(Kind::CodexConfig), &context)
+            };
+            print!(
+                "{}",
+                diagnostics::render(&report, name, text, lang, colours())
+            );
             ExitCode::from(1)
         }
     }
-}
-
-fn count(report: &Report, severity: Severity) -> usize {
-    report
-        .findings
-        .iter()
-        .filter(|finding| finding.rule.severity == severity)
-        .count()
 }
 
 fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
@@ -514,91 +556,54 @@ fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
             JsonFinding {
                 code: finding.rule.code,
                 severity: finding.rule.severity.as_str(),
+                evidence: JsonEvidence {
+                    kind: finding.rule.evidence.kind(),
+                    source: finding.rule.evidence.source(),
+                },
                 line,
                 column,
                 end_line,
                 end_column,
-                message: finding.rule.message.text(lang),
-                why: finding.rule.why.text(lang),
+                message: finding.rule.message.get(lang),
+                why: finding.rule.why.get(lang),
                 fix,
             }
         })
         .collect();
     JsonReport {
         kind: report.kind.id(),
-        errors: count(report, Severity::Error),
-        warnings: count(report, Severity::Warning),
+        errors: report.count(Severity::Error),
+        warnings: report.count(Severity::Warning),
         findings,
     }
 }
 
-/// rustc-style diagnostics: the message, where, the line with a caret under the spot (keys
-/// masked), why it matters and the fix.
-fn print_diagnostics(report: &Report, name: &str, text: &str, lang: Lang) {
-    let masked = check::mask(text, &report.secrets);
-    let lines: Vec<&str> = masked.split('\n').collect();
-    for finding in &report.findings {
-        let rule = finding.rule;
-        let (line, column) = check::line_column(text, finding.span.start);
-        let (end_line, end_column) = check::line_column(text, finding.span.end);
-        println!(
-            "{}[{}]: {}",
-            rule.severity.label().text(lang),
-            rule.code,
-            rule.message.text(lang)
-        );
-        let gutter = " ".repeat(line.to_string().len());
-        println!("{gutter}--> {name}:{line}:{column}");
-        if let Some(source) = lines.get(line - 1) {
-            let source = source.trim_end_matches('\r');
-            let width = if end_line == line {
-                end_column.saturating_sub(column).max(1)
-            } else {
-                1
-            };
-            println!("{gutter} |");
-            println!("{line} | {source}");
-            println!("{gutter} | {}{}", " ".repeat(column - 1), "^".repeat(width));
-        }
-        println!("{gutter} = why: {}", rule.why.text(lang));
-        if let Some(label) = rule.fix_label.filter(|_| !finding.edits.is_empty()) {
-            println!(
-                "{gutter} = help: {} (onramp check --fix applies every fix)",
-                label.text(lang)
-            );
-        }
-        println!();
-    }
-    let (errors, warnings) = (
-        count(report, Severity::Error),
-        count(report, Severity::Warning),
-    );
-    println!(
-        "{} ({}): {errors} error(s), {warnings} warning(s)",
-        name,
-        report.kind.id()
-    );
+/// Whether diagnostics get colours: on a terminal, unless `NO_COLOR` asks otherwise.
+fn colours() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// The key from `ONRAMP_KEY`, else from standard input unless that is a terminal (typing a key
 /// there would echo it), else empty so that the placeholder is printed.
-fn read_key() -> Result<String, String> {
+fn read_key(lang: Lang) -> Result<String, String> {
     if let Some(key) = std::env::var_os(KEY_VARIABLE) {
         return key
             .into_string()
-            .map_err(|_| format!("{KEY_VARIABLE} is not valid UTF-8"));
+            .map_err(|_| Msg::CliKeyNotUtf8.text(lang).to_owned());
     }
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
         eprintln!(
-            "note: no key given (pipe it in or set {KEY_VARIABLE}); printing the placeholder"
+            "{}: {}",
+            Severity::Info.label().text(lang),
+            Msg::CliNoKey.text(lang)
         );
         return Ok(String::new());
     }
     let mut key = String::new();
     stdin
         .read_to_string(&mut key)
-        .map_err(|error| format!("could not read the key from standard input: {error}"))?;
+        .map_err(|error| lang.cannot_read("<stdin>", &error.to_string()))?;
     // `echo KEY |` and here-strings add one line break that is not part of the key.
     let without_newline = key
         .strip_suffix('\n')

@@ -1,0 +1,90 @@
+// Each test binary that includes this file uses a different part of it.
+#![allow(dead_code)]
+
+//! The doctor's realistic cases, `tests/cases/<kind id>/<name>.<ext>`, each with a
+//! `<name>.expect` file listing the codes the doctor must find, one per line (none for a
+//! clean input). Lines before the codes may say more about the case:
+//! - `client: <id>`: the text is for this client, and is judged for it;
+//! - `codex: skip: <reason>` or `codex: env`: how the Codex conformance test runs it.
+//!
+//! Shared by `tests/cases.rs`, `tests/snapshots.rs` and `tests/codex_doctor_conformance.rs`.
+
+use onramp::check::{Context, Kind};
+use onramp::clients::Client;
+use onramp::profile::Profile;
+use std::path::{Path, PathBuf};
+
+pub struct Case {
+    pub path: PathBuf,
+    pub kind: Kind,
+    pub client: Option<Client>,
+    pub text: String,
+    /// The codes the doctor must find, sorted.
+    pub expected: Vec<String>,
+    /// What the `codex:` line says, if there is one.
+    pub codex: Option<String>,
+}
+
+impl Case {
+    /// The path from the project's root, as shown in snapshots and messages.
+    pub fn name(&self) -> String {
+        self.path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(&self.path)
+            .display()
+            .to_string()
+            .trim_start_matches('/')
+            .to_owned()
+    }
+
+    /// What the checks know: the built-in relay, and the case's client.
+    pub fn context<'a>(&self, profile: &'a Profile) -> Context<'a> {
+        Context {
+            profile,
+            client: self.client,
+        }
+    }
+}
+
+/// Every case, sorted by path.
+pub fn cases() -> Vec<Case> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut cases = Vec::new();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        let kind = Kind::from_id(dir.file_name().unwrap().to_str().unwrap())
+            .expect("a directory per kind id");
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "expect") {
+                continue;
+            }
+            let expect = std::fs::read_to_string(path.with_extension("expect"))
+                .unwrap_or_else(|_| panic!("{} has no .expect file", path.display()));
+            let mut client = None;
+            let mut codex = None;
+            let mut expected = Vec::new();
+            for line in expect.lines().filter(|line| !line.trim().is_empty()) {
+                if let Some(id) = line.strip_prefix("client: ") {
+                    client = Some(Client::from_id(id.trim()).expect("a client id"));
+                } else if let Some(marker) = line.strip_prefix("codex: ") {
+                    codex = Some(marker.to_owned());
+                } else {
+                    expected.push(line.trim().to_owned());
+                }
+            }
+            expected.sort();
+            let text = std::fs::read_to_string(&path).unwrap();
+            cases.push(Case {
+                path,
+                kind,
+                client,
+                text,
+                expected,
+                codex,
+            });
+        }
+    }
+    cases.sort_by(|a, b| a.path.cmp(&b.path));
+    cases
+}
