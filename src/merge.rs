@@ -131,14 +131,19 @@ fn set_value(
     path: &str,
     changes: &mut Vec<Change>,
 ) {
-    let shown = |value: &Value| value.to_string().trim().to_owned();
+    // A value as written, without the comments and spaces around it.
+    let shown = |value: &Value| {
+        let mut bare = value.clone();
+        bare.decor_mut().clear();
+        bare.to_string()
+    };
     match table.get_mut(key).and_then(Item::as_value_mut) {
         Some(existing) if shown(existing) == shown(&new) => {}
         Some(existing) => {
             changes.push(Change {
                 key: path.to_owned(),
                 old: shown(existing),
-                new: Some(new.as_str().map_or_else(|| shown(&new), str::to_owned)),
+                new: Some(shown(&new)),
             });
             let decor = existing.decor().clone();
             *existing = new;
@@ -149,7 +154,7 @@ fn set_value(
                 changes.push(Change {
                     key: path.to_owned(),
                     old: old.to_string().trim().to_owned(),
-                    new: Some(new.as_str().map_or_else(|| shown(&new), str::to_owned)),
+                    new: Some(shown(&new)),
                 });
             }
             table.insert(key, Item::Value(new));

@@ -135,3 +135,29 @@ fn claude_code_sends_the_key_and_model_to_the_relay() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs Claude Code; scripts/test runs it"]
+fn key_whitespace_verdicts_match_claude_code() {
+    let claude = claude_binary();
+    for (index, (mistake, key)) in support::KEY_MISTAKES.into_iter().enumerate() {
+        let server = RecordingServer::start();
+        let home = fresh_dir(&format!("claude-whitespace-{index}"));
+        let settings_dir = home.join(".claude");
+        std::fs::create_dir_all(&settings_dir).unwrap();
+        let snippets = generate("claude-code", key, &server.url(), "claude-x");
+        write_files(&snippets, "settings-file", &settings_dir);
+        let mut command = Command::new(&claude);
+        command
+            .args(["-p", "Reply with one word."])
+            .current_dir(&home)
+            .env("HOME", &home)
+            .env("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
+            .env_remove("ANTHROPIC_BASE_URL")
+            .env_remove("ANTHROPIC_AUTH_TOKEN")
+            .env_remove("ANTHROPIC_API_KEY");
+        run_client(command);
+        let reached = support::relay_got_the_key(&server.requests());
+        support::assert_verdict("claude-code", mistake, key, reached);
+    }
+}

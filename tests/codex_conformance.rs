@@ -122,3 +122,27 @@ fn codex_sends_the_key_and_model_to_the_relay() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs the Codex CLI; scripts/test runs it"]
+fn key_whitespace_verdicts_match_codex() {
+    let codex = codex_binary();
+    for (index, (mistake, key)) in support::KEY_MISTAKES.into_iter().enumerate() {
+        let server = RecordingServer::start();
+        let home = fresh_dir(&format!("codex-whitespace-{index}"));
+        let snippets = generate("codex", key, &server.url(), "gpt-5.5");
+        write_files(&snippets, "auth-json", &home);
+        let mut command = Command::new(&codex);
+        command
+            .args(["exec", "--skip-git-repo-check", "Reply with one word."])
+            .current_dir(&home)
+            .env("CODEX_HOME", &home)
+            .env("HOME", &home)
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("OPENAI_BASE_URL")
+            .env_remove("CODEX_API_KEY");
+        run_client(command);
+        let reached = support::relay_got_the_key(&server.requests());
+        support::assert_verdict("codex", mistake, key, reached);
+    }
+}

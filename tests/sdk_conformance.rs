@@ -146,3 +146,39 @@ fn the_curl_smoke_test_reaches_the_relay() {
         assert_chat_request(&server.requests(), key, model, &case);
     }
 }
+
+#[test]
+#[ignore = "needs the OpenAI SDKs and curl; scripts/test runs it"]
+fn key_whitespace_verdicts_match_the_sdks_and_curl() {
+    let python = python();
+    for (index, (mistake, key)) in support::KEY_MISTAKES.into_iter().enumerate() {
+        // The SDKs are one client to the doctor: it is judged for the stricter of the two.
+        let mut sdks_reached = true;
+        for (language, program) in [
+            ("python", format!("exec '{}' example.py", python.display())),
+            ("node", "exec node example.mjs".to_owned()),
+        ] {
+            let server = RecordingServer::start();
+            let workdir = fresh_dir(&format!("sdk-whitespace-{language}-{index}"));
+            std::os::unix::fs::symlink(
+                tests_dir().join("node_modules"),
+                workdir.join("node_modules"),
+            )
+            .unwrap();
+            let snippets = generate("openai-sdk", key, &server.url(), "gpt-5.5");
+            write_files(&snippets, language, &workdir);
+            run_after_exports(&commands(&snippets, "env-session"), &program, &workdir);
+            let reached = support::relay_got_the_key(&server.requests());
+            println!("{language} SDK, key with {mistake}: reached the relay: {reached}");
+            sdks_reached &= reached;
+        }
+        support::assert_verdict("openai-sdk", mistake, key, sdks_reached);
+
+        let server = RecordingServer::start();
+        let workdir = fresh_dir(&format!("curl-whitespace-{index}"));
+        let snippets = generate("curl", key, &server.url(), "gpt-5.5");
+        run_after_exports("", &commands(&snippets, "smoke-test"), &workdir);
+        let reached = support::relay_got_the_key(&server.requests());
+        support::assert_verdict("curl", mistake, key, reached);
+    }
+}

@@ -41,29 +41,27 @@ pub fn stray_characters(
     whitespace: &'static Rule,
     invisible: &'static Rule,
 ) -> Vec<Finding> {
-    stray_characters_with_edges(text, whitespace, whitespace, invisible)
+    stray_characters_with_edges(text, whitespace, [whitespace; 2], invisible)
 }
 
-/// Like [`stray_characters`], but spaces and tabs at either end (no line breaks) are reported
-/// with `edge_spaces`: HTTP trims them from a header, so in a key they are harmless to most
-/// clients, unlike anything inside or a line break.
+/// Like [`stray_characters`], but spaces and tabs at the start and at the end (no line
+/// breaks) are reported with `edge_spaces[0]` and `edge_spaces[1]`: whether they do harm
+/// depends on the client, and on the end.
 pub fn stray_characters_with_edges(
     text: &str,
     whitespace: &'static Rule,
-    edge_spaces: &'static Rule,
+    edge_spaces: [&'static Rule; 2],
     invisible: &'static Rule,
 ) -> Vec<Finding> {
-    let at_edge = |span: &std::ops::Range<usize>| {
-        (span.start == 0 || span.end == text.len())
-            && text[span.clone()].chars().all(|c| c == ' ' || c == '\t')
-    };
+    let blank =
+        |span: &std::ops::Range<usize>| text[span.clone()].chars().all(|c| c == ' ' || c == '\t');
     let mut findings: Vec<Finding> = runs(text, char::is_whitespace)
         .into_iter()
         .map(|span| {
-            let rule = if at_edge(&span) {
-                edge_spaces
-            } else {
-                whitespace
+            let rule = match (span.start == 0, span.end == text.len()) {
+                (true, _) if blank(&span) => edge_spaces[0],
+                (_, true) if blank(&span) => edge_spaces[1],
+                _ => whitespace,
             };
             Finding::new(rule, span.clone()).with_edit(span, "")
         })

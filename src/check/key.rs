@@ -2,6 +2,7 @@
 //! that will send it, since clients differ (some trim spaces, some send them, one refuses).
 
 use super::{Checked, Context, Finding, chars};
+use crate::clients::KeyEnd;
 use crate::i18n::{Msg, Text};
 
 rules! {
@@ -27,7 +28,7 @@ rules! {
     SURROUNDING_SPACE {
         code: "key/surrounding-space",
         severity: Error,
-        evidence: Client("the OpenAI Python SDK 3.54 sends a leading space (`Bearer  sk-…`) and refuses to send a key with a trailing one; curl sends both; judged for the client at hand, or for the strictest when none is given"),
+        evidence: Client("the OpenAI Python SDK 3.54 sends a leading space (`Bearer  sk-…`) and refuses to send a key with a trailing one; Codex CLI 0.169 and curl send a leading one; judged for the client at hand, or for the strictest when none is given (tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
         message: Text {
             en: "Has spaces before or after the key.",
             zh: "密钥前后有空格。",
@@ -43,10 +44,10 @@ rules! {
     SURROUNDING_SPACE_TRIMMED {
         code: "key/surrounding-space-trimmed",
         severity: Warning,
-        evidence: Client("Codex CLI 0.169 and Claude Code 2.1.330 trim the key before sending it (observed against a loopback relay)"),
+        evidence: Client("Claude Code 2.1.330 trims the key before sending it; Codex CLI 0.169 and curl send a trailing space, which HTTP servers drop from a header (tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
         message: Text {
-            en: "Has spaces before or after the key, which this client removes.",
-            zh: "密钥前后有空格，此客户端会自动去掉。",
+            en: "Has spaces before or after the key, which do no harm with this client.",
+            zh: "密钥前后有空格，对此客户端没有影响。",
         },
         why: Text {
             en: "It works here, but the same key pasted into another client fails: remove them.",
@@ -198,12 +199,17 @@ pub fn check(key: &str, context: &Context) -> Checked {
 
 fn findings(key: &str, context: &Context) -> Vec<Finding> {
     let profile = context.profile;
-    // Spaces around the key do no harm only to a client known to trim them.
-    let edge_spaces = if context.client.is_some_and(|client| client.trims_key()) {
-        &SURROUNDING_SPACE_TRIMMED
-    } else {
-        &SURROUNDING_SPACE
-    };
+    // Spaces at an end of the key do no harm only where the client (or HTTP) drops them.
+    let edge_spaces = [KeyEnd::Start, KeyEnd::End].map(|end| {
+        if context
+            .client
+            .is_some_and(|client| client.drops_key_spaces(end))
+        {
+            &SURROUNDING_SPACE_TRIMMED
+        } else {
+            &SURROUNDING_SPACE
+        }
+    });
     let mut findings = Vec::new();
     // The "Bearer " may come after pasted spaces and quotes: `"Bearer sk-…"`.
     let start = key.len()
@@ -395,10 +401,11 @@ mod tests {
                 "{key:?} with no client: {found:?}"
             );
             for client in Client::ALL {
-                let expected = if client.trims_key() {
-                    "key/surrounding-space-trimmed"
-                } else {
-                    "key/surrounding-space"
+                let both = [KeyEnd::Start, KeyEnd::End].map(|end| client.drops_key_spaces(end));
+                let expected = match both {
+                    [true, true] => "key/surrounding-space-trimmed",
+                    [false, false] => "key/surrounding-space",
+                    _ => continue,
                 };
                 assert!(
                     codes_for(key, client).iter().all(|code| *code == expected),
@@ -411,8 +418,18 @@ mod tests {
             ["key/surrounding-space-trimmed"]
         );
         assert_eq!(
+            codes_for(" sk-abc123abc123abc123", Client::Codex),
+            ["key/surrounding-space"],
+            "Codex sends `Bearer  sk-…`"
+        );
+        assert_eq!(
             codes_for("sk-abc123abc123abc123 ", Client::OpenAiSdk),
             ["key/surrounding-space"]
+        );
+        assert_eq!(
+            codes_for(" sk-abc123abc123abc123 ", Client::Curl),
+            ["key/surrounding-space", "key/surrounding-space-trimmed"],
+            "curl sends both; HTTP drops the trailing one"
         );
     }
 

@@ -546,7 +546,9 @@ pub fn fix_all(text: &str, kind: Kind, context: &Context) -> String {
     fixed
 }
 
-/// `text` with every secret span masked: all but the last 4 characters become `•`.
+/// `text` with every secret span masked: all but the last 4 characters become `•`, except
+/// blanks, which stay visible (they are what many findings about a key point at) and tell
+/// nothing about the key.
 pub fn mask(text: &str, secrets: &[Range<usize>]) -> String {
     Masked::new(text, secrets).text
 }
@@ -568,10 +570,16 @@ impl Masked {
                 .iter()
                 .find(|span| span.contains(&offset))
                 .and_then(|span| text.get(offset..span.end))
-                .map_or(0, |rest| rest.chars().count());
+                .map_or(0, |rest| {
+                    rest.chars().filter(|c| !c.is_whitespace()).count()
+                });
             // Every byte of the character maps to where its replacement starts.
             offsets.extend(std::iter::repeat_n(masked.len(), c.len_utf8()));
-            masked.push(if remaining > 4 { '•' } else { c });
+            masked.push(if remaining > 4 && !c.is_whitespace() {
+                '•'
+            } else {
+                c
+            });
         }
         offsets.push(masked.len());
         Masked {
@@ -737,6 +745,7 @@ mod tests {
         let secret = 7..18;
         let masked = Masked::new(text, std::slice::from_ref(&secret));
         assert_eq!(masked.text, "key = \"••••••3456\" # ok");
+        assert_eq!(mask(" sk-secret-1234 ", &[0..16]), " ••••••••••1234 ");
         assert_eq!(&masked.text[masked.span(&(18..19))], "\"");
         assert_eq!(&masked.text[masked.span(&(14..18))], "3456");
         assert_eq!(masked.offset(text.len()), masked.text.len());

@@ -113,13 +113,20 @@ impl Client {
         matches!(self, Client::ClaudeCode | Client::CherryStudio)
     }
 
-    /// Whether the client removes spaces and tabs around the key before sending it, so that
-    /// they do no harm. Observed against a loopback relay: Codex CLI 0.169 and Claude Code
-    /// 2.1.330 trim them (from files and from variables); the OpenAI Python SDK 3.54 sends a
-    /// leading one (`Bearer  sk-…`) and refuses to send a trailing one; curl sends both. The
-    /// clients not run that way are taken as not trimming.
-    pub fn trims_key(self) -> bool {
-        matches!(self, Client::Codex | Client::ClaudeCode)
+    /// Whether spaces and tabs at `end` of the key do no harm with this client: it trims
+    /// them, or HTTP does (a server drops whitespace after a header's value, not inside it).
+    /// Observed against a loopback relay, and re-checked by the conformance tests
+    /// (`key_whitespace_verdicts_match_*`): Claude Code 2.1.330 trims both ends (from files
+    /// and from variables); Codex CLI 0.169 and curl send both, so only the trailing ones are
+    /// dropped (by the server); the OpenAI Python SDK 3.54 sends a leading one
+    /// (`Bearer  sk-…`) and refuses to send a trailing one. Clients not run that way are
+    /// taken as harmed by both.
+    pub fn drops_key_spaces(self, end: KeyEnd) -> bool {
+        match self {
+            Client::ClaudeCode => true,
+            Client::Codex | Client::Curl => end == KeyEnd::End,
+            _ => false,
+        }
     }
 
     /// Whether the client reads a JSON settings file that starts with a byte order mark:
@@ -185,6 +192,13 @@ impl Client {
             Client::Cline => cline::setup(profile, &values),
         }
     }
+}
+
+/// One end of a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyEnd {
+    Start,
+    End,
 }
 
 /// What the customer typed. Empty fields fall back to the profile's placeholders (key, model)

@@ -318,3 +318,59 @@ pub fn run_client(mut command: Command) -> Output {
         stderr,
     }
 }
+
+/// The key a relay issued, in the whitespace verdict tests.
+pub const CLEAN_KEY: &str = "sk-onramp-whitespace-0001";
+
+/// That key with the mistakes people paste along with it: the doctor's verdict on each, for
+/// a client, must match what that client does with it.
+pub const KEY_MISTAKES: [(&str, &str); 4] = [
+    ("a leading space", " sk-onramp-whitespace-0001"),
+    ("a trailing space", "sk-onramp-whitespace-0001 "),
+    ("a trailing tab", "sk-onramp-whitespace-0001\t"),
+    ("a zero-width space", "sk-onramp-\u{200B}whitespace-0001"),
+];
+
+/// Whether the relay got the key it issued: a request whose `Authorization` header, read as
+/// servers read it (whitespace around the value dropped, none inside), is `Bearer <key>`.
+pub fn relay_got_the_key(requests: &[Request]) -> bool {
+    let expected = format!("Bearer {CLEAN_KEY}");
+    requests
+        .iter()
+        .any(|request| request.header("authorization") == Some(expected.as_str()))
+}
+
+/// Whether `onramp check --kind key --client <client>` calls `key` an error (exit status 1).
+pub fn doctor_calls_it_an_error(key: &str, client: &str) -> bool {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onramp"))
+        .args(["check", "--kind", "key", "--client", client, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("onramp runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(key.as_bytes())
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(matches!(status.code(), Some(0 | 1)), "{status}");
+    status.code() == Some(1)
+}
+
+/// Asserts that the doctor errs on `key` for `client` exactly when the client, run with it,
+/// did not get the issued key to the relay.
+pub fn assert_verdict(client: &str, mistake: &str, key: &str, reached: bool) {
+    let error = doctor_calls_it_an_error(key, client);
+    println!(
+        "{client}, key with {mistake}: the client {} the relay; onramp says {}",
+        if reached { "reached" } else { "did not reach" },
+        if error { "error" } else { "no error" }
+    );
+    assert_eq!(
+        error, !reached,
+        "{client}, key with {mistake}: onramp's verdict disagrees with the client"
+    );
+}
