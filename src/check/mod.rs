@@ -745,7 +745,10 @@ mod tests {
         let secret = 7..18;
         let masked = Masked::new(text, std::slice::from_ref(&secret));
         assert_eq!(masked.text, "key = \"••••••3456\" # ok");
-        assert_eq!(mask(" sk-secret-1234 ", &[0..16]), " ••••••••••1234 ");
+        assert_eq!(
+            mask(" sk-secret-1234 ", std::slice::from_ref(&(0..16))),
+            " ••••••••••1234 "
+        );
         assert_eq!(&masked.text[masked.span(&(18..19))], "\"");
         assert_eq!(&masked.text[masked.span(&(14..18))], "3456");
         assert_eq!(masked.offset(text.len()), masked.text.len());
