@@ -70,7 +70,8 @@ fn good_config(server: &RecordingServer) -> String {
 fn codex_reaches_the_relay(codex: &Path, case: &CodexCase, index: usize) -> (bool, String) {
     let server = RecordingServer::strict(Strict {
         key: KEY.into(),
-        model: MODEL.into(),
+        model: Some(MODEL.into()),
+        endpoint: "/responses",
     });
     let home = fresh_dir(&format!("doctor-home-{index}"));
     let (config, auth) = match case.kind {

@@ -81,11 +81,14 @@ pub struct RecordingServer {
     requests: Arc<Mutex<Vec<Request>>>,
 }
 
-/// What a strict relay accepts: this key and this model, at the origin's `/responses`.
+/// What a strict relay accepts: this key, at this endpoint, with this model (or any).
 #[derive(Clone)]
 pub struct Strict {
     pub key: String,
-    pub model: String,
+    /// `None` accepts whatever model the client asks for.
+    pub model: Option<String>,
+    /// The path, without query, e.g. `/responses`.
+    pub endpoint: &'static str,
 }
 
 impl RecordingServer {
@@ -161,7 +164,12 @@ fn answer(stream: TcpStream, strict: Option<&Strict>) -> Option<Request> {
             != Some(&format!("Bearer {}", strict.key))
         {
             Some("401 Unauthorized")
-        } else if endpoint != "/responses" || model.as_deref() != Some(&strict.model) {
+        } else if endpoint != strict.endpoint
+            || strict
+                .model
+                .as_ref()
+                .is_some_and(|wanted| model.as_ref() != Some(wanted))
+        {
             Some("404 Not Found")
         } else {
             None
@@ -276,7 +284,13 @@ pub const HANG_GUARD: Duration = Duration::from_secs(300);
 
 /// Runs `command` with no standard input until it exits; kills it after [`HANG_GUARD`] and
 /// reports that as a failure.
-pub fn run_client(mut command: Command) -> Output {
+pub fn run_client(command: Command) -> Output {
+    run_client_until(command, || false)
+}
+
+/// Like [`run_client`], but also stops the client as soon as `decided` says its outcome is
+/// known (it tried to leave the machine, say), and reports that as a failure.
+pub fn run_client_until(mut command: Command, decided: impl Fn() -> bool) -> Output {
     let limit = HANG_GUARD;
     let mut child = command
         .stdin(Stdio::null())
@@ -301,7 +315,7 @@ pub fn run_client(mut command: Command) -> Output {
         if let Some(status) = child.try_wait().unwrap() {
             break Some(status);
         }
-        if Instant::now() > deadline {
+        if Instant::now() > deadline || decided() {
             child.kill().ok();
             child.wait().ok();
             break None;
@@ -310,7 +324,7 @@ pub fn run_client(mut command: Command) -> Output {
     };
     let (stdout, mut stderr) = (out.join().unwrap(), err.join().unwrap());
     if status.is_none() {
-        stderr.push_str(&format!("\n[killed after {limit:?}]"));
+        stderr.push_str("\n[stopped: it hung, or its outcome was already known]");
     }
     Output {
         success: status.is_some_and(|s| s.success()),
