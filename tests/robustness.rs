@@ -33,15 +33,44 @@ fn exercise(text: &str) {
         for kind in Kind::ALL.into_iter().map(Some).chain([None]) {
             let report = check::check(text, kind, &context);
             for finding in &report.findings {
-                let _ = finding.apply_fix(text);
+                let code = finding.rule.code;
+                assert_span(text, &finding.span, code);
+                for edit in &finding.edits {
+                    assert_span(text, &edit.span, code);
+                }
+                assert!(
+                    finding.edits.is_empty() || finding.apply_fix(text).is_some(),
+                    "{code}: its fix does not apply to {text:?}"
+                );
                 let _ = check::line_column(text, finding.span.start);
                 let _ = check::char_position(text, finding.span.end);
+            }
+            for secret in &report.secrets {
+                assert_span(text, secret, "a secret");
             }
             let _ = check::mask(text, &report.secrets);
             let _ = check::fix_all(text, report.kind, &context);
         }
     }
-    let _ = merge_codex_config(text, &profile, &onramp::clients::Values::default());
+    if let Ok(merged) = merge_codex_config(text, &profile, &onramp::clients::Values::default()) {
+        assert!(
+            merged.text.parse::<toml_edit::DocumentMut>().is_ok(),
+            "the merge of {text:?} is not TOML:\n{}",
+            merged.text
+        );
+    }
+}
+
+/// A span must lie inside the text, on character boundaries, the right way round: anything
+/// else points at the wrong place, or makes the page slice through a character and panic.
+fn assert_span(text: &str, span: &std::ops::Range<usize>, what: &str) {
+    assert!(
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end),
+        "{what}: span {span:?} in {text:?}"
+    );
 }
 
 fn case_texts() -> Vec<String> {

@@ -164,7 +164,7 @@ pub fn check(text: &str, context: &Context) -> Checked {
         findings.push(Finding::new(&OUTSIDE_ENV, member.key_span.clone()));
     }
     let Some(env) = members.iter().find(|m| m.path.is_empty() && m.key == "env") else {
-        findings.push(Finding::new(&NO_ENV, 0..text.len().min(1)));
+        findings.push(Finding::new(&NO_ENV, super::first_character(text)));
         return Checked { findings, secrets };
     };
     // Each variable with the name it was probably meant to have, worked out once.

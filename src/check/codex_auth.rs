@@ -127,7 +127,7 @@ pub fn check(text: &str, context: &Context) -> Checked {
                 );
             }
             None if chatgpt.is_none() => {
-                findings.push(Finding::new(&MISSING_KEY, 0..text.len().min(1)))
+                findings.push(Finding::new(&MISSING_KEY, super::first_character(text)))
             }
             None => {}
         },

@@ -133,11 +133,12 @@ pub fn parse(text: &str, reader: Client) -> Result<(serde_json::Value, Vec<Membe
         Err(_) if !surface.is_empty() => Err(surface),
         Err(error) => {
             let offset = text.len() - body.len() + offset_of(body, error.line(), error.column());
-            let end = body
+            // The character at the error, in the text as given (the BOM included).
+            let end = text
                 .get(offset..)
                 .and_then(|rest| rest.chars().next())
                 .map_or(offset, |c| offset + c.len_utf8());
-            Err(vec![Finding::new(&SYNTAX, offset..end.min(text.len()))])
+            Err(vec![Finding::new(&SYNTAX, offset..end)])
         }
     }
 }
@@ -389,6 +390,13 @@ mod tests {
         let findings = parse(text, Client::Codex).unwrap_err();
         assert_eq!(findings[0].rule.code, "json/syntax");
         assert_eq!(position(text, findings[0].span.start), (3, 3));
+    }
+
+    #[test]
+    fn an_error_after_a_byte_order_mark_points_at_whole_characters() {
+        let text = "\u{FEFF}／{";
+        let findings = parse(text, Client::ClaudeCode).unwrap_err();
+        assert_eq!(&text[findings[0].span.clone()], "／");
     }
 
     #[test]

@@ -599,6 +599,12 @@ impl Masked {
     }
 }
 
+/// The span of the first character of `text` (empty for an empty text): where a finding
+/// about a whole file points.
+pub(crate) fn first_character(text: &str) -> Range<usize> {
+    0..text.chars().next().map_or(0, char::len_utf8)
+}
+
 /// `literal` without its quotes, if it is a quoted string: the part to mask.
 pub(crate) fn unquoted(source: &str, literal: &Range<usize>) -> Range<usize> {
     let text = source.get(literal.clone()).unwrap_or_default();
