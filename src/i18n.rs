@@ -172,7 +172,12 @@ messages! {
     // Cline / Roo Code
     ClineTitle => "In Cline's or Roo Code's settings", "在 Cline 或 Roo Code 的设置中";
     ClineOpenSettings => "Open the extension's settings and set API Provider to OpenAI Compatible, then fill in these fields.", "打开插件设置，把 API Provider 设为 OpenAI Compatible，然后填写以下字段。";
-    ClineNextStep => "Save, then start a new task.", "保存，然后开始一个新任务。";
+    FieldClineApiKey => "OpenAI Compatible API Key (Roo Code: API Key)", "OpenAI Compatible API Key（Roo Code 中为 API Key）";
+    FieldClineModelId => "Model ID (Roo Code: Model)", "Model ID（Roo Code 中为 Model）";
+    RooCustomModelNote => "In Roo Code, type the model name under Model and pick \"Use custom\" if the list does not show it.", "在 Roo Code 中，在 Model 下输入模型名称；如果列表里没有，选择 \"Use custom\"。";
+    ClineCliTitle => "Or: the Cline command line", "或者：Cline 命令行";
+    ClineCliNote => "Run it once (install the command line with npm install -g cline): it saves the provider in ~/.cline/data/settings/providers.json and uses it from then on.", "运行一次即可（用 npm install -g cline 安装命令行）：它会把提供商保存在 ~/.cline/data/settings/providers.json 中，之后一直使用。";
+    ClineStartTask => "In the extension, save and start a new task; on the command line, run cline \"your task\" (a single word is taken as a command name).", "在插件中保存后开始一个新任务；在命令行中运行 cline \"你的任务\"（单个词会被当作命令名）。";
 
     // OpenCode
     OpenCodeTitle => "In opencode.json", "写在 opencode.json 中";

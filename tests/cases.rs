@@ -214,10 +214,10 @@ fn kind_of(kind: &SnippetKind) -> Option<(Kind, Option<Client>)> {
         } => (Kind::ClaudeSettings, None),
         SnippetKind::Link { .. } => (Kind::CherryLink, None),
         SnippetKind::Value {
-            field: Msg::FieldApiKey | Msg::FieldOpenAiApiKey,
+            field: Msg::FieldApiKey | Msg::FieldOpenAiApiKey | Msg::FieldClineApiKey,
         } => (Kind::Key, None),
         SnippetKind::Value {
-            field: Msg::FieldCustomModel | Msg::FieldModelId,
+            field: Msg::FieldCustomModel | Msg::FieldModelId | Msg::FieldClineModelId,
         } => (Kind::Model, None),
         _ => return None,
     })

@@ -120,12 +120,9 @@ impl Client {
             | Client::ClaudeCode
             | Client::OpenAiSdk
             | Client::Curl
-            | Client::Aider => true,
-            Client::Cursor
-            | Client::CherryStudio
-            | Client::OpenCode
-            | Client::Continue
-            | Client::Cline => false,
+            | Client::Aider
+            | Client::Cline => true,
+            Client::Cursor | Client::CherryStudio | Client::OpenCode | Client::Continue => false,
         }
     }
 
@@ -150,7 +147,7 @@ impl Client {
             Client::OpenCode => opencode::setup(profile, &values, target),
             Client::Continue => continue_dev::setup(profile, &values, target),
             Client::Aider => aider::setup(profile, &values, target),
-            Client::Cline => cline::setup(profile, &values),
+            Client::Cline => cline::setup(profile, &values, target),
         }
     }
 }
