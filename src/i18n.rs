@@ -192,6 +192,14 @@ messages! {
     ContinueExtensionUsesChat => "For this model name the editor extension calls /chat/completions instead of /responses (its rule is case-sensitive); the relay must serve both.", "对于这个模型名称，编辑器插件会调用 /chat/completions 而不是 /responses（它的规则区分大小写）；中转服务需要同时支持两者。";
     ContinueStartCli => "Reload the editor and pick the model in Continue's chat; in a terminal, run cn --config ~/.continue/config.yaml.", "重新加载编辑器并在 Continue 的聊天中选择该模型；在终端中运行 cn --config ~/.continue/config.yaml。";
 
+    // Qwen Code
+    QwenSettingsTitle => "In ~/.qwen/settings.json (recommended)", "写在 ~/.qwen/settings.json 中（推荐）";
+    QwenSettingsNote => "If the file exists, merge these entries into it and keep the rest. It holds your key in plain text: keep it out of repositories.", "如果文件已存在，把这些条目合并进去，其余保持不变。它以明文保存你的密钥：不要提交到代码仓库。";
+    QwenKeyVariableNote => "The key sits in the env block under the relay's own variable name, so an exported OPENAI_API_KEY or OPENAI_BASE_URL cannot override it (they do override security.auth.apiKey and baseUrl); a variable of that same name exported or in a .env file would.", "密钥以中转服务专用的变量名放在 env 块中，因此已导出的 OPENAI_API_KEY 或 OPENAI_BASE_URL 无法覆盖它（它们会覆盖 security.auth.apiKey 和 baseUrl）；只有导出的或 .env 文件中的同名变量才会覆盖。";
+    QwenDollarInValue => "These values contain $ followed by a name or {, which Qwen Code replaces with an environment variable anywhere in settings.json: use the environment variables below instead.", "这些值包含 $ 后跟名称或 {，Qwen Code 会在 settings.json 中把它替换为环境变量：请改用下面的环境变量。";
+    QwenEnvNote => "Qwen Code needs all three. If ~/.qwen/settings.json names a model (model.name) or another sign-in (security.auth.selectedType), the file wins: remove those entries or use the file variant.", "Qwen Code 需要全部三个变量。如果 ~/.qwen/settings.json 中指定了模型（model.name）或其他登录方式（security.auth.selectedType），以该文件为准：请删除这些条目或改用文件方式。";
+    QwenNextStep => "Open a new terminal and run qwen; qwen -p \"hi\" asks one question and exits.", "打开一个新终端并运行 qwen；qwen -p \"hi\" 会问一个问题后退出。";
+
     // Aider
     AiderStartTitle => "Start aider", "启动 aider";
     AiderModelNote => "The openai/ prefix tells aider the model is served by an OpenAI-compatible API.", "openai/ 前缀告诉 aider 该模型由 OpenAI 兼容接口提供。";

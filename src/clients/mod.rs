@@ -15,6 +15,7 @@ pub mod curl;
 pub mod cursor;
 pub mod openai_sdk;
 pub mod opencode;
+pub mod qwen_code;
 
 use crate::i18n::{Lang, Msg};
 use crate::profile::Profile;
@@ -34,10 +35,11 @@ pub enum Client {
     Continue,
     Aider,
     Cline,
+    QwenCode,
 }
 
 impl Client {
-    pub const ALL: [Client; 10] = [
+    pub const ALL: [Client; 11] = [
         Client::Codex,
         Client::ClaudeCode,
         Client::Cursor,
@@ -48,6 +50,7 @@ impl Client {
         Client::Continue,
         Client::Aider,
         Client::Cline,
+        Client::QwenCode,
     ];
 
     /// The stable id used on the command line and in JSON.
@@ -63,6 +66,7 @@ impl Client {
             Client::Continue => "continue",
             Client::Aider => "aider",
             Client::Cline => "cline",
+            Client::QwenCode => "qwen-code",
         }
     }
 
@@ -78,6 +82,7 @@ impl Client {
             Client::Continue => "Continue",
             Client::Aider => "Aider",
             Client::Cline => "Cline / Roo Code",
+            Client::QwenCode => "Qwen Code",
         }
     }
 
@@ -98,7 +103,8 @@ impl Client {
             | Client::OpenCode
             | Client::Continue
             | Client::Aider
-            | Client::Cline => &clients.openai_compatible.base_path,
+            | Client::Cline
+            | Client::QwenCode => &clients.openai_compatible.base_path,
         }
     }
 
@@ -121,7 +127,8 @@ impl Client {
             | Client::OpenAiSdk
             | Client::Curl
             | Client::Aider
-            | Client::Cline => true,
+            | Client::Cline
+            | Client::QwenCode => true,
             Client::Cursor | Client::CherryStudio | Client::OpenCode | Client::Continue => false,
         }
     }
@@ -148,6 +155,7 @@ impl Client {
             Client::Continue => continue_dev::setup(profile, &values, target),
             Client::Aider => aider::setup(profile, &values, target),
             Client::Cline => cline::setup(profile, &values, target),
+            Client::QwenCode => qwen_code::setup(profile, &values, target),
         }
     }
 }
