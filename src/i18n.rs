@@ -187,10 +187,11 @@ messages! {
     // Continue
     ContinueTitle => "In Continue's config.yaml", "写在 Continue 的 config.yaml 中";
     ContinueNote => "If the file exists, add this entry under models: and keep the rest. It holds your key: keep it out of repositories.", "如果文件已存在，把这一项加到 models: 下，其余保持不变。它包含你的密钥：不要提交到代码仓库。";
-    ContinueCliOnboardingNote => "For the cn command line, start it with --config ~/.continue/config.yaml: without it, its first start ignores this file and asks for an Anthropic key, and an exported ANTHROPIC_API_KEY makes it rewrite the file.", "使用 cn 命令行时，请加上 --config ~/.continue/config.yaml 启动：否则它首次启动会忽略此文件并要求输入 Anthropic 密钥，而已导出的 ANTHROPIC_API_KEY 会让它改写此文件。";
+    ContinueCliTitle => "The cn command line", "cn 命令行";
+    ContinueCliOnboardingNote => "Start cn on this file with --config: without it, its first start ignores the file and asks for an Anthropic key, and an exported ANTHROPIC_API_KEY makes it rewrite the file. Add -p \"your question\" for one answer.", "用 --config 指定此文件来启动 cn：否则它首次启动会忽略该文件并要求输入 Anthropic 密钥，而已导出的 ANTHROPIC_API_KEY 会让它改写该文件。加上 -p \"你的问题\" 可只回答一次。";
     ContinueExtensionUsesResponses => "For this model name the editor extension calls /responses instead of /chat/completions (it does so for names containing gpt-5 to gpt-9 or starting with o and a digit); the relay must serve both.", "对于这个模型名称，编辑器插件会调用 /responses 而不是 /chat/completions（名称包含 gpt-5 到 gpt-9、或以 o 加数字开头时如此）；中转服务需要同时支持两者。";
     ContinueExtensionUsesChat => "For this model name the editor extension calls /chat/completions instead of /responses (its rule is case-sensitive); the relay must serve both.", "对于这个模型名称，编辑器插件会调用 /chat/completions 而不是 /responses（它的规则区分大小写）；中转服务需要同时支持两者。";
-    ContinueStartCli => "Reload the editor and pick the model in Continue's chat; in a terminal, run cn --config ~/.continue/config.yaml.", "重新加载编辑器并在 Continue 的聊天中选择该模型；在终端中运行 cn --config ~/.continue/config.yaml。";
+    ContinueStartCli => "Reload the editor and pick the model in Continue's chat; in a terminal, start cn with the command above.", "重新加载编辑器并在 Continue 的聊天中选择该模型；在终端中用上面的命令启动 cn。";
 
     // Qwen Code
     QwenSettingsTitle => "In ~/.qwen/settings.json (recommended)", "写在 ~/.qwen/settings.json 中（推荐）";

@@ -10,13 +10,14 @@
 //!
 //! `cn`'s first interactive start, without `~/.continue/.onboarding_complete`, ignores this
 //! file, asks for an Anthropic key and exits; with `ANTHROPIC_API_KEY` exported, `cn -p`
-//! rewrites the file. `cn --config ~/.continue/config.yaml` avoids both (it expands the `~`
-//! itself, on every system).
+//! rewrites the file. Starting it with `--config` and the file's path avoids both; `cn` does
+//! not expand a `~` in that path itself, so the shell must (see [`cli_start_command`]).
 
-use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, Target};
+use super::{Client, Format, Os, Resolved, Section, Setup, Snippet, SnippetKind, Target};
 use crate::escape;
 use crate::i18n::Msg;
 use crate::profile::Profile;
+use crate::shell::Shell;
 
 /// Continue's folder in the home directory, and its config file there.
 pub const CONFIG_DIR: &str = ".continue";
@@ -72,6 +73,17 @@ pub fn extension_endpoint(model: &str) -> Endpoint {
     }
 }
 
+/// The command that starts `cn` on this file, with its path written so that `shell` expands
+/// the home folder (PowerShell and cmd do not know `~`).
+pub fn cli_start_command(shell: Shell) -> String {
+    let path = match shell {
+        Shell::Posix | Shell::Fish => format!("~/{CONFIG_DIR}/{CONFIG_FILE}"),
+        Shell::PowerShell => format!("\"$env:USERPROFILE\\{CONFIG_DIR}\\{CONFIG_FILE}\""),
+        Shell::Cmd => format!("\"%USERPROFILE%\\{CONFIG_DIR}\\{CONFIG_FILE}\""),
+    };
+    format!("cn --config {path}\n")
+}
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Continue.base_url(profile, values.base_url);
     let content = format!(
@@ -91,24 +103,35 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         (Endpoint::Responses, Endpoint::ChatCompletions) => Some(Msg::ContinueExtensionUsesChat),
         _ => None,
     };
-    Setup {
-        sections: vec![Section {
-            id: "config-file",
-            title: Msg::ContinueTitle,
-            notes: [Msg::ContinueCliOnboardingNote]
-                .into_iter()
-                .chain(endpoint_note)
-                .collect(),
-            snippets: vec![
-                Snippet::file(
-                    CONFIG_FILE,
-                    target.os.home_path(CONFIG_DIR, CONFIG_FILE),
-                    Format::Yaml,
-                    content,
-                )
-                .with_notes([Msg::ContinueNote].into_iter().chain(wsl_note)),
-            ],
+    let config_file = Section {
+        id: "config-file",
+        title: Msg::ContinueTitle,
+        notes: endpoint_note.into_iter().collect(),
+        snippets: vec![
+            Snippet::file(
+                CONFIG_FILE,
+                target.os.home_path(CONFIG_DIR, CONFIG_FILE),
+                Format::Yaml,
+                content,
+            )
+            .with_notes([Msg::ContinueNote].into_iter().chain(wsl_note)),
+        ],
+    };
+    let start_cli = Section {
+        id: "start-cli",
+        title: Msg::ContinueCliTitle,
+        notes: vec![Msg::ContinueCliOnboardingNote],
+        snippets: vec![Snippet {
+            kind: SnippetKind::Commands {
+                shell: target.shell,
+            },
+            format: target.shell.format(),
+            content: cli_start_command(target.shell),
+            notes: Vec::new(),
         }],
+    };
+    Setup {
+        sections: vec![config_file, start_cli],
         request_url: format!("{base_url}{}", cli.path()),
         next_step: Msg::ContinueStartCli,
     }
@@ -155,6 +178,33 @@ mod tests {
             assert_eq!(entry["apiKey"].as_str(), Some(key));
             assert_eq!(entry["apiBase"].as_str(), Some("https://api.4096bytes.com"));
         }
+    }
+
+    #[test]
+    fn the_command_line_is_started_on_the_file_with_a_path_each_shell_expands() {
+        let command = |os, shell| {
+            let target = Target::with_shell(os, shell).unwrap();
+            let setup = Client::Continue.setup(&Profile::builtin(), &Values::default(), target);
+            let section = setup.section("start-cli").unwrap().clone();
+            assert_eq!(section.notes, [Msg::ContinueCliOnboardingNote]);
+            section.snippets[0].content.clone()
+        };
+        assert_eq!(
+            command(Os::Linux, Shell::Posix),
+            "cn --config ~/.continue/config.yaml\n"
+        );
+        assert_eq!(
+            command(Os::Macos, Shell::Fish),
+            "cn --config ~/.continue/config.yaml\n"
+        );
+        assert_eq!(
+            command(Os::Windows, Shell::PowerShell),
+            "cn --config \"$env:USERPROFILE\\.continue\\config.yaml\"\n"
+        );
+        assert_eq!(
+            command(Os::Windows, Shell::Cmd),
+            "cn --config \"%USERPROFILE%\\.continue\\config.yaml\"\n"
+        );
     }
 
     /// `cn` 1.5.47 (npm `@continuedev/cli`, whose package ships its sources): in
@@ -230,14 +280,11 @@ mod tests {
             chat.request_url,
             "https://api.4096bytes.com/chat/completions"
         );
-        assert_eq!(chat.sections[0].notes, [Msg::ContinueCliOnboardingNote]);
+        assert!(chat.sections[0].notes.is_empty());
 
         let responses = setup_for("gpt-5.5");
         assert_eq!(responses.request_url, "https://api.4096bytes.com/responses");
-        assert_eq!(
-            responses.sections[0].notes,
-            [Msg::ContinueCliOnboardingNote]
-        );
+        assert!(responses.sections[0].notes.is_empty());
 
         let differs = setup_for("gpt-6");
         assert_eq!(

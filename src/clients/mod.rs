@@ -128,8 +128,9 @@ impl Client {
             | Client::Curl
             | Client::Aider
             | Client::Cline
-            | Client::QwenCode => true,
-            Client::Cursor | Client::CherryStudio | Client::OpenCode | Client::Continue => false,
+            | Client::QwenCode
+            | Client::Continue => true,
+            Client::Cursor | Client::CherryStudio | Client::OpenCode => false,
         }
     }
 
