@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 use support::{
-    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, generate, run_client,
-    stated_request_path,
+    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, fresh_outside_dir, generate,
+    run_client, stated_request_path,
 };
 
 /// Keys and models that exercise quoting in the shell.
@@ -84,7 +84,7 @@ fn aider_sends_the_key_and_model_to_the_relay() {
         let case = format!("case {index}");
         let server = RecordingServer::start();
         let home = fresh_dir(&format!("aider-home-{index}"));
-        let workdir = fresh_dir(&format!("aider-work-{index}"));
+        let workdir = fresh_outside_dir(&format!("aider-work-{index}"));
         seed_model_price_cache(&home);
         let snippets = generate("aider", key, &server.url(), model);
         // The printed `aider --model …` line, with the flags for one question appended.

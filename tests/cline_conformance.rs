@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::Duration;
 use support::{
     ANSWER, ClientRun, RecordingServer, assert_requests, commands, end_leftover_processes,
-    fresh_dir, generate, run_client, stated_request_path,
+    fresh_dir, fresh_outside_dir, generate, run_client, stated_request_path,
 };
 
 /// Keys and models that exercise quoting in the shell.
@@ -103,7 +103,7 @@ fn cline_sends_the_key_and_model_to_the_relay() {
         let case = format!("case {index}");
         let server = RecordingServer::start();
         let home = fresh_dir(&format!("cline-home-{index}"));
-        let workdir = fresh_dir(&format!("cline-work-{index}"));
+        let workdir = fresh_outside_dir(&format!("cline-work-{index}"));
         turn_telemetry_off(&home);
         let snippets = generate("cline", key, &server.url(), model);
 

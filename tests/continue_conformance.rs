@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 use support::{
-    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, generate, install_files,
-    run_client, stated_request_path,
+    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, fresh_outside_dir, generate,
+    install_files, run_client, stated_request_path,
 };
 
 /// Keys that exercise escaping in YAML, and models for both of cn's endpoints.
@@ -90,7 +90,7 @@ fn cn_sends_the_key_and_model_to_the_stated_url() {
             let case = format!("{variant:?} case {index}");
             let server = RecordingServer::start();
             let home = fresh_dir(&format!("cn-home-{variant:?}-{index}"));
-            let workdir = fresh_dir(&format!("cn-work-{variant:?}-{index}"));
+            let workdir = fresh_outside_dir(&format!("cn-work-{variant:?}-{index}"));
             let snippets = generate("continue", key, &server.url(), model);
             install_files(&snippets, "config-file", &home);
             let preload = workdir.join("loopback-only.cjs");

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 use support::{
-    ANSWER, RecordingServer, assert_requests, fresh_dir, generate, install_files, run_client,
-    stated_request_path,
+    ANSWER, RecordingServer, assert_requests, fresh_dir, fresh_outside_dir, generate,
+    install_files, run_client, stated_request_path,
 };
 
 /// Keys and models that exercise escaping in JSON. Keys stay ASCII: an HTTP header cannot
@@ -52,7 +52,7 @@ fn opencode_sends_the_key_and_model_to_the_relay() {
         let case = format!("case {index}");
         let server = RecordingServer::start();
         let home = fresh_dir(&format!("opencode-home-{index}"));
-        let workdir = fresh_dir(&format!("opencode-work-{index}"));
+        let workdir = fresh_outside_dir(&format!("opencode-work-{index}"));
         let snippets = generate("opencode", key, &server.url(), model);
         install_files(&snippets, "config-file", &home);
 

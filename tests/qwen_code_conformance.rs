@@ -17,8 +17,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 use support::{
-    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, generate, install_files,
-    run_client, stated_request_path,
+    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, fresh_outside_dir, generate,
+    install_files, run_client, stated_request_path,
 };
 
 /// Keys and models that exercise escaping in JSON and the shell, and Qwen Code's `$` rule.
@@ -68,7 +68,7 @@ fn qwen_code_sends_the_key_and_model_to_the_relay() {
             let case = format!("{variant:?} case {index}");
             let server = RecordingServer::start();
             let home = fresh_dir(&format!("qwen-home-{variant:?}-{index}"));
-            let workdir = fresh_dir(&format!("qwen-work-{variant:?}-{index}"));
+            let workdir = fresh_outside_dir(&format!("qwen-work-{variant:?}-{index}"));
             let snippets = generate("qwen-code", key, &server.url(), model);
             let has_file = snippets
                 .iter()

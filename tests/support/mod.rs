@@ -95,6 +95,16 @@ pub fn fresh_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// An empty folder in the system's temporary folder, outside this repository: clients that
+/// look for a git root, a project config or a `.env` in the parent folders of where they run
+/// (Aider, Qwen Code, OpenCode) find none of this repository's.
+pub fn fresh_outside_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join("onramp-conformance").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 #[derive(Debug, Clone)]
 pub struct Request {
     pub method: String,
