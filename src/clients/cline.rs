@@ -86,6 +86,14 @@ mod tests {
         Client::Cline.setup(&Profile::builtin(), &values, target)
     }
 
+    /// The labels as the settings screens show them. Cline (cline/cline at commit 21cb8d25,
+    /// extension 4.1.13), `apps/vscode/webview-ui/src/components/settings/providers/
+    /// OpenAICompatible.tsx`: "Base URL", an `ApiKeyField` whose label is
+    /// `${providerName} API Key` with `providerName="OpenAI Compatible"`, and "Model ID".
+    /// Roo Code (RooCodeInc/Roo-Code at commit cb836567, 3.52.1), the same file name in its
+    /// `webview-ui`, with `webview-ui/src/i18n/locales/en/settings.json`: "Base URL"
+    /// (`providers.openAiBaseUrl`), "API Key" (`providers.apiKey`) and a model picker labelled
+    /// "Model" (`modelPicker.label`) that offers "Use custom: {{modelId}}".
     #[test]
     fn the_fields_get_the_relay_values() {
         let setup = setup("sk-c", Target::new(Os::Linux));
@@ -107,7 +115,29 @@ mod tests {
                 ("Model ID (Roo Code: Model)".to_owned(), "m"),
             ]
         );
+    }
+
+    /// Both send `<base URL>/chat/completions` and add no `/v1`. Cline: `sdk/packages/llms/src/
+    /// providers/vendors/openai-compatible.ts` passes the base URL as `baseURL` to
+    /// `createOpenAICompatible` (`@ai-sdk/openai-compatible`, which appends the endpoint path).
+    /// Roo Code: `src/api/providers/openai.ts` passes `openAiBaseUrl` as `baseURL` to the
+    /// OpenAI SDK (`https://api.openai.com/v1` when empty, Azure's client for `*.azure.com`).
+    #[test]
+    fn the_request_goes_to_the_base_url_and_chat_completions() {
+        let setup = setup("sk-c", Target::new(Os::Linux));
         assert_eq!(setup.request_url, "https://r.example/chat/completions");
+        let mut profile = Profile::builtin();
+        profile.clients.openai_compatible.base_path = "/v1".into();
+        let values = Values {
+            base_url: "https://r.example".into(),
+            ..Values::default()
+        };
+        let setup = Client::Cline.setup(&profile, &values, Target::new(Os::Linux));
+        assert_eq!(setup.request_url, "https://r.example/v1/chat/completions");
+        assert_eq!(
+            setup.section("settings").unwrap().snippets[0].content,
+            "https://r.example/v1"
+        );
     }
 
     #[test]

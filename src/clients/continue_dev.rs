@@ -273,6 +273,30 @@ mod tests {
         }
     }
 
+    /// How the extension uses `apiBase` (continuedev/continue at commit d0a3c0b6): the
+    /// constructor in `core/llm/index.ts` adds a trailing `/`, `_getEndpoint` in
+    /// `core/llm/llms/OpenAI.ts` resolves `new URL(endpoint, apiBase)`, and chat goes through
+    /// `packages/openai-adapters`, which hands `apiBase` to the OpenAI SDK as `baseURL`: both
+    /// give `{apiBase}/chat/completions` or `{apiBase}/responses`, with no `/v1` of their own
+    /// (`https://api.openai.com/v1/` is only the default when `apiBase` is missing).
+    #[test]
+    fn the_request_url_is_api_base_and_the_endpoint() {
+        let mut profile = Profile::builtin();
+        profile.clients.openai_compatible.base_path = "/v1".into();
+        let values = Values {
+            key: "k".into(),
+            base_url: "https://r.example/".into(),
+            model: "deepseek-chat".into(),
+        };
+        let setup = Client::Continue.setup(&profile, &values, Target::new(Os::Linux));
+        assert_eq!(setup.request_url, "https://r.example/v1/chat/completions");
+        let docs = YamlLoader::load_from_str(&setup.sections[0].snippets[0].content).unwrap();
+        assert_eq!(
+            docs[0]["models"][0]["apiBase"].as_str(),
+            Some("https://r.example/v1")
+        );
+    }
+
     #[test]
     fn the_request_url_follows_the_command_lines_rule_and_notes_the_extensions() {
         let chat = setup_for("deepseek-chat");
