@@ -233,7 +233,12 @@ messages! {
     // Cline / Roo Code
     ClineTitle => "In Cline's or Roo Code's settings", "在 Cline 或 Roo Code 的设置中";
     ClineOpenSettings => "Open the extension's settings and set API Provider to OpenAI Compatible, then fill in these fields.", "打开插件设置，把 API Provider 设为 OpenAI Compatible，然后填写以下字段。";
-    ClineNextStep => "Save, then start a new task.", "保存，然后开始一个新任务。";
+    FieldClineApiKey => "OpenAI Compatible API Key (Roo Code: API Key)", "OpenAI Compatible API Key（Roo Code 中为 API Key）";
+    FieldClineModelId => "Model ID (Roo Code: Model)", "Model ID（Roo Code 中为 Model）";
+    RooCustomModelNote => "In Roo Code, type the model name under Model and pick \"Use custom\" if the list does not show it.", "在 Roo Code 中，在 Model 下输入模型名称；如果列表里没有，选择 \"Use custom\"。";
+    ClineCliTitle => "Or: the Cline command line", "或者：Cline 命令行";
+    ClineCliNote => "Run it once (install the command line with npm install -g cline): it saves the provider in ~/.cline/data/settings/providers.json and uses it from then on.", "运行一次即可（用 npm install -g cline 安装命令行）：它会把提供商保存在 ~/.cline/data/settings/providers.json 中，之后一直使用。";
+    ClineStartTask => "In the extension, save and start a new task; on the command line, run cline \"your task\" (a single word is taken as a command name).", "在插件中保存后开始一个新任务；在命令行中运行 cline \"你的任务\"（单个词会被当作命令名）。";
 
     // OpenCode
     OpenCodeTitle => "In opencode.json", "写在 opencode.json 中";
@@ -243,7 +248,19 @@ messages! {
     // Continue
     ContinueTitle => "In Continue's config.yaml", "写在 Continue 的 config.yaml 中";
     ContinueNote => "If the file exists, add this entry under models: and keep the rest. It holds your key: keep it out of repositories.", "如果文件已存在，把这一项加到 models: 下，其余保持不变。它包含你的密钥：不要提交到代码仓库。";
-    ContinueNextStep => "Reload the editor, then pick the model in Continue's chat.", "重新加载编辑器，然后在 Continue 的聊天中选择该模型。";
+    ContinueCliTitle => "The cn command line", "cn 命令行";
+    ContinueCliOnboardingNote => "Start cn on this file with --config: without it, its first start ignores the file and asks for an Anthropic key, and an exported ANTHROPIC_API_KEY makes it rewrite the file. Add -p \"your question\" for one answer.", "用 --config 指定此文件来启动 cn：否则它首次启动会忽略该文件并要求输入 Anthropic 密钥，而已导出的 ANTHROPIC_API_KEY 会让它改写该文件。加上 -p \"你的问题\" 可只回答一次。";
+    ContinueExtensionUsesResponses => "For this model name the editor extension calls /responses instead of /chat/completions (it does so for names containing gpt-5 to gpt-9 or starting with o and a digit); the relay must serve both.", "对于这个模型名称，编辑器插件会调用 /responses 而不是 /chat/completions（名称包含 gpt-5 到 gpt-9、或以 o 加数字开头时如此）；中转服务需要同时支持两者。";
+    ContinueExtensionUsesChat => "For this model name the editor extension calls /chat/completions instead of /responses (its rule is case-sensitive); the relay must serve both.", "对于这个模型名称，编辑器插件会调用 /chat/completions 而不是 /responses（它的规则区分大小写）；中转服务需要同时支持两者。";
+    ContinueStartCli => "Reload the editor and pick the model in Continue's chat; in a terminal, start cn with the command above.", "重新加载编辑器并在 Continue 的聊天中选择该模型；在终端中用上面的命令启动 cn。";
+
+    // Qwen Code
+    QwenSettingsTitle => "In ~/.qwen/settings.json (recommended)", "写在 ~/.qwen/settings.json 中（推荐）";
+    QwenSettingsNote => "If the file exists, merge these entries into it and keep the rest. It holds your key in plain text: keep it out of repositories.", "如果文件已存在，把这些条目合并进去，其余保持不变。它以明文保存你的密钥：不要提交到代码仓库。";
+    QwenKeyVariableNote => "The key sits in the env block under the relay's own variable name, so an exported OPENAI_API_KEY or OPENAI_BASE_URL cannot override it (they do override security.auth.apiKey and baseUrl); a variable of that same name exported or in a .env file would.", "密钥以中转服务专用的变量名放在 env 块中，因此已导出的 OPENAI_API_KEY 或 OPENAI_BASE_URL 无法覆盖它（它们会覆盖 security.auth.apiKey 和 baseUrl）；只有导出的或 .env 文件中的同名变量才会覆盖。";
+    QwenDollarInValue => "These values contain $ followed by a name or {, which Qwen Code replaces with an environment variable anywhere in settings.json: use the environment variables below instead.", "这些值包含 $ 后跟名称或 {，Qwen Code 会在 settings.json 中把它替换为环境变量：请改用下面的环境变量。";
+    QwenEnvNote => "Qwen Code needs all three. If ~/.qwen/settings.json names a model (model.name) or another sign-in (security.auth.selectedType), the file wins: remove those entries or use the file variant.", "Qwen Code 需要全部三个变量。如果 ~/.qwen/settings.json 中指定了模型（model.name）或其他登录方式（security.auth.selectedType），以该文件为准：请删除这些条目或改用文件方式。";
+    QwenNextStep => "Open a new terminal and run qwen; qwen -p \"hi\" asks one question and exits.", "打开一个新终端并运行 qwen；qwen -p \"hi\" 会问一个问题后退出。";
 
     // Aider
     AiderStartTitle => "Start aider", "启动 aider";

@@ -189,8 +189,13 @@ fn a_guess_is_never_an_error() {
 }
 
 /// The kind to check a generated snippet as.
-fn kind_of(kind: &SnippetKind) -> Option<(Kind, Option<Client>)> {
+fn kind_of(client: Client, kind: &SnippetKind) -> Option<(Kind, Option<Client>)> {
     Some(match kind {
+        // Qwen Code's settings.json has no checker yet; the Claude Code one does not fit it.
+        SnippetKind::File {
+            file_name: "settings.json",
+            ..
+        } if client == Client::QwenCode => return None,
         SnippetKind::File {
             file_name: "config.toml",
             ..
@@ -205,10 +210,10 @@ fn kind_of(kind: &SnippetKind) -> Option<(Kind, Option<Client>)> {
         } => (Kind::ClaudeSettings, None),
         SnippetKind::Link { .. } => (Kind::CherryLink, None),
         SnippetKind::Value {
-            field: Msg::FieldApiKey | Msg::FieldOpenAiApiKey,
+            field: Msg::FieldApiKey | Msg::FieldOpenAiApiKey | Msg::FieldClineApiKey,
         } => (Kind::Key, None),
         SnippetKind::Value {
-            field: Msg::FieldCustomModel | Msg::FieldModelId,
+            field: Msg::FieldCustomModel | Msg::FieldModelId | Msg::FieldClineModelId,
         } => (Kind::Model, None),
         _ => return None,
     })
@@ -233,7 +238,7 @@ fn everything_onramp_generates_checks_clean() {
                             (SnippetKind::Commands { shell }, true) => {
                                 Some((env_kind(*shell), None))
                             }
-                            (kind, _) => kind_of(kind),
+                            (kind, _) => kind_of(client, kind),
                         };
                         let Some((kind, _)) = kind else { continue };
                         let report = check::check(

@@ -131,6 +131,11 @@ fn expected_exports(
             ("OPENAI_API_BASE", url.to_owned()),
             ("OPENAI_API_KEY", key.to_owned()),
         ],
+        Client::QwenCode => vec![
+            ("OPENAI_API_KEY", key.to_owned()),
+            ("OPENAI_BASE_URL", url.to_owned()),
+            ("OPENAI_MODEL", model.to_owned()),
+        ],
         _ => Vec::new(),
     }
 }

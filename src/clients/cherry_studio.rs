@@ -4,7 +4,10 @@
 //! Cherry Studio (1.7 and later) appends `/v1` to the API host unless its path already has a
 //! version segment (`/v1`, `/v4beta`…), then the endpoint path; a host ending in `#` is used
 //! verbatim. Its import link carries standard base64 of a JSON object: its decoder maps
-//! `_`→`+` and `-`→`/`, the reverse of base64url, so base64url would be misread.
+//! `_`→`+` and `-`→`/`, the reverse of base64url, so base64url would be misread. Before
+//! parsing that JSON, released versions replace every `'` with `"` and delete every `(` and
+//! `)`, so the link writes those three characters as JSON escapes, which survive that and
+//! decode to the characters themselves. The tests below pin each rule to the source read.
 
 use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::i18n::Msg;
@@ -42,16 +45,37 @@ pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
                 }],
             },
         ],
-        request_url: format!("{}/chat/completions", api_base(&host)),
+        request_url: chat_url(&host),
         next_step: Msg::CherryNextStep,
     }
 }
 
-/// Where Cherry Studio sends requests for this API host, following its own rules.
+/// The endpoints a host ending in `#` may name itself; Cherry Studio then calls it as it is.
+const ENDPOINTS: [&str; 8] = [
+    "chat/completions",
+    "responses",
+    "messages",
+    "generateContent",
+    "streamGenerateContent",
+    "images/generations",
+    "images/edits",
+    "predict",
+];
+
+/// The chat completions URL Cherry Studio calls for this API host, following its own rules.
+fn chat_url(host: &str) -> String {
+    let trimmed = host.trim().trim_end_matches('/');
+    match trimmed.strip_suffix('#') {
+        Some(verbatim) if ENDPOINTS.iter().any(|e| verbatim.ends_with(e)) => verbatim.to_owned(),
+        _ => format!("{}/chat/completions", api_base(host)),
+    }
+}
+
+/// Where Cherry Studio sends requests for this API host, before the endpoint path.
 fn api_base(host: &str) -> String {
     let host = host.trim().trim_end_matches('/');
     if let Some(verbatim) = host.strip_suffix('#') {
-        return verbatim.to_owned();
+        return verbatim.trim_end_matches('/').to_owned();
     }
     let path = host
         .split_once("://")
@@ -81,8 +105,24 @@ fn import_link(profile: &Profile, host: &str, key: &str) -> String {
     });
     format!(
         "cherrystudio://providers/api-keys?v=1&data={}",
-        STANDARD.encode(provider.to_string())
+        STANDARD.encode(escape_quote_and_parentheses(&provider.to_string()))
     )
+}
+
+/// `json` with each `'`, `(` and `)` written as a `\u` escape. Those characters only occur
+/// inside JSON strings, where the escape means the same, and Cherry Studio's decoder does not
+/// rewrite an escape as it rewrites the characters.
+fn escape_quote_and_parentheses(json: &str) -> String {
+    let mut escaped = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '\'' => escaped.push_str("\\u0027"),
+            '(' => escaped.push_str("\\u0028"),
+            ')' => escaped.push_str("\\u0029"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 #[cfg(test)]
@@ -91,6 +131,10 @@ mod tests {
     use crate::clients::{Client, Values};
     use crate::platform::{Os, Target};
 
+    /// CherryHQ/cherry-studio `src/renderer/src/utils/api.ts` (commit 01cafa35): `formatApiHost`
+    /// trims the host, drops one trailing `/`, keeps it as it is when it ends in `#` or
+    /// `hasAPIVersion` finds `/v\d+…` in its path, else appends `/v1`; `routeToEndpoint`
+    /// splits a host ending in `<endpoint>#` into that base and endpoint.
     #[test]
     fn the_api_host_follows_cherry_studios_rules() {
         assert_eq!(
@@ -111,6 +155,69 @@ mod tests {
             "https://v1.example/v1",
             "a host name is not a path"
         );
+        assert_eq!(
+            chat_url("https://r.example/api/v3"),
+            "https://r.example/api/v3/chat/completions"
+        );
+        assert_eq!(
+            chat_url("https://r.example/v1/chat/completions#"),
+            "https://r.example/v1/chat/completions",
+            "a host naming its endpoint before # is called as it is"
+        );
+    }
+
+    /// What Cherry Studio does with an import link, step by step as its source does it:
+    /// `src/main/services/urlschema/handle-providers.ts` (CherryHQ/cherry-studio, commit
+    /// 1bf07218, the 1.x line) takes the URL's query, replaces `+` with `_` and `/` with `-`,
+    /// parses it as URL search parameters, maps `data` back (`_`→`+`, `-`→`/`), decodes it as
+    /// base64, then replaces every `'` with `"`, deletes `(` and `)`, and parses JSON. The
+    /// settings page (`src/renderer/src/pages/settings/ProviderSettings/index.tsx`, commit
+    /// 04400cb8) refuses the import unless `id`, `apiKey` and `baseUrl` are all non-empty,
+    /// and trims the key. `v=1` is only logged. (The newer `protocol/handlers/
+    /// providersImport.ts` tries plain JSON first and falls back to the same rewriting.)
+    fn import_like_cherry_studio(link: &str) -> Option<serde_json::Value> {
+        let query = link.strip_prefix("cherrystudio://providers/api-keys")?;
+        let query = query.replace('+', "_").replace('/', "-");
+        let data = query
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("data="))?;
+        let data = data.replace('_', "+").replace('-', "/");
+        let text = String::from_utf8(STANDARD.decode(data).ok()?).ok()?;
+        let text = text.replace('\'', "\"").replace(['(', ')'], "");
+        let provider: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let present = |field: &str| provider[field].as_str().is_some_and(|v| !v.is_empty());
+        (present("id") && present("apiKey") && present("baseUrl")).then_some(provider)
+    }
+
+    #[test]
+    fn cherry_studio_imports_exactly_the_typed_key_and_host() {
+        for key in [
+            "sk-plain-0001",
+            "sk-🔑+/=_-",
+            "sk-'single'-(paren)-\"double\"-\\back",
+            "sk-'",
+        ] {
+            let values = Values {
+                key: key.into(),
+                base_url: "https://r.example/(x)/it's".into(),
+                model: "m".into(),
+            };
+            let setup =
+                Client::CherryStudio.setup(&Profile::builtin(), &values, Target::new(Os::Macos));
+            let link = &setup.section("import-link").unwrap().snippets[0].content;
+            let imported = import_like_cherry_studio(link).expect(key);
+            assert_eq!(imported["apiKey"], key);
+            assert_eq!(imported["baseUrl"], "https://r.example/(x)/it's");
+            assert_eq!(imported["id"], "4096bytes");
+            assert_eq!(imported["type"], "openai");
+        }
+        // Without the escapes, Cherry Studio's rewriting would change such a key.
+        let naive = format!(
+            "cherrystudio://providers/api-keys?v=1&data={}",
+            STANDARD.encode(r#"{"id":"r","baseUrl":"https://r.example","apiKey":"sk-(1)"}"#)
+        );
+        assert_eq!(import_like_cherry_studio(&naive).unwrap()["apiKey"], "sk-1");
     }
 
     #[test]

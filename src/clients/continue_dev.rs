@@ -1,11 +1,89 @@
-//! Continue (VS Code and JetBrains): a model entry with `provider: openai` and `apiBase` in
-//! `~/.continue/config.yaml`. Without `apiBase` the key would be sent to OpenAI itself.
+//! Continue (the VS Code and JetBrains extension, and its `cn` command line): a model entry
+//! with `provider: openai` and `apiBase` in `~/.continue/config.yaml`. Without `apiBase` the
+//! key would be sent to OpenAI itself.
+//!
+//! Both append the endpoint to `apiBase` and add no `/v1` of their own. Which endpoint depends
+//! on the model's name: some names go to the Responses API (`/responses`), the others to
+//! `/chat/completions`, by a rule that differs between the command line and the extension
+//! (see [`cli_endpoint`] and [`extension_endpoint`]). `cn` 1.5.47 is run by
+//! `tests/continue_conformance.rs`.
+//!
+//! `cn`'s first interactive start, without `~/.continue/.onboarding_complete`, ignores this
+//! file, asks for an Anthropic key and exits; with `ANTHROPIC_API_KEY` exported, `cn -p`
+//! rewrites the file. Starting it with `--config` and the file's path avoids both; `cn` does
+//! not expand a `~` in that path itself, so the shell must (see [`cli_start_command`]).
 
-use super::{Client, Resolved, Section, Setup, Snippet};
+use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::escape;
 use crate::i18n::Msg;
 use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
+use crate::shell::Shell;
+
+/// Continue's folder in the home directory, and its config file there.
+pub const CONFIG_DIR: &str = ".continue";
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The API a Continue client calls for a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    ChatCompletions,
+    Responses,
+}
+
+impl Endpoint {
+    /// The path appended to `apiBase`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Endpoint::ChatCompletions => "/chat/completions",
+            Endpoint::Responses => "/responses",
+        }
+    }
+}
+
+/// The endpoint `cn` calls for `model`: the Responses API for names starting with `gpt-5` or
+/// with `o` and a digit, in any case (`/^(?:gpt-5|gpt-5-codex|o[0-9])/i`), whatever the
+/// base URL and whatever `useResponsesApi` says.
+pub fn cli_endpoint(model: &str) -> Endpoint {
+    let lower = model.to_ascii_lowercase();
+    let o_digit = lower
+        .strip_prefix('o')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    if lower.starts_with("gpt-5") || o_digit {
+        Endpoint::Responses
+    } else {
+        Endpoint::ChatCompletions
+    }
+}
+
+/// The endpoint the editor extension calls for `model` with `provider: openai`: the Responses
+/// API for names starting with `o` and a digit, or containing `gpt-5` to `gpt-9` anywhere,
+/// case-sensitively (`/^o[0-9]+/` or `/gpt-[5-9]/`), unless the entry says
+/// `useResponsesApi: false`, which this file does not.
+pub fn extension_endpoint(model: &str) -> Endpoint {
+    let o_digit = model
+        .strip_prefix('o')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let gpt_5_to_9 = model
+        .match_indices("gpt-")
+        .any(|(at, _)| model[at + 4..].starts_with(|c: char| ('5'..='9').contains(&c)));
+    if o_digit || gpt_5_to_9 {
+        Endpoint::Responses
+    } else {
+        Endpoint::ChatCompletions
+    }
+}
+
+/// The command that starts `cn` on this file, with its path written so that `shell` expands
+/// the home folder (PowerShell and cmd do not know `~`).
+pub fn cli_start_command(shell: Shell) -> String {
+    let path = match shell {
+        Shell::Posix | Shell::Fish => format!("~/{CONFIG_DIR}/{CONFIG_FILE}"),
+        Shell::PowerShell => format!("\"$env:USERPROFILE\\{CONFIG_DIR}\\{CONFIG_FILE}\""),
+        Shell::Cmd => format!("\"%USERPROFILE%\\{CONFIG_DIR}\\{CONFIG_FILE}\""),
+    };
+    format!("cn --config {path}\n")
+}
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Continue.base_url(profile, values.base_url);
@@ -18,34 +96,66 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         key = escape::yaml(values.key),
     );
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
-    Setup {
-        sections: vec![Section {
-            id: "config-file",
-            title: Msg::ContinueTitle,
+    let cli = cli_endpoint(values.model);
+    let endpoint_note = match (cli, extension_endpoint(values.model)) {
+        (Endpoint::ChatCompletions, Endpoint::Responses) => {
+            Some(Msg::ContinueExtensionUsesResponses)
+        }
+        (Endpoint::Responses, Endpoint::ChatCompletions) => Some(Msg::ContinueExtensionUsesChat),
+        _ => None,
+    };
+    let config_file = Section {
+        id: "config-file",
+        title: Msg::ContinueTitle,
+        notes: endpoint_note.into_iter().collect(),
+        snippets: vec![
+            Snippet::file(
+                CONFIG_FILE,
+                target.os.home_path(CONFIG_DIR, CONFIG_FILE),
+                Format::Yaml,
+                content,
+            )
+            .with_notes([Msg::ContinueNote].into_iter().chain(wsl_note)),
+        ],
+    };
+    let start_cli = Section {
+        id: "start-cli",
+        title: Msg::ContinueCliTitle,
+        notes: vec![Msg::ContinueCliOnboardingNote],
+        snippets: vec![Snippet {
+            kind: SnippetKind::Commands {
+                shell: target.shell,
+            },
+            format: target.shell.format(),
+            content: cli_start_command(target.shell),
             notes: Vec::new(),
-            snippets: vec![
-                Snippet::file(
-                    "config.yaml",
-                    target.os.home_path(".continue", "config.yaml"),
-                    Format::Yaml,
-                    content,
-                )
-                .with_notes([Msg::ContinueNote].into_iter().chain(wsl_note)),
-            ],
         }],
-        request_url: format!("{base_url}/chat/completions"),
-        next_step: Msg::ContinueNextStep,
+    };
+    Setup {
+        sections: vec![config_file, start_cli],
+        request_url: format!("{base_url}{}", cli.path()),
+        next_step: Msg::ContinueStartCli,
     }
 }
 
 // Native only: reads the YAML back with yaml-rust2, a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::*;
     use crate::clients::{Client, Values};
     use crate::i18n::Lang;
     use crate::platform::{Os, Target};
     use crate::profile::Profile;
     use yaml_rust2::YamlLoader;
+
+    fn setup_for(model: &str) -> Setup {
+        let values = Values {
+            key: "sk-co".into(),
+            base_url: String::new(),
+            model: model.into(),
+        };
+        Client::Continue.setup(&Profile::builtin(), &values, Target::new(Os::Linux))
+    }
 
     #[test]
     fn the_yaml_reads_back_with_the_typed_values() {
@@ -70,5 +180,154 @@ mod tests {
             assert_eq!(entry["apiKey"].as_str(), Some(key));
             assert_eq!(entry["apiBase"].as_str(), Some("https://api.4096bytes.com"));
         }
+    }
+
+    #[test]
+    fn the_command_line_is_started_on_the_file_with_a_path_each_shell_expands() {
+        let command = |os, shell| {
+            let target = Target::with_shell(os, shell).unwrap();
+            let setup = Client::Continue.setup(&Profile::builtin(), &Values::default(), target);
+            let section = setup.section("start-cli").unwrap().clone();
+            assert_eq!(section.notes, [Msg::ContinueCliOnboardingNote]);
+            section.snippets[0].content.clone()
+        };
+        assert_eq!(
+            command(Os::Linux, Shell::Posix),
+            "cn --config ~/.continue/config.yaml\n"
+        );
+        assert_eq!(
+            command(Os::Macos, Shell::Fish),
+            "cn --config ~/.continue/config.yaml\n"
+        );
+        assert_eq!(
+            command(Os::Windows, Shell::PowerShell),
+            "cn --config \"$env:USERPROFILE\\.continue\\config.yaml\"\n"
+        );
+        assert_eq!(
+            command(Os::Windows, Shell::Cmd),
+            "cn --config \"%USERPROFILE%\\.continue\\config.yaml\"\n"
+        );
+    }
+
+    /// `cn` 1.5.47 (npm `@continuedev/cli`, whose package ships its sources): in
+    /// `src/util/exponentialBackoff.ts` it streams through the Responses API whenever
+    /// `isResponsesModel(model)` holds; that function, in continuedev/continue
+    /// `packages/openai-adapters/src/apis/openaiResponses.ts` (read at commit d0a3c0b6,
+    /// 2026-06-18, and in the package's bundle), tests `/^(?:gpt-5|gpt-5-codex|o[0-9])/i`.
+    #[test]
+    fn the_command_line_picks_the_endpoint_like_cn_1_5_47() {
+        for model in [
+            "gpt-5",
+            "gpt-5.5",
+            "GPT-5-codex",
+            "gpt-5o",
+            "o1",
+            "o3-mini",
+            "O4",
+        ] {
+            assert_eq!(cli_endpoint(model), Endpoint::Responses, "{model}");
+        }
+        for model in [
+            "gpt-4o",
+            "gpt-6",
+            "deepseek-chat",
+            "openai/gpt-5",
+            "o",
+            "omni-1",
+            "",
+            "gpt-4.1",
+        ] {
+            assert_eq!(cli_endpoint(model), Endpoint::ChatCompletions, "{model}");
+        }
+    }
+
+    /// The extension 1.3.40 (continuedev/continue at commit d0a3c0b6, 2026-06-18):
+    /// `core/llm/index.ts` `canUseOpenAIResponses` takes the Responses API when the provider is
+    /// `openai`, `useResponsesApi` is not `false` and `isOSeriesOrGpt5PlusModel(model)` holds,
+    /// which `core/llm/llms/OpenAI.ts` defines as `/^o[0-9]+/` or `/gpt-[5-9]/`.
+    #[test]
+    fn the_extension_picks_the_endpoint_like_its_source() {
+        for model in [
+            "gpt-5.5",
+            "gpt-6",
+            "gpt-7-turbo",
+            "o1",
+            "o77-mini",
+            "openai/gpt-5",
+        ] {
+            assert_eq!(extension_endpoint(model), Endpoint::Responses, "{model}");
+        }
+        for model in [
+            "gpt-4.5",
+            "gpt-o4-mini",
+            "os1",
+            "1os",
+            "O3",
+            "GPT-5",
+            "deepseek-chat",
+            "",
+        ] {
+            assert_eq!(
+                extension_endpoint(model),
+                Endpoint::ChatCompletions,
+                "{model}"
+            );
+        }
+    }
+
+    /// How the extension uses `apiBase` (continuedev/continue at commit d0a3c0b6): the
+    /// constructor in `core/llm/index.ts` adds a trailing `/`, `_getEndpoint` in
+    /// `core/llm/llms/OpenAI.ts` resolves `new URL(endpoint, apiBase)`, and chat goes through
+    /// `packages/openai-adapters`, which hands `apiBase` to the OpenAI SDK as `baseURL`: both
+    /// give `{apiBase}/chat/completions` or `{apiBase}/responses`, with no `/v1` of their own
+    /// (`https://api.openai.com/v1/` is only the default when `apiBase` is missing).
+    #[test]
+    fn the_request_url_is_api_base_and_the_endpoint() {
+        let mut profile = Profile::builtin();
+        profile.clients.openai_compatible.base_path = "/v1".into();
+        let values = Values {
+            key: "k".into(),
+            base_url: "https://r.example/".into(),
+            model: "deepseek-chat".into(),
+        };
+        let setup = Client::Continue.setup(&profile, &values, Target::new(Os::Linux));
+        assert_eq!(setup.request_url, "https://r.example/v1/chat/completions");
+        let docs = YamlLoader::load_from_str(&setup.sections[0].snippets[0].content).unwrap();
+        assert_eq!(
+            docs[0]["models"][0]["apiBase"].as_str(),
+            Some("https://r.example/v1")
+        );
+    }
+
+    #[test]
+    fn the_request_url_follows_the_command_lines_rule_and_notes_the_extensions() {
+        let chat = setup_for("deepseek-chat");
+        assert_eq!(
+            chat.request_url,
+            "https://api.4096bytes.com/chat/completions"
+        );
+        assert!(chat.sections[0].notes.is_empty());
+
+        let responses = setup_for("gpt-5.5");
+        assert_eq!(responses.request_url, "https://api.4096bytes.com/responses");
+        assert!(responses.sections[0].notes.is_empty());
+
+        let differs = setup_for("gpt-6");
+        assert_eq!(
+            differs.request_url,
+            "https://api.4096bytes.com/chat/completions"
+        );
+        assert!(
+            differs.sections[0]
+                .notes
+                .contains(&Msg::ContinueExtensionUsesResponses)
+        );
+        let differs = setup_for("O3");
+        assert_eq!(differs.request_url, "https://api.4096bytes.com/responses");
+        assert!(
+            differs.sections[0]
+                .notes
+                .contains(&Msg::ContinueExtensionUsesChat)
+        );
     }
 }

@@ -15,6 +15,7 @@ pub mod curl;
 pub mod cursor;
 pub mod openai_sdk;
 pub mod opencode;
+pub mod qwen_code;
 
 use crate::i18n::{Lang, Msg};
 use crate::platform::{Format, Os, Shell, Target};
@@ -34,10 +35,11 @@ pub enum Client {
     Continue,
     Aider,
     Cline,
+    QwenCode,
 }
 
 impl Client {
-    pub const ALL: [Client; 10] = [
+    pub const ALL: [Client; 11] = [
         Client::Codex,
         Client::ClaudeCode,
         Client::Cursor,
@@ -48,6 +50,7 @@ impl Client {
         Client::Continue,
         Client::Aider,
         Client::Cline,
+        Client::QwenCode,
     ];
 
     /// The stable id used on the command line and in JSON.
@@ -63,6 +66,7 @@ impl Client {
             Client::Continue => "continue",
             Client::Aider => "aider",
             Client::Cline => "cline",
+            Client::QwenCode => "qwen-code",
         }
     }
 
@@ -78,6 +82,7 @@ impl Client {
             Client::Continue => "Continue",
             Client::Aider => "Aider",
             Client::Cline => "Cline / Roo Code",
+            Client::QwenCode => "Qwen Code",
         }
     }
 
@@ -98,7 +103,8 @@ impl Client {
             | Client::OpenCode
             | Client::Continue
             | Client::Aider
-            | Client::Cline => &clients.openai_compatible.base_path,
+            | Client::Cline
+            | Client::QwenCode => &clients.openai_compatible.base_path,
         }
     }
 
@@ -159,12 +165,11 @@ impl Client {
             | Client::ClaudeCode
             | Client::OpenAiSdk
             | Client::Curl
-            | Client::Aider => true,
-            Client::Cursor
-            | Client::CherryStudio
-            | Client::OpenCode
-            | Client::Continue
-            | Client::Cline => false,
+            | Client::Aider
+            | Client::Cline
+            | Client::QwenCode
+            | Client::Continue => true,
+            Client::Cursor | Client::CherryStudio | Client::OpenCode => false,
         }
     }
 
@@ -189,7 +194,8 @@ impl Client {
             Client::OpenCode => opencode::setup(profile, &values, target),
             Client::Continue => continue_dev::setup(profile, &values, target),
             Client::Aider => aider::setup(profile, &values, target),
-            Client::Cline => cline::setup(profile, &values),
+            Client::Cline => cline::setup(profile, &values, target),
+            Client::QwenCode => qwen_code::setup(profile, &values, target),
         }
     }
 }

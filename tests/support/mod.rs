@@ -41,6 +41,42 @@ pub fn write_files(snippets: &[serde_json::Value], section: &str, dir: &Path) {
     }
 }
 
+/// Writes the files of one section verbatim where their stated path says, inside `home`
+/// (paths start with `~/`, as onramp writes them for Linux).
+pub fn install_files(snippets: &[serde_json::Value], section: &str, home: &Path) {
+    let files = snippets
+        .iter()
+        .filter(|s| s["section"] == section && s["kind"] == "file");
+    for snippet in files {
+        let path = snippet["path"].as_str().unwrap();
+        let path = home.join(path.strip_prefix("~/").expect("a path in the home folder"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, snippet["content"].as_str().unwrap()).unwrap();
+    }
+}
+
+/// The path of the URL onramp says `client` will call (`Setup::request_url`), for a relay at
+/// `base_url` (an origin) and this model.
+pub fn stated_request_path(client: &str, base_url: &str, model: &str) -> String {
+    use onramp::clients::{Client, Values};
+    use onramp::platform::{Os, Target};
+    let values = Values {
+        key: "sk-unused".into(),
+        base_url: base_url.into(),
+        model: model.into(),
+    };
+    let setup = Client::from_id(client).expect("a client id").setup(
+        &onramp::profile::Profile::builtin(),
+        &values,
+        Target::new(Os::Linux),
+    );
+    setup
+        .request_url
+        .strip_prefix(base_url)
+        .expect("the request URL starts with the base URL")
+        .to_owned()
+}
+
 /// The shell commands of one section.
 pub fn commands(snippets: &[serde_json::Value], section: &str) -> String {
     let snippet = snippets
@@ -55,6 +91,16 @@ pub fn commands(snippets: &[serde_json::Value], section: &str) -> String {
 /// An empty folder under target/ (not /tmp: Codex refuses some setup in temporary folders).
 pub fn fresh_dir(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// An empty folder in the system's temporary folder, outside this repository: clients that
+/// look for a git root, a project config or a `.env` in the parent folders of where they run
+/// (Aider, Qwen Code, OpenCode) find none of this repository's.
+pub fn fresh_outside_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join("onramp-conformance").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -186,6 +232,9 @@ fn answer(stream: TcpStream, strict: Option<&Strict>) -> Option<Request> {
         ("POST", p) if p.ends_with("/responses") => {
             ("200 OK", "text/event-stream", responses_stream())
         }
+        ("POST", p) if p.ends_with("/chat/completions") && asks_for_stream(&body) => {
+            ("200 OK", "text/event-stream", chat_completion_stream())
+        }
         ("POST", p) if p.ends_with("/chat/completions") => {
             ("200 OK", "application/json", chat_completion())
         }
@@ -224,6 +273,38 @@ fn chat_completion() -> String {
     .to_string()
 }
 
+/// Whether a JSON request body has `"stream": true`.
+fn asks_for_stream(body: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(body)
+        .is_ok_and(|body| body["stream"] == serde_json::Value::Bool(true))
+}
+
+/// A minimal streamed Chat Completions answer: one text chunk, a final chunk with the reason
+/// and usage, then `[DONE]`.
+fn chat_completion_stream() -> String {
+    let chunk = |delta: serde_json::Value, finish: serde_json::Value| {
+        serde_json::json!({
+            "id": "chatcmpl-onramp", "object": "chat.completion.chunk", "created": 0, "model": "m",
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        })
+    };
+    let mut last = chunk(serde_json::json!({}), "stop".into());
+    last["usage"] =
+        serde_json::json!({"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2});
+    let chunks = [
+        chunk(
+            serde_json::json!({"role": "assistant", "content": ANSWER}),
+            serde_json::Value::Null,
+        ),
+        last,
+    ];
+    chunks
+        .iter()
+        .map(|chunk| format!("data: {chunk}\n\n"))
+        .chain(["data: [DONE]\n\n".to_owned()])
+        .collect()
+}
+
 /// A minimal Anthropic Messages stream (Claude Code always streams).
 fn messages_stream() -> String {
     let events = [
@@ -257,16 +338,59 @@ fn sse(events: &[serde_json::Value]) -> String {
         .collect()
 }
 
-/// The smallest Responses API stream a client accepts as a finished turn.
+/// A Responses API stream of one text message, with every event the API sends for it: Codex
+/// reads the finished items, while clients on the OpenAI SDK's stream helper (Continue's cn)
+/// build the response from the `added` and `delta` events and need each object whole.
 fn responses_stream() -> String {
+    let text = serde_json::json!({"type": "output_text", "text": ANSWER, "annotations": []});
+    let message = |status: &str, content: serde_json::Value| {
+        serde_json::json!({
+            "type": "message", "role": "assistant", "id": "msg_onramp", "status": status,
+            "content": content,
+        })
+    };
+    let response = |status: &str, output: serde_json::Value| {
+        serde_json::json!({
+            "id": "resp_onramp", "object": "response", "created_at": 0, "model": "m",
+            "status": status, "output": output, "usage": {
+                "input_tokens": 0, "input_tokens_details": null, "output_tokens": 0,
+                "output_tokens_details": null, "total_tokens": 0},
+        })
+    };
+    let part = serde_json::json!({"item_id": "msg_onramp", "output_index": 0, "content_index": 0});
+    let with = |mut event: serde_json::Value, fields: &serde_json::Value| {
+        for (name, value) in fields.as_object().into_iter().flatten() {
+            event[name] = value.clone();
+        }
+        event
+    };
+    let done = message("completed", serde_json::json!([text.clone()]));
     let events = [
-        serde_json::json!({"type": "response.created", "response": {"id": "resp_onramp"}}),
-        serde_json::json!({"type": "response.output_item.done", "item": {
-            "type": "message", "role": "assistant", "id": "msg_onramp",
-            "content": [{"type": "output_text", "text": ANSWER}]}}),
-        serde_json::json!({"type": "response.completed", "response": {"id": "resp_onramp", "usage": {
-            "input_tokens": 0, "input_tokens_details": null, "output_tokens": 0,
-            "output_tokens_details": null, "total_tokens": 0}}}),
+        serde_json::json!({"type": "response.created",
+            "response": response("in_progress", serde_json::json!([]))}),
+        serde_json::json!({"type": "response.output_item.added", "output_index": 0,
+            "item": message("in_progress", serde_json::json!([]))}),
+        with(
+            serde_json::json!({"type": "response.content_part.added",
+                "part": {"type": "output_text", "text": "", "annotations": []}}),
+            &part,
+        ),
+        with(
+            serde_json::json!({"type": "response.output_text.delta", "delta": ANSWER}),
+            &part,
+        ),
+        with(
+            serde_json::json!({"type": "response.output_text.done", "text": ANSWER}),
+            &part,
+        ),
+        with(
+            serde_json::json!({"type": "response.content_part.done", "part": text}),
+            &part,
+        ),
+        serde_json::json!({"type": "response.output_item.done", "output_index": 0,
+            "item": done.clone()}),
+        serde_json::json!({"type": "response.completed",
+            "response": response("completed", serde_json::json!([done]))}),
     ];
     sse(&events)
 }
@@ -387,4 +511,181 @@ pub fn assert_verdict(client: &str, mistake: &str, key: &str, reached: bool) {
         error, !reached,
         "{client}, key with {mistake}: onramp's verdict disagrees with the client"
     );
+}
+
+/// One run of a client: what it printed, and every connection it tried to open beyond this
+/// machine's loopback (none is allowed: a test must not reach the internet).
+pub struct ClientRun {
+    pub output: Output,
+    /// `address:port` of each TCP or UDP connection to a non-loopback address, DNS included.
+    pub outside_connections: Vec<String>,
+}
+
+/// Runs `command` under `strace`, which records every `connect` of the client and of each
+/// process it starts. The whole process group is killed after [`HANG_GUARD`] (clients retry
+/// for minutes on some errors), which counts as a failure.
+pub fn run_traced_client(command: Command, trace: &Path) -> ClientRun {
+    let limit = HANG_GUARD;
+    use std::os::unix::process::CommandExt;
+
+    let mut traced = Command::new("strace");
+    traced
+        .args(["-f", "--seccomp-bpf", "-qq", "-e", "trace=connect", "-o"])
+        .arg(trace)
+        .arg("--")
+        .arg(command.get_program())
+        .args(command.get_args())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        // Its own process group, so that a hang guard can stop everything the client started.
+        .process_group(0);
+    if let Some(dir) = command.get_current_dir() {
+        traced.current_dir(dir);
+    }
+    for (name, value) in command.get_envs() {
+        match value {
+            Some(value) => traced.env(name, value),
+            None => traced.env_remove(name),
+        };
+    }
+    let mut child = traced
+        .spawn()
+        .expect("strace runs the client (scripts/setup-clients installs strace)");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = thread::spawn(move || {
+        let mut text = String::new();
+        stdout.read_to_string(&mut text).ok();
+        text
+    });
+    let err = thread::spawn(move || {
+        let mut text = String::new();
+        stderr.read_to_string(&mut text).ok();
+        text
+    });
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            // The group's id is the id of the process that leads it: strace, started here.
+            Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .status()
+                .ok();
+            child.wait().ok();
+            break None;
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    let (stdout, mut stderr) = (out.join().unwrap(), err.join().unwrap());
+    if status.is_none() {
+        stderr.push_str(&format!("\n[killed after {limit:?}: it hung]"));
+    }
+    let trace_text = std::fs::read_to_string(trace).unwrap_or_default();
+    ClientRun {
+        output: Output {
+            success: status.is_some_and(|s| s.success()),
+            stdout,
+            stderr,
+        },
+        outside_connections: outside_connections(&trace_text),
+    }
+}
+
+/// The non-loopback `address:port`s of the `connect` calls in an strace log.
+fn outside_connections(trace: &str) -> Vec<String> {
+    let field = |line: &str, name: &str| {
+        let start = line.find(name)? + name.len();
+        let rest = &line[start..];
+        Some(rest[..rest.find(['"', ')'])?].to_owned())
+    };
+    trace
+        .lines()
+        .filter(|line| line.contains("connect(") && line.contains("sa_family=AF_INET"))
+        .filter_map(|line| {
+            let port = field(line, "htons(")?;
+            let address =
+                field(line, "inet_addr(\"").or_else(|| field(line, "inet_pton(AF_INET6, \""))?;
+            let loopback = address.starts_with("127.")
+                || address == "::1"
+                || address.starts_with("::ffff:127.");
+            (!loopback).then(|| format!("{address}:{port}"))
+        })
+        .collect()
+}
+
+/// Stops the processes a client left running in the background, found by the temporary
+/// `home` they were started with (no other process has it), each by its id.
+pub fn end_leftover_processes(marker: &str, home: &Path) -> Vec<u32> {
+    let home_entry = format!("HOME={}", home.display());
+    let mut ended = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let read = |file: &str| std::fs::read(entry.path().join(file)).unwrap_or_default();
+        let has = |bytes: Vec<u8>, wanted: &str| {
+            bytes
+                .split(|&b| b == 0)
+                .any(|part| part == wanted.as_bytes())
+        };
+        if has(read("cmdline"), marker) && has(read("environ"), &home_entry) {
+            Command::new("kill").arg(pid.to_string()).status().ok();
+            ended.push(pid);
+        }
+    }
+    ended
+}
+
+/// A secret as messages may show it: its length and last four characters.
+pub fn masked(secret: &str) -> String {
+    let chars: Vec<char> = secret.chars().collect();
+    let tail: String = chars[chars.len().saturating_sub(4)..].iter().collect();
+    format!("[{} characters, ending {tail:?}]", chars.len())
+}
+
+/// Method, path, model and answer of each request, without headers (they carry the key).
+pub fn summary(requests: &[Request]) -> Vec<String> {
+    requests
+        .iter()
+        .map(|request| {
+            let model = serde_json::from_slice::<serde_json::Value>(&request.body)
+                .ok()
+                .and_then(|body| body["model"].as_str().map(str::to_owned));
+            format!(
+                "{} {} model={model:?} → {}",
+                request.method, request.path, request.status
+            )
+        })
+        .collect()
+}
+
+/// The client sent at least one request, and every request it sent was a `POST` to `path`
+/// with `Authorization: Bearer <key>` and `model` in its JSON body, answered 200.
+pub fn assert_requests(requests: &[Request], path: &str, key: &str, model: &str, case: &str) {
+    let seen = summary(requests);
+    assert!(!requests.is_empty(), "{case}: the relay got no request");
+    for request in requests {
+        assert_eq!(request.method, "POST", "{case}: {seen:#?}");
+        assert_eq!(
+            request.path.split('?').next(),
+            Some(path),
+            "{case}: {seen:#?}"
+        );
+        assert!(
+            request.header("authorization") == Some(format!("Bearer {key}").as_str()),
+            "{case}: Authorization is not \"Bearer \" and the key {}",
+            masked(key)
+        );
+        let body: serde_json::Value = serde_json::from_slice(&request.body).expect("a JSON body");
+        assert_eq!(body["model"].as_str(), Some(model), "{case}: {seen:#?}");
+        assert_eq!(request.status, "200 OK", "{case}: {seen:#?}");
+    }
 }

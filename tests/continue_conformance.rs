@@ -1,0 +1,151 @@
+//! Conformance with the real Continue command line: the `config.yaml` onramp generates,
+//! written verbatim at its stated path in a fresh home, makes `cn -p` send the key and model to
+//! the URL onramp states for that model (`/chat/completions`, or `/responses` for the names cn
+//! sends to the Responses API), and nothing beyond loopback; also when started the way the
+//! setup's next step says, `cn --config ~/.continue/config.yaml`.
+//!
+//! Needs `cn` from npm (`@continuedev/cli`, pinned in `tests/clients/package.json`), named by
+//! `ONRAMP_CN`, and strace; `scripts/test` installs both (scripts/setup-clients) and runs this
+//! with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+use support::{
+    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, fresh_outside_dir, generate,
+    install_files, run_traced_client, stated_request_path,
+};
+
+/// Keys that exercise escaping in YAML, and models for both of cn's endpoints.
+const CASES: [(&str, &str); 3] = [
+    ("sk-continue-plain-0001", "deepseek-chat"),
+    (
+        r#"sk-"quoted"\back\slash"#,
+        r#"relay/model "quoted" \ slash: # not a comment"#,
+    ),
+    ("sk-$HOME-'single'-%PATH%-`tick`", "gpt-5.5"),
+];
+
+/// Not part of the setup: cn 1.5.47 asks api.continue.dev for its latest version on every
+/// start (`src/version.ts`, at module load) and has no switch to stop it. Preloaded into its
+/// Node process, this refuses every connection beyond loopback before it is attempted.
+const LOOPBACK_ONLY: &str = r#"
+const net = require("node:net");
+const connect = net.Socket.prototype.connect;
+const loopback = new Set(["127.0.0.1", "::1", "localhost"]);
+net.Socket.prototype.connect = function (...args) {
+  const options = Array.isArray(args[0]) ? args[0][0] : args[0];
+  if (options !== null && typeof options === "object" && options.path === undefined) {
+    const host = options.host ?? "localhost";
+    if (!loopback.has(host)) {
+      const error = Object.assign(new Error(`${host} is not loopback`), { code: "ECONNREFUSED" });
+      process.nextTick(() => this.destroy(error));
+      return this;
+    }
+  }
+  return connect.apply(this, args);
+};
+"#;
+
+fn cn_binary() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("ONRAMP_CN")
+            .expect("set ONRAMP_CN to the cn binary (scripts/setup-clients does)"),
+    )
+}
+
+/// How cn is started.
+#[derive(Clone, Copy, Debug)]
+enum Variant {
+    /// `cn -p hi`: the default config path.
+    Default,
+    /// The printed `cn --config …` line, run by bash with `-p hi` appended.
+    PrintedCommand,
+}
+
+#[test]
+#[ignore = "needs Continue's cn; scripts/test runs it"]
+fn cn_sends_the_key_and_model_to_the_stated_url() {
+    let cn = cn_binary();
+    let version = Command::new(&cn)
+        .arg("--version")
+        .output()
+        .expect("cn runs");
+    println!(
+        "Continue CLI under test: {}",
+        String::from_utf8_lossy(&version.stdout).trim()
+    );
+
+    let bin_dir = cn.parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for variant in [Variant::Default, Variant::PrintedCommand] {
+        for (index, (key, model)) in CASES.into_iter().enumerate() {
+            let case = format!("{variant:?} case {index}");
+            let server = RecordingServer::start();
+            let home = fresh_dir(&format!("cn-home-{variant:?}-{index}"));
+            let workdir = fresh_outside_dir(&format!("cn-work-{variant:?}-{index}"));
+            let snippets = generate("continue", key, &server.url(), model);
+            install_files(&snippets, "config-file", &home);
+            let preload = workdir.join("loopback-only.cjs");
+            std::fs::write(&preload, LOOPBACK_ONLY).unwrap();
+
+            let mut command = match variant {
+                Variant::Default => Command::new(&cn),
+                Variant::PrintedCommand => {
+                    let printed = commands(&snippets, "start-cli");
+                    let mut command = Command::new("bash");
+                    command
+                        .arg("-c")
+                        .arg(format!("{} \"$@\"", printed.trim_end()))
+                        .arg("bash");
+                    command
+                }
+            };
+            command
+                .args(["-p", "hi"])
+                .current_dir(&workdir)
+                .env("PATH", &path)
+                .env("HOME", &home)
+                .env("NODE_OPTIONS", format!("--require {}", preload.display()))
+                // An exported Anthropic key would make cn rewrite config.yaml.
+                .env_remove("ANTHROPIC_API_KEY")
+                .env_remove("CONTINUE_GLOBAL_DIR")
+                .env_remove("CONTINUE_API_KEY")
+                .env_remove("CONTINUE_API_BASE")
+                // Not part of the setup: no telemetry or metrics.
+                .env("CONTINUE_CLI_ENABLE_TELEMETRY", "0")
+                .env("CONTINUE_METRICS_ENABLED", "0");
+            let run = run_traced_client(command, &workdir.join("connections.trace"));
+            let output = &run.output;
+            assert!(
+                output.success,
+                "{case}:\n{}\n{}",
+                output.stdout, output.stderr
+            );
+            assert!(
+                output.stdout.contains(ANSWER),
+                "{case} printed: {}",
+                output.stdout
+            );
+            assert_eq!(
+                run.outside_connections,
+                Vec::<String>::new(),
+                "{case}: cn tried to leave the machine"
+            );
+            let path = stated_request_path("continue", &server.url(), model);
+            let expected = if model.starts_with("gpt-5") {
+                "/responses"
+            } else {
+                "/chat/completions"
+            };
+            assert_eq!(path, expected, "{case}: the URL onramp states");
+            assert_requests(&server.requests(), &path, key, model, &case);
+        }
+    }
+}
