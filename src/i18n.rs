@@ -298,6 +298,7 @@ messages! {
     KindEnvCmd => "Environment lines (cmd)", "环境变量命令（cmd）";
     KindDotEnv => ".env file", ".env 文件";
     KindCherryLink => "Cherry Studio import link", "Cherry Studio 导入链接";
+    KindQwenSettings => "Qwen Code settings.json", "Qwen Code settings.json";
 
     // Doctor: general
     FixReplace => "Replace it", "替换";
@@ -369,6 +370,7 @@ mod tests {
                     | Msg::KindCodexConfig
                     | Msg::KindCodexAuth
                     | Msg::KindClaudeSettings
+                    | Msg::KindQwenSettings
                     | Msg::FieldBaseUrl
             );
             assert_eq!(

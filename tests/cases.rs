@@ -189,32 +189,16 @@ fn a_guess_is_never_an_error() {
 }
 
 /// The kind to check a generated snippet as.
-fn kind_of(client: Client, kind: &SnippetKind) -> Option<(Kind, Option<Client>)> {
+fn kind_of(client: Client, kind: &SnippetKind) -> Option<Kind> {
     Some(match kind {
-        // Qwen Code's settings.json has no checker yet; the Claude Code one does not fit it.
-        SnippetKind::File {
-            file_name: "settings.json",
-            ..
-        } if client == Client::QwenCode => return None,
-        SnippetKind::File {
-            file_name: "config.toml",
-            ..
-        } => (Kind::CodexConfig, None),
-        SnippetKind::File {
-            file_name: "auth.json",
-            ..
-        } => (Kind::CodexAuth, None),
-        SnippetKind::File {
-            file_name: "settings.json",
-            ..
-        } => (Kind::ClaudeSettings, None),
-        SnippetKind::Link { .. } => (Kind::CherryLink, None),
+        SnippetKind::File { file_name, .. } => Kind::for_file(client, file_name)?,
+        SnippetKind::Link { .. } => Kind::CherryLink,
         SnippetKind::Value {
             field: Msg::FieldApiKey | Msg::FieldOpenAiApiKey | Msg::FieldClineApiKey,
-        } => (Kind::Key, None),
+        } => Kind::Key,
         SnippetKind::Value {
             field: Msg::FieldCustomModel | Msg::FieldModelId | Msg::FieldClineModelId,
-        } => (Kind::Model, None),
+        } => Kind::Model,
         _ => return None,
     })
 }
@@ -235,12 +219,10 @@ fn everything_onramp_generates_checks_clean() {
                 for section in &setup.sections {
                     for snippet in &section.snippets {
                         let kind = match (&snippet.kind, section.id.starts_with("env-")) {
-                            (SnippetKind::Commands { shell }, true) => {
-                                Some((env_kind(*shell), None))
-                            }
+                            (SnippetKind::Commands { shell }, true) => Some(env_kind(*shell)),
                             (kind, _) => kind_of(client, kind),
                         };
-                        let Some((kind, _)) = kind else { continue };
+                        let Some(kind) = kind else { continue };
                         let report = check::check(
                             &snippet.content,
                             Some(kind),

@@ -9,7 +9,7 @@
 //! made on a `DocumentMut`, which writes each spelling correctly, and become the smallest
 //! text edit that turns the file into the result.
 
-use super::{Checked, Context, Edit, Finding, embed, model, url};
+use super::{Checked, Context, Edit, Finding, embed, is_variable_name, model, url};
 use crate::clients::Client;
 use crate::clients::codex::config as codex;
 use crate::escape;
@@ -632,13 +632,6 @@ fn line_end(text: &str, offset: usize) -> usize {
     text.get(offset..)
         .and_then(|after| after.find('\n'))
         .map_or(text.len(), |index| offset + index + 1)
-}
-
-/// Whether `name` can name an environment variable (what `env_key` must hold).
-fn is_variable_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !name.to_ascii_lowercase().starts_with("sk")
 }
 
 #[cfg(test)]

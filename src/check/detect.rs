@@ -18,7 +18,9 @@ pub fn detect(text: &str, profile: &Profile) -> Kind {
         .strip_prefix('[')
         .is_some_and(|rest| rest.trim_start().starts_with(['{', '"']));
     if trimmed.starts_with('{') || trimmed.starts_with('“') || json_array {
-        return if lower.contains("anthropic_") || lower.contains("\"env\"") {
+        return if lower.contains("\"modelproviders\"") || lower.contains("\"$version\"") {
+            Kind::QwenSettings
+        } else if lower.contains("anthropic_") || lower.contains("\"env\"") {
             Kind::ClaudeSettings
         } else {
             Kind::CodexAuth

@@ -115,6 +115,9 @@ impl Member {
 /// The parsed document and its members, or the findings that explain why `reader` cannot read
 /// it as JSON.
 pub fn parse(text: &str, reader: Client) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding>> {
+    // Comments are blanked, not removed, so that every offset stays where it was.
+    let uncommented = reader.reads_json_comments().then(|| blank_comments(text));
+    let text = uncommented.as_deref().unwrap_or(text);
     let surface = surface(text, reader);
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     match serde_json::from_str::<serde_json::Value>(body) {
@@ -172,6 +175,56 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map(char::len_utf8)
         .sum();
     (line_start + within).min(text.len())
+}
+
+/// `text` with its `//` and `/* */` comments (outside strings) turned into spaces, line
+/// breaks kept: the same offsets, and JSON a strict parser reads.
+fn blank_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let (mut in_string, mut escaped) = (false, false);
+    while let Some(c) = chars.next() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            out.push(c);
+            continue;
+        }
+        match (c, chars.peek()) {
+            ('"', _) => {
+                in_string = true;
+                out.push(c);
+            }
+            ('/', Some('/')) => {
+                while let Some(next) = chars.next_if(|next| *next != '\n') {
+                    out.extend(std::iter::repeat_n(' ', next.len_utf8()));
+                }
+                out.push(' ');
+            }
+            ('/', Some('*')) => {
+                chars.next();
+                out.push_str("  ");
+                let mut previous = ' ';
+                for next in chars.by_ref() {
+                    let closes = previous == '*' && next == '/';
+                    match next {
+                        '\n' | '\r' => out.push(next),
+                        _ => out.extend(std::iter::repeat_n(' ', next.len_utf8())),
+                    }
+                    if closes {
+                        break;
+                    }
+                    previous = next;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Mistakes visible without parsing: a BOM (where `reader` stops on one), typographic quotes
@@ -397,6 +450,19 @@ mod tests {
         let text = "\u{FEFF}／{";
         let findings = parse(text, Client::ClaudeCode).unwrap_err();
         assert_eq!(&text[findings[0].span.clone()], "／");
+    }
+
+    #[test]
+    fn comments_count_only_for_clients_that_read_them() {
+        let text = "{\n  // the relay\n  \"a\": \"b // not a comment\" /* c */\n}";
+        assert!(parse(text, Client::Codex).is_err());
+        let (value, members) = parse(text, Client::QwenCode).unwrap();
+        assert_eq!(value["a"], "b // not a comment");
+        assert_eq!(
+            &text[members[0].value_span.clone()],
+            "\"b // not a comment\""
+        );
+        assert_eq!(blank_comments(text).len(), text.len());
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub mod env;
 pub mod json_text;
 pub mod key;
 pub mod model;
+pub mod qwen_settings;
 pub mod url;
 
 use crate::clients::Client;
@@ -281,10 +282,11 @@ pub enum Kind {
     EnvCmd,
     DotEnv,
     CherryLink,
+    QwenSettings,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Url,
         Kind::Key,
         Kind::Model,
@@ -297,6 +299,7 @@ impl Kind {
         Kind::EnvCmd,
         Kind::DotEnv,
         Kind::CherryLink,
+        Kind::QwenSettings,
     ];
 
     /// The stable id used on the command line and in JSON.
@@ -314,11 +317,23 @@ impl Kind {
             Kind::EnvCmd => "env-cmd",
             Kind::DotEnv => "dotenv",
             Kind::CherryLink => "cherry-link",
+            Kind::QwenSettings => "qwen-settings",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    /// The kind of a file `client`'s setup writes, when the doctor reads it.
+    pub fn for_file(client: Client, file_name: &str) -> Option<Kind> {
+        Some(match (client, file_name) {
+            (Client::Codex, "config.toml") => Kind::CodexConfig,
+            (Client::Codex, "auth.json") => Kind::CodexAuth,
+            (Client::ClaudeCode, "settings.json") => Kind::ClaudeSettings,
+            (Client::QwenCode, "settings.json") => Kind::QwenSettings,
+            _ => return None,
+        })
     }
 
     /// The name shown to people.
@@ -336,6 +351,7 @@ impl Kind {
             Kind::EnvCmd => Msg::KindEnvCmd,
             Kind::DotEnv => Msg::KindDotEnv,
             Kind::CherryLink => Msg::KindCherryLink,
+            Kind::QwenSettings => Msg::KindQwenSettings,
         }
     }
 }
@@ -397,6 +413,7 @@ impl Kind {
             Kind::EnvCmd => env::check_cmd,
             Kind::DotEnv => env::check_dotenv,
             Kind::CherryLink => cherry_link::check,
+            Kind::QwenSettings => qwen_settings::check,
         }
     }
 }
@@ -521,6 +538,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         claude_settings::RULES,
         env::RULES,
         cherry_link::RULES,
+        qwen_settings::RULES,
     ]
     .into_iter()
     .flatten()
@@ -597,6 +615,14 @@ impl Masked {
     pub fn span(&self, span: &Range<usize>) -> Range<usize> {
         self.offset(span.start)..self.offset(span.end)
     }
+}
+
+/// Whether `name` can name an environment variable, and does not look like a key: what
+/// settings that name a key's variable (Codex's `env_key`, Qwen Code's `envKey`) must hold.
+pub(crate) fn is_variable_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.to_ascii_lowercase().starts_with("sk")
 }
 
 /// The span of the first character of `text` (empty for an empty text): where a finding

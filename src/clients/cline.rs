@@ -6,9 +6,10 @@
 //! adds no `/v1` of its own (read in their sources, see the tests; the command line is run
 //! by `tests/cline_conformance.rs`).
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind, Target};
+use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::escape;
 use crate::i18n::Msg;
+use crate::platform::Target;
 use crate::profile::Profile;
 
 /// The provider id `cline auth -p` takes for an OpenAI-compatible API.

@@ -18,9 +18,10 @@
 //! - The environment route needs all three `OPENAI_*` variables: without a model it stops
 //!   with "No auth type is selected".
 
-use super::{Format, Os, Resolved, Section, Setup, Snippet, Target, env_sections};
+use super::{Resolved, Section, Setup, Snippet, env_sections};
 use crate::clients::Client;
 use crate::i18n::Msg;
+use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 

@@ -5,7 +5,9 @@
 //! `<name>.expect` file listing the codes the doctor must find, one per line (none for a
 //! clean input). Lines before the codes may say more about the case:
 //! - `client: <id>`: the text is for this client, and is judged for it;
-//! - `codex: skip: <reason>` or `codex: env`: how the Codex conformance test runs it.
+//! - `codex: skip: <reason>` or `codex: env`: how the Codex conformance test runs it;
+//! - `key: <key>`: the key the relay issued, when it is not the cases' usual one (a key with
+//!   a `$` in it, say), for the conformance tests' strict relay.
 //!
 //! Shared by `tests/cases.rs`, `tests/snapshots.rs` and `tests/codex_doctor_conformance.rs`.
 
@@ -23,6 +25,8 @@ pub struct Case {
     pub expected: Vec<String>,
     /// What the `codex:` line says, if there is one.
     pub codex: Option<String>,
+    /// The key the relay issued, if the case names one.
+    pub key: Option<String>,
 }
 
 impl Case {
@@ -63,12 +67,15 @@ pub fn cases() -> Vec<Case> {
                 .unwrap_or_else(|_| panic!("{} has no .expect file", path.display()));
             let mut client = None;
             let mut codex = None;
+            let mut key = None;
             let mut expected = Vec::new();
             for line in expect.lines().filter(|line| !line.trim().is_empty()) {
                 if let Some(id) = line.strip_prefix("client: ") {
                     client = Some(Client::from_id(id.trim()).expect("a client id"));
                 } else if let Some(marker) = line.strip_prefix("codex: ") {
                     codex = Some(marker.to_owned());
+                } else if let Some(issued) = line.strip_prefix("key: ") {
+                    key = Some(issued.to_owned());
                 } else {
                     expected.push(line.trim().to_owned());
                 }
@@ -82,6 +89,7 @@ pub fn cases() -> Vec<Case> {
                 text,
                 expected,
                 codex,
+                key,
             });
         }
     }

@@ -1,0 +1,109 @@
+//! The doctor against the real Qwen Code: for every `qwen-settings` case in `tests/cases/`,
+//! onramp must report an error exactly when Qwen Code, given that `settings.json`, fails to
+//! get an answer from a strict loopback relay (the right key at `/chat/completions`, or
+//! 401/404). Needs `ONRAMP_QWEN` and strace (`scripts/setup-clients`); `scripts/test` runs this
+//! with `--ignored`. `ONRAMP_CASE=<part of a path>` runs only the matching cases.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/cases.rs"]
+mod cases;
+mod support;
+
+use onramp::check::{self, Kind};
+use onramp::profile::Profile;
+use std::path::Path;
+use std::process::Command;
+use support::{RecordingServer, Strict, fresh_dir, fresh_outside_dir, run_traced_client};
+
+/// The key the cases are written with, which the strict relay accepts.
+const KEY: &str = "sk-onramp-case-key-0001abcd";
+const RELAY: &str = "https://api.4096bytes.com";
+
+/// Whether Qwen Code, set up with this settings file, got an answer from the strict relay
+/// without trying to leave the machine.
+fn qwen_reaches_the_relay(qwen: &Path, settings: &str, key: &str, index: usize) -> (bool, String) {
+    let server = RecordingServer::strict(Strict {
+        key: key.into(),
+        model: None,
+        endpoint: "/chat/completions",
+    });
+    let home = fresh_dir(&format!("qwen-doctor-{index}"));
+    let workdir = fresh_outside_dir(&format!("qwen-doctor-work-{index}"));
+    std::fs::create_dir_all(home.join(".qwen")).unwrap();
+    std::fs::write(
+        home.join(".qwen/settings.json"),
+        settings.replace(RELAY, &server.url()),
+    )
+    .unwrap();
+    let mut command = Command::new(qwen);
+    command
+        .args(["-p", "hi"])
+        .current_dir(&workdir)
+        .env("HOME", &home)
+        .env_remove("QWEN_HOME")
+        .env_remove("OPENAI_API_KEY")
+        .env_remove("OPENAI_BASE_URL")
+        .env_remove("OPENAI_MODEL")
+        // Statistics are judged as a warning of their own, not by this run.
+        .env("QWEN_USAGE_STATISTICS_ENABLED", "false");
+    let run = run_traced_client(command, &workdir.join("connections.trace"));
+    let answered = server.requests().iter().any(|r| r.status == "200 OK");
+    let reached = run.output.success && answered && run.outside_connections.is_empty();
+    let shown = format!(
+        "{:?}\noutside: {:?}\n{}\n{}",
+        support::summary(&server.requests()),
+        run.outside_connections,
+        run.output.stdout,
+        run.output.stderr
+    );
+    (reached, shown)
+}
+
+#[test]
+#[ignore = "needs Qwen Code and strace; scripts/test runs it"]
+fn onramp_reports_an_error_exactly_where_qwen_code_fails() {
+    let qwen = std::path::PathBuf::from(
+        std::env::var_os("ONRAMP_QWEN").expect("set ONRAMP_QWEN (scripts/setup-clients does)"),
+    );
+    let version = Command::new(&qwen).arg("--version").output().unwrap();
+    println!(
+        "Qwen Code under test: {}",
+        String::from_utf8_lossy(&version.stdout).trim()
+    );
+    let profile = Profile::builtin();
+    let only = std::env::var("ONRAMP_CASE").unwrap_or_default();
+    let (mut agreed, mut disagreements) = (0, Vec::new());
+    let qwen_cases = cases::cases()
+        .into_iter()
+        .filter(|case| case.kind == Kind::QwenSettings && case.name().contains(&only));
+    for (index, case) in qwen_cases.enumerate() {
+        let onramp_error =
+            check::check(&case.text, Some(case.kind), &case.context(&profile)).has_errors();
+        let key = case.key.as_deref().unwrap_or(KEY);
+        let (reached, shown) = qwen_reaches_the_relay(&qwen, &case.text, key, index);
+        println!(
+            "{}: onramp {} / Qwen Code {}",
+            case.name(),
+            if onramp_error { "error" } else { "clean" },
+            if reached {
+                "reached the relay"
+            } else {
+                "failed"
+            }
+        );
+        if onramp_error == reached {
+            disagreements.push(format!(
+                "{}: onramp error = {onramp_error}, Qwen Code reached the relay = {reached}\n{shown}",
+                case.name()
+            ));
+        } else {
+            agreed += 1;
+        }
+    }
+    println!("{agreed} cases agree");
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
+    assert!(
+        !only.is_empty() || agreed >= 11,
+        "only {agreed} cases were run"
+    );
+}
