@@ -166,3 +166,21 @@ fn generate_for_people() {
 fn the_rules() {
     insta::assert_snapshot!(onramp(&["rules"], None, "C"));
 }
+
+/// A case removed must take its snapshot with it, or the snapshot would pin nothing.
+#[test]
+fn every_case_snapshot_belongs_to_a_case() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let prefix = "snapshots__every_case_as_a_person_sees_it@";
+    for entry in std::fs::read_dir(root.join("snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(case) = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(".snap"))
+        else {
+            continue;
+        };
+        let path = root.join("cases").join(case.replacen("__", "/", 1));
+        assert!(path.exists(), "{name} has no case {}", path.display());
+    }
+}
