@@ -24,12 +24,18 @@ pub enum Scope {
 
 /// Writing commands, for each shell.
 impl Shell {
-    /// `value` as one argument of a command in this shell, or `None` when cmd cannot hold it.
+    /// `value` as one argument of a program started from this shell, or `None` when the
+    /// program would not receive it as it is. Windows programs split their own command line:
+    /// in cmd a value ending in `\` would escape the closing quote, and Windows PowerShell 5.1
+    /// passes embedded `"` on unescaped, so such values are refused there, as cmd refuses
+    /// what it cannot hold at all (see [`escape::cmd_assignment`]).
     pub fn quote(self, value: &str) -> Option<String> {
         match self {
             Shell::Posix => Some(escape::posix(value)),
             Shell::Fish => Some(escape::fish(value)),
+            Shell::PowerShell if value.contains('"') => None,
             Shell::PowerShell => Some(escape::powershell(value)),
+            Shell::Cmd if value.ends_with('\\') => None,
             Shell::Cmd => escape::cmd_assignment("_", value).map(|_| format!("\"{value}\"")),
         }
     }
@@ -148,6 +154,15 @@ mod tests {
             persistent.contains("SetEnvironmentVariable('RELAY_KEY', 'sk-''1''', 'User')"),
             "{persistent}"
         );
+    }
+
+    #[test]
+    fn arguments_windows_programs_would_misread_are_refused() {
+        assert_eq!(Shell::Cmd.quote("sk-a\\").as_deref(), None);
+        assert_eq!(Shell::Cmd.quote("sk-a\\b").as_deref(), Some("\"sk-a\\b\""));
+        assert_eq!(Shell::PowerShell.quote("sk-\"q\"").as_deref(), None);
+        assert_eq!(Shell::PowerShell.quote("it's").as_deref(), Some("'it''s'"));
+        assert_eq!(Shell::Posix.quote("sk-\"q\"\\").as_deref(), Some("'sk-\"q\"\\'"));
     }
 
     #[test]
