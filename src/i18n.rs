@@ -186,7 +186,7 @@ messages! {
     EnvSessionNote => "Paste into the terminal you start the client from; they last until it closes.", "粘贴到你启动客户端的那个终端中；关闭终端后失效。";
     EnvPosixProfileNote => "Add these lines to ~/.bashrc (bash) or ~/.zshrc (zsh, the macOS default), then open a new terminal.", "把这些行加到 ~/.bashrc（bash）或 ~/.zshrc（zsh，macOS 默认）末尾，然后打开一个新终端。";
     EnvPersistentNote => "Run once. Terminals opened afterwards have the variables; those already open do not.", "运行一次即可。之后打开的终端会有这些变量，已经打开的终端不会。";
-    ShellCannotHoldValue => "These values contain characters this shell cannot set safely (%, \", ! or a line break): use PowerShell, or the file variant.", "这些值包含此命令行无法安全设置的字符（%、\"、! 或换行）：请改用 PowerShell 或文件方式。";
+    ShellCannotHoldValue => "These values contain characters this shell cannot pass on unchanged (%, \", !, a line break or a final \\): use another shell, or the file variant.", "这些值包含此命令行无法原样传递的字符（%、\"、!、换行或末尾的 \\）：请改用其他命令行，或文件方式。";
     EnvGuiAppsNote => "Apps and editors started from the dock, the Start menu or an IDE do not see variables set in a terminal: use the file variant for them.", "从程序坞、开始菜单或 IDE 启动的应用和编辑器看不到在终端中设置的变量：这种情况请使用文件方式。";
 
     // Claude Code
