@@ -281,9 +281,6 @@ messages! {
     SeverityError => "error", "错误";
     SeverityWarning => "warning", "警告";
     SeverityInfo => "note", "提示";
-    FixRemove => "Remove it", "删除";
-    FixUseHttps => "Use https://", "改用 https://";
-    FixAddHttps => "Add https://", "加上 https://";
 
     // Doctor: input kinds
     KindUrl => "Base URL", "Base URL";
@@ -300,12 +297,6 @@ messages! {
     KindCherryLink => "Cherry Studio import link", "Cherry Studio 导入链接";
     KindQwenSettings => "Qwen Code settings.json", "Qwen Code settings.json";
 
-    // Doctor: general
-    FixReplace => "Replace it", "替换";
-    FixMove => "Move it", "移动";
-    FixRename => "Rename it", "重命名";
-    FixAdd => "Add it", "添加";
-
     // Doctor on the page
     StepDoctor => "Check a file or a value", "检查文件或值";
     DoctorHelp => "Paste a config file, environment lines, a URL or a key: onramp says what is wrong, where and why, and fixes what it can. Nothing leaves this page.", "粘贴配置文件、环境变量命令、地址或密钥：onramp 会指出哪里有错、为什么，并修复能修复的问题。内容不会离开本页面。";
@@ -321,6 +312,8 @@ messages! {
     DoctorMerged => "Merged. Settings changed:", "已合并。改动的设置：";
     DoctorMergedNothing => "Merged; no existing setting had to change.", "已合并；没有需要改动的现有设置。";
     DoctorRemoved => "removed", "已删除";
+    DoctorChecking => "Checking…", "正在检查……";
+    DoctorStopped => "The checker stopped on this text and was started again. Change the text to check it again.", "检查器在处理这段文本时停止了，已重新启动。修改文本后会再次检查。";
     DoctorCannotMerge => "This file cannot be merged into until these are fixed:", "修复以下问题后才能合并这个文件：";
 
     // The command line

@@ -6,12 +6,16 @@
 //! - [`profile`]: the relay as data (4096bytes built in).
 //! - [`clients`]: one module per client; turns typed values into files with their paths.
 //! - [`check`]: the validator, one small rule per mistake.
+//! - [`merge`]: the relay's settings merged into a file people already have.
+//! - [`doctor`]: the checks as a service, plain data in and out, for the page's Web Worker.
 //! - [`i18n`]: every human-readable string, in English and Simplified Chinese.
 //! - `web` (wasm32 only): the Leptos page, a thin layer over the above.
+//! - `worker` (wasm32 only): the doctor's Web Worker, a second wasm module.
 //! - `cli` (native only): the terminal command over the same core.
 
 pub mod check;
 pub mod clients;
+pub mod doctor;
 pub mod escape;
 pub mod i18n;
 pub mod merge;
@@ -23,3 +27,5 @@ pub mod shell;
 pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -14,7 +14,7 @@ use crate::profile::Profile;
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 /// A setting the merge changed or removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// Dotted path, e.g. `model` or `model_providers.OpenAI.base_url`.
     pub key: String,

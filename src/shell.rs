@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(Shell::Cmd.quote("sk-a\\b").as_deref(), Some("\"sk-a\\b\""));
         assert_eq!(Shell::PowerShell.quote("sk-\"q\"").as_deref(), None);
         assert_eq!(Shell::PowerShell.quote("it's").as_deref(), Some("'it''s'"));
-        assert_eq!(Shell::Posix.quote("sk-\"q\"\\").as_deref(), Some("'sk-\"q\"\\'"));
+        assert_eq!(
+            Shell::Posix.quote("sk-\"q\"\\").as_deref(),
+            Some("'sk-\"q\"\\'")
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Rules for a Cherry Studio import link, `cherrystudio://providers/api-keys?v=1&data=…`,
 //! whose data is standard base64 of `{id, baseUrl, apiKey, name?, type?}`.
 
-use super::{Checked, Context, Finding, key, url};
+use super::{Checked, Context, Finding, fix, key, url};
 use crate::clients::Client;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use std::ops::Range;
@@ -36,7 +36,7 @@ rules! {
             en: "Cherry Studio maps _ to + and - to /, the reverse of URL-safe base64: the import fails as invalid data.",
             zh: "Cherry Studio 把 _ 映射为 +、- 映射为 /，正好与 URL 安全 base64 相反：导入会因数据无效而失败。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     BAD_DATA {

@@ -1,11 +1,11 @@
 //! Rules for Claude Code's `settings.json`: the relay's variables belong in its `env` object.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, embed, key, url};
+use super::{Checked, Context, Finding, embed, fix, key, url};
 use crate::clients::Client;
 use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE};
 use crate::escape;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 
 rules! {
     NO_ENV {
@@ -50,7 +50,7 @@ rules! {
             en: "Claude Code reads ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN; other names are ignored.",
             zh: "Claude Code 读取的是 ANTHROPIC_BASE_URL 和 ANTHROPIC_AUTH_TOKEN；其他名称会被忽略。",
         },
-        fix: Some(Msg::FixRename),
+        fix: Some(fix::RENAME),
     }
 
     NOT_A_STRING {
@@ -65,7 +65,7 @@ rules! {
             en: "Claude Code turns other values into text, an object into [object Object]: quote the value to be sure what the variable holds.",
             zh: "Claude Code 会把其他类型的值转成文本，对象会变成 [object Object]：给值加上引号，才能确定变量的内容。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     NO_AUTH {

@@ -2,10 +2,10 @@
 //! sets `requires_openai_auth = true`.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, embed, key};
+use super::{Checked, Context, Finding, embed, fix, key};
 use crate::clients::{Client, codex::AUTH_KEY};
 use crate::escape;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 
 rules! {
     MISSING_KEY {
@@ -35,7 +35,7 @@ rules! {
             en: "Codex ignores other names and finds no key.",
             zh: "Codex 会忽略其他名称，找不到密钥。",
         },
-        fix: Some(Msg::FixRename),
+        fix: Some(fix::RENAME),
     }
 
     NOT_A_STRING {

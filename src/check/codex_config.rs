@@ -9,11 +9,11 @@
 //! made on a `DocumentMut`, which writes each spelling correctly, and become the smallest
 //! text edit that turns the file into the result.
 
-use super::{Checked, Context, Edit, Finding, embed, is_variable_name, model, url};
+use super::{Checked, Context, Edit, Finding, embed, fix, is_variable_name, model, url};
 use crate::clients::Client;
 use crate::clients::codex::config as codex;
 use crate::escape;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 use std::ops::Range;
 use toml_edit::{Document, DocumentMut, Item, Key, Table, TableLike, Value};
 
@@ -60,7 +60,7 @@ rules! {
             en: "Happens when the block is appended at the end of the file: Codex fails (\"expected a boolean in features\") or silently uses OpenAI instead of the relay.",
             zh: "通常是把配置块追加到文件末尾导致的：Codex 会报错（\"expected a boolean in features\"）或悄悄改用 OpenAI 而不是中转服务。",
         },
-        fix: Some(Msg::FixMove),
+        fix: Some(fix::MOVE),
     }
 
     PROVIDER_UNDEFINED {
@@ -105,7 +105,7 @@ rules! {
             en: "Codex refuses to start: \"model_providers contains reserved built-in provider IDs\".",
             zh: "Codex 无法启动：\"model_providers contains reserved built-in provider IDs\"。",
         },
-        fix: Some(Msg::FixRename),
+        fix: Some(fix::RENAME),
     }
 
     WIRE_API {
@@ -120,7 +120,7 @@ rules! {
             en: "Codex no longer supports \"chat\" and refuses to start.",
             zh: "Codex 已不再支持 \"chat\"，会拒绝启动。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     NO_AUTH {
@@ -135,7 +135,7 @@ rules! {
             en: "Codex sends no key and the relay answers 401.",
             zh: "Codex 不发送密钥，中转服务返回 401。",
         },
-        fix: Some(Msg::FixAdd),
+        fix: Some(fix::ADD),
     }
 
     NO_BASE_URL {
@@ -165,7 +165,7 @@ rules! {
             en: "Codex stops with \"Missing environment variable: sk-…\".",
             zh: "Codex 会报 \"Missing environment variable: sk-…\" 并停止。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     IGNORED_SETTING {
@@ -180,7 +180,7 @@ rules! {
             en: "Codex prints \"ignoring unrecognized configuration settings\" on every start; removing the line changes nothing else.",
             zh: "Codex 每次启动都会提示 \"ignoring unrecognized configuration settings\"；删除这一行不会影响其他内容。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     LEGACY_PROFILE {
@@ -225,7 +225,7 @@ rules! {
             en: "Editing this line changes nothing, which misleads whoever edits it next.",
             zh: "修改这一行不会有任何效果，会误导之后修改配置的人。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     NOT_A_STRING {

@@ -1,11 +1,11 @@
 //! Rules for environment-variable lines as pasted into a shell or a `.env` file: the syntax of
 //! each shell, then the values (URL, key, model) by the variable's name.
 
-use super::{Checked, Context, Finding, Kind, claude_settings, embed, key, model, url};
+use super::{Checked, Context, Finding, Kind, claude_settings, embed, fix, key, model, url};
 use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE};
 use crate::clients::{Client, openai_sdk};
 use crate::escape;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 use std::ops::Range;
 
 rules! {
@@ -21,7 +21,7 @@ rules! {
             en: "bash runs it as a command (\"command not found\"); cmd makes the space part of the name and value.",
             zh: "bash 会把它当作命令执行（\"command not found\"）；cmd 会把空格当成名称和值的一部分。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     WRONG_SHELL {
@@ -66,7 +66,7 @@ rules! {
             en: "set NAME=\"value\" keeps the quotes: write set \"NAME=value\" instead.",
             zh: "set NAME=\"value\" 会保留引号：请改写为 set \"NAME=value\"。",
         },
-        fix: Some(Msg::FixMove),
+        fix: Some(fix::MOVE),
     }
 
     NOT_EXPORTED {
@@ -81,7 +81,7 @@ rules! {
             en: "The client does not get the variable: add -gx.",
             zh: "客户端拿不到这个变量：请加上 -gx。",
         },
-        fix: Some(Msg::FixAdd),
+        fix: Some(fix::ADD),
     }
 
     MISSPELLED {
@@ -96,7 +96,7 @@ rules! {
             en: "Claude Code reads ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN; other names are ignored.",
             zh: "Claude Code 读取的是 ANTHROPIC_BASE_URL 和 ANTHROPIC_AUTH_TOKEN；其他名称会被忽略。",
         },
-        fix: Some(Msg::FixRename),
+        fix: Some(fix::RENAME),
     }
 }
 

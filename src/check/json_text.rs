@@ -2,9 +2,9 @@
 //! typographic quotes, trailing commas, other syntax errors), and where each member sits in
 //! the text, so that rules can point at it.
 
-use super::Finding;
+use super::{Finding, fix};
 use crate::clients::Client;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 use std::ops::Range;
 
 rules! {
@@ -35,7 +35,7 @@ rules! {
             en: "Some JSON readers reject it; Windows Notepad adds it when saving as \"UTF-8 with BOM\".",
             zh: "部分 JSON 解析器会拒绝它；Windows 记事本以\"带 BOM 的 UTF-8\"保存时会加上它。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     SMART_QUOTES {
@@ -50,7 +50,7 @@ rules! {
             en: "Word processors and chat apps replace quotes; the file is then not JSON.",
             zh: "文字处理软件和聊天应用会替换引号，文件就不再是 JSON 了。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     TRAILING_COMMA {
@@ -65,7 +65,7 @@ rules! {
             en: "JSON does not allow it: the file cannot be read.",
             zh: "JSON 不允许这样：文件无法被读取。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     NOT_AN_OBJECT {

@@ -1,9 +1,9 @@
 //! Rules for an API key as typed into a key field or found in a file: judged for the client
 //! that will send it, since clients differ (some trim spaces, some send them, one refuses).
 
-use super::{Checked, Context, Finding, chars};
+use super::{Checked, Context, Finding, chars, fix};
 use crate::clients::KeyEnd;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 
 rules! {
     /// `key/whitespace`: a space inside the key, or a line break anywhere (usually a trailing one
@@ -20,7 +20,7 @@ rules! {
             en: "The value is used exactly as typed: a stray space or line break gives 401 for a key and an invalid URL for an address.",
             zh: "该值会被原样使用：多余的空格或换行会让密钥返回 401，让地址变成无效 URL。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `key/surrounding-space`: spaces or tabs before or after the key, for a client that
@@ -37,7 +37,7 @@ rules! {
             en: "Some clients send them along (the relay answers 401) and the OpenAI Python SDK refuses to send such a key at all.",
             zh: "有的客户端会把空格一起发送（中转服务返回 401），OpenAI Python SDK 则会直接拒绝发送这样的密钥。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `key/surrounding-space-trimmed`: the same spaces, for a client that removes them.
@@ -53,7 +53,7 @@ rules! {
             en: "It works here, but the same key pasted into another client fails: remove them.",
             zh: "在这里可以正常使用，但把同一个密钥粘贴到其他客户端时会失败：请删掉它们。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `key/invisible-character`: a zero-width space, BOM or similar inside the key.
@@ -69,7 +69,7 @@ rules! {
             en: "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.",
             zh: "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `key/placeholder`: the docs' placeholder was never replaced.
@@ -101,7 +101,7 @@ rules! {
             en: "Clients add \"Bearer \" themselves; sent twice, the key is rejected with 401.",
             zh: "客户端会自动加上 \"Bearer \"；重复后密钥会被拒绝并返回 401。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `key/quoted`: quotes copied along with the key.
@@ -117,7 +117,7 @@ rules! {
             en: "The quotes are sent along: the key is rejected with 401, the address is invalid.",
             zh: "引号会被一起发送：密钥会返回 401，地址会无效。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `key/looks-like-url`: the base URL was pasted into the key field.

@@ -21,7 +21,7 @@
 ///         evidence: Client("what the real client did"),
 ///         message: Text { en: "…", zh: "…" },
 ///         why: Text { en: "…", zh: "…" },
-///         fix: Some(Msg::FixRemove),
+///         fix: Some(fix::REMOVE),
 ///     }
 /// }
 /// ```
@@ -43,6 +43,7 @@ macro_rules! rules {
             pub static $name: $crate::check::Rule = $crate::check::Rule {
                 code: $code,
                 severity: $crate::check::Severity::$severity,
+                #[cfg(not(target_arch = "wasm32"))]
                 evidence: $crate::check::Evidence::$evidence($source),
                 message: $message,
                 why: $why,
@@ -70,6 +71,7 @@ pub mod url;
 use crate::clients::Client;
 use crate::i18n::{Msg, Text};
 use crate::profile::Profile;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// The largest input checked. Bigger inputs get one `input/too-large` finding: nothing a
@@ -80,8 +82,43 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// each is an element on the page.
 pub const MAX_FINDINGS: usize = 1000;
 
+/// The labels of fixes, as buttons and help lines show them.
+pub mod fix {
+    use crate::i18n::Text;
+
+    pub const REMOVE: Text = Text {
+        en: "Remove it",
+        zh: "删除",
+    };
+    pub const USE_HTTPS: Text = Text {
+        en: "Use https://",
+        zh: "改用 https://",
+    };
+    pub const ADD_HTTPS: Text = Text {
+        en: "Add https://",
+        zh: "加上 https://",
+    };
+    pub const REPLACE: Text = Text {
+        en: "Replace it",
+        zh: "替换",
+    };
+    pub const MOVE: Text = Text {
+        en: "Move it",
+        zh: "移动",
+    };
+    pub const RENAME: Text = Text {
+        en: "Rename it",
+        zh: "重命名",
+    };
+    pub const ADD: Text = Text {
+        en: "Add it",
+        zh: "添加",
+    };
+}
+
 /// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
@@ -152,18 +189,20 @@ pub struct Rule {
     /// Stable identifier, `<input>/<mistake>`, e.g. `key/whitespace`.
     pub code: &'static str,
     pub severity: Severity,
-    /// Why the severity is what it is.
+    /// Why the severity is what it is: documentation for the CLI and the README, left out of
+    /// the page's modules, which never show it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub evidence: Evidence,
     /// One line: what is wrong.
     pub message: Text,
     /// Why it matters, in terms of the symptom users see.
     pub why: Text,
     /// The label of the fix button, for rules that can fix what they find.
-    pub fix_label: Option<Msg>,
+    pub fix_label: Option<Text>,
 }
 
 /// A text edit: replace the bytes in `span` with `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub span: Range<usize>,
     pub replacement: String,
@@ -230,23 +269,31 @@ impl Finding {
     /// `text` with this finding's fix applied, or `None` if it has no fix or the edits do not
     /// fit `text` (it changed since it was checked).
     pub fn apply_fix(&self, text: &str) -> Option<String> {
-        if self.edits.is_empty() {
+        apply_edits(text, &self.edits)
+    }
+}
+
+/// `text` with `edits` made, last first so that each span still points where it did; `None`
+/// when there is nothing to do or an edit does not fit `text` (it changed since it was
+/// checked).
+pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
+    if edits.is_empty() {
+        return None;
+    }
+    let mut edits: Vec<&Edit> = edits.iter().collect();
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit.span.start));
+    let mut fixed = text.to_owned();
+    for edit in edits {
+        if edit.span.end > fixed.len()
+            || edit.span.start > edit.span.end
+            || !fixed.is_char_boundary(edit.span.start)
+            || !fixed.is_char_boundary(edit.span.end)
+        {
             return None;
         }
-        let mut edits: Vec<&Edit> = self.edits.iter().collect();
-        edits.sort_by_key(|edit| std::cmp::Reverse(edit.span.start));
-        let mut fixed = text.to_owned();
-        for edit in edits {
-            if edit.span.end > fixed.len()
-                || !fixed.is_char_boundary(edit.span.start)
-                || !fixed.is_char_boundary(edit.span.end)
-            {
-                return None;
-            }
-            fixed.replace_range(edit.span.clone(), &edit.replacement);
-        }
-        Some(fixed)
+        fixed.replace_range(edit.span.clone(), &edit.replacement);
     }
+    Some(fixed)
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
@@ -728,10 +775,11 @@ mod tests {
     static RULE: Rule = Rule {
         code: "test/rule",
         severity: Severity::Error,
+        #[cfg(not(target_arch = "wasm32"))]
         evidence: Evidence::Heuristic("a test"),
         message: Text { en: "a", zh: "甲" },
         why: Text { en: "b", zh: "乙" },
-        fix_label: Some(Msg::FixRemove),
+        fix_label: Some(fix::REMOVE),
     };
 
     #[test]

@@ -1,7 +1,7 @@
 //! Rules for a model name.
 
-use super::{Checked, Context, Finding, chars};
-use crate::i18n::{Msg, Text};
+use super::{Checked, Context, Finding, chars, fix};
+use crate::i18n::Text;
 
 rules! {
     /// `model/whitespace`: model names never contain whitespace; the relay answers "model not found".
@@ -17,7 +17,7 @@ rules! {
             en: "The value is used exactly as typed: a stray space or line break gives 401 for a key and an invalid URL for an address.",
             zh: "该值会被原样使用：多余的空格或换行会让密钥返回 401，让地址变成无效 URL。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `model/invisible-character`: a zero-width space, BOM or similar inside the name.
@@ -33,7 +33,7 @@ rules! {
             en: "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.",
             zh: "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     /// `model/placeholder`: the docs' placeholder was never replaced.

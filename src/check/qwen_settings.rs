@@ -3,11 +3,11 @@
 //! Code reads.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, embed, is_variable_name, key, model, url};
+use super::{Checked, Context, Finding, embed, fix, is_variable_name, key, model, url};
 use crate::clients::Client;
 use crate::clients::qwen_code::{OPENAI_AUTH_TYPE, expands_variables};
 use crate::escape;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 
 rules! {
     /// A login with Qwen's own OAuth is still selected.
@@ -23,7 +23,7 @@ rules! {
             en: "Qwen Code then ignores the relay's settings and stops: select \"openai\".",
             zh: "Qwen Code 会忽略中转服务的设置并停止运行：请改为 \"openai\"。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     /// `envKey` holds the key instead of the name of a variable.

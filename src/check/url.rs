@@ -4,9 +4,9 @@
 //! as typed, including text no URL parser accepts, and a full parser (with its IDNA tables)
 //! would weigh more than the whole page.
 
-use super::{Checked, Context, Finding, Rule, chars};
+use super::{Checked, Context, Finding, Rule, chars, fix};
 use crate::clients::Client;
-use crate::i18n::{Msg, Text};
+use crate::i18n::Text;
 use std::ops::Range;
 
 rules! {
@@ -22,7 +22,7 @@ rules! {
             en: "The value is used exactly as typed: a stray space or line break gives 401 for a key and an invalid URL for an address.",
             zh: "该值会被原样使用：多余的空格或换行会让密钥返回 401，让地址变成无效 URL。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     INVISIBLE {
@@ -37,7 +37,7 @@ rules! {
             en: "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.",
             zh: "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     QUOTED {
@@ -52,7 +52,7 @@ rules! {
             en: "The quotes are sent along: the key is rejected with 401, the address is invalid.",
             zh: "引号会被一起发送：密钥会返回 401，地址会无效。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     FULLWIDTH {
@@ -67,7 +67,7 @@ rules! {
             en: "A URL only takes ASCII punctuation: the client reports an invalid URL or cannot resolve the host.",
             zh: "URL 只接受 ASCII 标点：客户端会报无效 URL 或无法解析主机。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     SCHEME_MISSING {
@@ -82,7 +82,7 @@ rules! {
             en: "Clients reject an address without a scheme (\"unsupported protocol\" or \"invalid URL\").",
             zh: "客户端会拒绝没有协议头的地址（\"unsupported protocol\" 或 \"invalid URL\"）。",
         },
-        fix: Some(Msg::FixAddHttps),
+        fix: Some(fix::ADD_HTTPS),
     }
 
     SCHEME_MISSPELLED {
@@ -97,7 +97,7 @@ rules! {
             en: "Clients reject an address without a scheme (\"unsupported protocol\" or \"invalid URL\").",
             zh: "客户端会拒绝没有协议头的地址（\"unsupported protocol\" 或 \"invalid URL\"）。",
         },
-        fix: Some(Msg::FixUseHttps),
+        fix: Some(fix::USE_HTTPS),
     }
 
     INSECURE_HTTP {
@@ -112,7 +112,7 @@ rules! {
             en: "The relay is served over https; over http the key travels unencrypted and the request is refused or redirected.",
             zh: "中转服务使用 https；使用 http 时密钥以明文传输，请求会被拒绝或重定向。",
         },
-        fix: Some(Msg::FixUseHttps),
+        fix: Some(fix::USE_HTTPS),
     }
 
     ENDPOINT_PATH {
@@ -127,7 +127,7 @@ rules! {
             en: "The client appends its endpoint again, for example …/chat/completions/chat/completions, and gets 404.",
             zh: "客户端会再追加一次接口路径，例如 …/chat/completions/chat/completions，结果返回 404。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     DOUBLED_V1 {
@@ -142,7 +142,7 @@ rules! {
             en: "The client then calls …/v1/v1/…, which answers 404 (Claude Code says the model may not exist).",
             zh: "客户端会请求 …/v1/v1/…，返回 404（Claude Code 会提示模型可能不存在）。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     UNEXPECTED_PATH {
@@ -157,7 +157,7 @@ rules! {
             en: "Requests go to a path the relay does not serve and fail with 404.",
             zh: "请求会发往中转服务不提供的路径，返回 404。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     DOUBLE_SLASH {
@@ -172,7 +172,7 @@ rules! {
             en: "Some relays treat //v1 as a different path and answer 404.",
             zh: "部分中转服务会把 //v1 当作另一个路径并返回 404。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     QUERY_OR_FRAGMENT {
@@ -187,7 +187,7 @@ rules! {
             en: "Clients append their path after it and produce a broken URL.",
             zh: "客户端会在其后追加路径，生成错误的 URL。",
         },
-        fix: Some(Msg::FixRemove),
+        fix: Some(fix::REMOVE),
     }
 
     HOST_TYPO {
@@ -202,7 +202,7 @@ rules! {
             en: "The client cannot resolve or reach the host, or reaches someone else's server.",
             zh: "客户端无法解析或连接该主机，甚至会连到别人的服务器。",
         },
-        fix: Some(Msg::FixReplace),
+        fix: Some(fix::REPLACE),
     }
 
     OTHER_HOST {

@@ -67,7 +67,7 @@ fn render_finding(
         .element(snippet)
         .element(why);
     if let Some(label) = rule.fix_label.filter(|_| !finding.edits.is_empty()) {
-        let help = format!("{} ({})", label.text(lang), Msg::CliFixAllHint.text(lang));
+        let help = format!("{} ({})", label.get(lang), Msg::CliFixAllHint.text(lang));
         group = group.element(Level::HELP.with_name(Msg::CliHelp.text(lang)).message(help));
     }
     let groups: [Group; 1] = [group];

@@ -253,7 +253,7 @@ fn list_rules(json: bool, lang: Lang) -> ExitCode {
             },
             message: rule.message.get(lang),
             why: rule.why.get(lang),
-            fix: rule.fix_label.map(|label| label.text(lang)),
+            fix: rule.fix_label.map(|label| label.get(lang)),
         })
         .collect();
     if json {
@@ -528,7 +528,7 @@ fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
                 .fix_label
                 .filter(|_| !finding.edits.is_empty())
                 .map(|label| JsonFix {
-                    label: label.text(lang),
+                    label: label.get(lang),
                     edits: finding
                         .edits
                         .iter()

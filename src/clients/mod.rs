@@ -215,7 +215,7 @@ pub enum KeyEnd {
 
 /// What the customer typed. Empty fields fall back to the profile's placeholders (key, model)
 /// or its base URL, so the generated text doubles as documentation.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Values {
     pub key: String,
     pub base_url: String,

@@ -1,23 +1,31 @@
 //! The page's root component: the connection details, the system, and the files.
 
 use super::browser;
+use super::checker::{Checker, InWorker};
 use super::choice::Choice;
 use super::doctor::Doctor;
 use super::field::Field;
 use super::lang::{Language, tr};
 use super::snippet::SnippetCard;
-use crate::check::{Context, Kind};
+use crate::check::{self, Context};
 use crate::clients::{Client, Setup, Values};
 use crate::i18n::{Lang, Msg};
 use crate::platform::Shell;
 use crate::platform::{Os, Target};
 use crate::profile::Profile;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// The whole page, for one relay: the built-in one unless a profile is given.
 #[component]
-pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoView {
+pub fn App(
+    #[prop(default = Profile::builtin())] profile: Profile,
+    /// Who answers the doctor: a Web Worker in the page, the page itself in the UI tests.
+    #[prop(default = Rc::new(InWorker::new()))]
+    checker: Checker,
+) -> impl IntoView {
     let profile = StoredValue::new(profile);
+    let checker = StoredValue::new_local(checker);
     let lang = RwSignal::new(browser::visitor_lang());
     provide_context(Language(lang));
 
@@ -42,21 +50,26 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
     });
     // A field's findings: the key is judged for the client being set up (some trim spaces,
     // some do not); the base URL field holds the relay's own URL, whatever the client.
-    let field_findings =
-        move |value: RwSignal<String>, kind: Kind, client: Signal<Option<Client>>| {
-            Memo::new(move |_| {
-                let client = client.get();
-                value.with(|text| {
-                    profile.with_value(|profile| {
-                        kind.checker()(text, &Context { profile, client }).findings
-                    })
-                })
+    // Each field names its checker itself: going through `Kind` would link every checker
+    // into the page's module, where only these three belong.
+    let field_findings = move |value: RwSignal<String>,
+                               checker: check::Checker,
+                               client: Signal<Option<Client>>| {
+        Memo::new(move |_| {
+            let client = client.get();
+            value.with(|text| {
+                profile.with_value(|profile| checker(text, &Context { profile, client }).findings)
             })
-        };
-    let key_findings = field_findings(key, Kind::Key, Signal::derive(move || Some(client.get())));
-    let url_findings = field_findings(base_url, Kind::Url, Signal::stored(None));
-    let model_findings = field_findings(model, Kind::Model, Signal::stored(None));
+        })
+    };
+    let key_client = Signal::derive(move || Some(client.get()));
+    let key_findings = field_findings(key, check::key::check, key_client);
+    let url_findings = field_findings(base_url, check::url::check, Signal::stored(None));
+    let model_findings = field_findings(model, check::model::check, Signal::stored(None));
     let shows_placeholders = move || key.with(String::is_empty) || model.with(String::is_empty);
+
+    // The doctor's module loads while the visitor reads the setup, not on their first paste.
+    request_idle_callback(move || checker.with_value(|checker| checker.warm()));
 
     // Keep the document's language in step, for screen readers and fonts.
     Effect::new(move |_| {
@@ -175,7 +188,7 @@ pub fn App(#[prop(default = Profile::builtin())] profile: Profile) -> impl IntoV
             </section>
             <section aria-labelledby="doctor-heading">
                 <h2 id="doctor-heading">{move || tr(Msg::StepDoctor)}</h2>
-                <Doctor profile=profile client=client values=values.into() />
+                <Doctor profile=profile client=client values=values.into() checker=checker />
             </section>
         </main>
     }

@@ -1,60 +1,106 @@
 //! The doctor on the page: paste anything, see what is wrong where and why, fix it in a click,
 //! or merge the relay's settings into an existing Codex config.
 
+use super::checker::{Checker, Stopped};
 use super::field::FindingItem;
 use super::lang::tr;
-use crate::check::{self, Context, Finding, Kind, Report, Severity};
+use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
+use crate::doctor::{Answer, Diagnostic, Request, Task};
 use crate::i18n::Msg;
-use crate::merge::{Change, merge_codex_config};
+use crate::merge::Change;
 use crate::profile::Profile;
 use leptos::prelude::*;
+
+/// The text to send: the doctor reads a copy, the page keeps editing its own.
+fn sent_text(text: RwSignal<String>) -> String {
+    text.get_untracked()
+}
 
 #[component]
 pub fn Doctor(
     profile: StoredValue<Profile>,
     client: RwSignal<Client>,
     values: Signal<Values>,
+    checker: StoredValue<Checker, LocalStorage>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let chosen_kind = RwSignal::new(None::<Kind>);
+    // The doctor's answer about the text as it is now; `None` while it is being checked.
+    let answer = RwSignal::new(None::<Answer>);
+    // The checker stopped on the text shown (it was started anew for the next one).
+    let stopped = RwSignal::new(false);
     // The last merge: what it changed, or the findings that kept it from merging.
-    let merge_outcome = RwSignal::new(None::<Result<Vec<Change>, Vec<Finding>>>);
-    let report = Memo::new(move |_| {
-        let client = Some(client.get());
-        text.with(|text| {
-            profile.with_value(|p| {
-                check::check(text, chosen_kind.get(), &Context { profile: p, client })
+    let merge_outcome = RwSignal::new(None::<Result<Vec<Change>, Vec<Diagnostic>>>);
+    let request = move |text: String, task: Task| Request {
+        id: 0,
+        profile: profile.get_value(),
+        text,
+        kind: chosen_kind.get_untracked().map(|kind| kind.id().to_owned()),
+        client: Some(client.get_untracked().id().to_owned()),
+        task,
+    };
+    // Sends `task` about the current text; `done` gets the answer if the text is unchanged.
+    let send = move |task: Task, done: fn(Answer, RwSignal<String>, RwSignal<Option<Answer>>)| {
+        let sent = text.get_untracked();
+        stopped.set(false);
+        let reply = Box::new(move |outcome: Result<Answer, Stopped>| match outcome {
+            Ok(received) if text.with_untracked(|now| *now == sent) => done(received, text, answer),
+            Ok(_) => {}
+            Err(Stopped) => stopped.set(true),
+        });
+        checker.with_value(|checker| checker.send(request(sent_text(text), task), reply));
+    };
+    // Every change of the text, its kind or the client is checked again.
+    Effect::new(move |_| {
+        let empty = text.with(String::is_empty);
+        chosen_kind.track();
+        client.track();
+        answer.set(None);
+        if !empty {
+            send(Task::Check, |received, _, answer| {
+                answer.set(Some(received))
+            });
+        }
+    });
+    let findings =
+        move || answer.with(|a| a.as_ref().map(|a| a.findings.clone()).unwrap_or_default());
+    let count = move |severity: Severity| {
+        answer.with(|a| {
+            a.as_ref().map_or(0, |a| {
+                a.findings.iter().filter(|f| f.severity == severity).count()
             })
         })
-    });
-    let count = move |severity: Severity| {
-        report.with(|r| {
-            r.findings
-                .iter()
-                .filter(|f| f.rule.severity == severity)
-                .count()
+    };
+    let fixable = move || {
+        answer.with(|a| {
+            a.as_ref()
+                .is_some_and(|a| a.findings.iter().any(|f| !f.edits.is_empty()))
         })
     };
-    let fixable = move || report.with(|r| r.findings.iter().any(|f| !f.edits.is_empty()));
+    let kind = move || answer.with(|a| a.as_ref().and_then(|a| Kind::from_id(&a.kind)));
     let fix_all = move |_| {
-        let kind = report.with(|r| r.kind);
-        let client = Some(client.get_untracked());
-        text.update(|t| {
-            *t = profile.with_value(|p| check::fix_all(t, kind, &Context { profile: p, client }))
-        });
+        send(Task::FixAll, |received, text, _| text.set(received.text));
     };
     let merge = move |_| {
-        let merged = text.with_untracked(|t| {
-            profile.with_value(|p| merge_codex_config(t, p, &values.get_untracked()))
-        });
-        match merged {
-            Ok(merged) => {
-                text.set(merged.text);
-                merge_outcome.set(Some(Ok(merged.changes)));
+        let values = values.get_untracked();
+        let sent = text.get_untracked();
+        let reply = Box::new(move |outcome: Result<Answer, Stopped>| match outcome {
+            Ok(received) if text.with_untracked(|now| *now == sent) => {
+                match (received.changes, received.refused) {
+                    (Some(changes), _) => {
+                        text.set(received.text);
+                        merge_outcome.set(Some(Ok(changes)));
+                    }
+                    (None, refused) => merge_outcome.set(Some(Err(refused.unwrap_or_default()))),
+                }
             }
-            Err(findings) => merge_outcome.set(Some(Err(findings))),
-        }
+            Ok(_) => {}
+            Err(Stopped) => stopped.set(true),
+        });
+        checker.with_value(|checker| {
+            checker.send(request(sent_text(text), Task::Merge(values)), reply)
+        });
     };
 
     view! {
@@ -94,13 +140,18 @@ pub fn Doctor(
                     })}
             </select>
             <span class="detected" id="doctor-detected">
-                {move || report.with(|r| tr(r.kind.label()))}
+                {move || kind().map(|kind| tr(kind.label()))}
             </span>
         </label>
-        <Show when=move || text.with(|t| !t.is_empty())>
+        <Show when=move || stopped.get()>
+            <p class="doctor-stopped" role="alert">{move || tr(Msg::DoctorStopped)}</p>
+        </Show>
+        <Show when=move || text.with(|t| !t.is_empty()) && !stopped.get()>
             <p class="doctor-summary" role="status" id="doctor-summary">
                 {move || {
-                    if report.with(|r| r.findings.is_empty()) {
+                    if answer.with(Option::is_none) {
+                        tr(Msg::DoctorChecking).to_owned()
+                    } else if answer.with(|a| a.as_ref().is_some_and(|a| a.findings.is_empty())) {
                         tr(Msg::DoctorClean).to_owned()
                     } else {
                         format!(
@@ -117,8 +168,8 @@ pub fn Doctor(
         </Show>
         <ul class="findings" id="doctor-findings" aria-live="polite">
             <For
-                each=move || report.with(|r: &Report| r.findings.clone())
-                key=|finding| (finding.rule.code, finding.span.clone())
+                each=findings
+                key=|finding| (finding.code.clone(), finding.span.clone())
                 let:finding
             >
                 <FindingItem finding=finding value=text multiline=true />
@@ -130,7 +181,7 @@ pub fn Doctor(
                     {move || tr(Msg::DoctorFixAll)}
                 </button>
             </Show>
-            <Show when=move || report.with(|r| r.kind == Kind::CodexConfig) && text.with(|t| !t.is_empty())>
+            <Show when=move || kind() == Some(Kind::CodexConfig) && text.with(|t| !t.is_empty())>
                 <button type="button" class="merge" on:click=merge>
                     {move || tr(Msg::DoctorMerge)}
                 </button>

@@ -1,7 +1,8 @@
 //! A labelled input with its help text and the findings for what was typed in it.
 
-use super::lang::{Language, tr, tr_text};
+use super::lang::{Language, tr};
 use crate::check::{self, Finding, Severity};
+use crate::doctor::Diagnostic;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
@@ -79,8 +80,8 @@ pub fn Field(
             <p class="help" id=help_id>{move || tr(help)}</p>
             <ul class="findings" id=findings_id aria-live="polite">
                 <For
-                    each=move || findings.get()
-                    key=|finding| (finding.rule.code, finding.span.clone())
+                    each=move || findings.with(|all| all.iter().map(Diagnostic::from).collect::<Vec<_>>())
+                    key=|finding| (finding.code.clone(), finding.span.clone())
                     let:finding
                 >
                     <FindingItem finding=finding value=value />
@@ -94,12 +95,11 @@ pub fn Field(
 /// In a `multiline` text the position is a line and column, in a field a character.
 #[component]
 pub fn FindingItem(
-    finding: Finding,
+    finding: Diagnostic,
     value: RwSignal<String>,
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     let Language(lang) = expect_context::<Language>();
-    let rule = finding.rule;
     let start = finding.span.start;
     let position = move || {
         value.with(|text| {
@@ -111,34 +111,41 @@ pub fn FindingItem(
             }
         })
     };
-    let fix = rule
-        .fix_label
-        .filter(|_| !finding.edits.is_empty())
-        .map(|label| {
-            let apply = move |_| {
-                value.update(|text| {
-                    if let Some(fixed) = finding.apply_fix(text) {
-                        *text = fixed;
-                    }
-                })
-            };
-            view! {
-                <button type="button" class="fix" on:click=apply>
-                    {move || tr(label)}
-                </button>
-            }
-        });
+    let severity = finding.severity;
+    let Diagnostic {
+        code,
+        message,
+        why,
+        fix,
+        edits,
+        ..
+    } = finding;
+    let fix = fix.map(|label| {
+        let apply = move |_| {
+            value.update(|text| {
+                if let Some(fixed) = check::apply_edits(text, &edits) {
+                    *text = fixed;
+                }
+            })
+        };
+        view! {
+            <button type="button" class="fix" on:click=apply>
+                {move || label.get(lang.get()).to_owned()}
+            </button>
+        }
+    });
 
+    let data_code = code.clone();
     view! {
-        <li class=format!("finding {}", rule.severity.as_str()) data-code=rule.code>
-            <span class="severity">{move || tr(rule.severity.label())}</span>
+        <li class=format!("finding {}", severity.as_str()) data-code=data_code>
+            <span class="severity">{move || tr(severity.label())}</span>
             " "
-            <span class="message">{move || tr_text(rule.message)}</span>
+            <span class="message">{move || message.get(lang.get()).to_owned()}</span>
             " "
             <span class="position">"(" {position} ")"</span>
             " "
-            <code class="rule-code">{rule.code}</code>
-            <span class="why">{move || tr_text(rule.why)}</span>
+            <code class="rule-code">{code}</code>
+            <span class="why">{move || why.get(lang.get()).to_owned()}</span>
             {fix}
         </li>
     }

@@ -1,7 +1,7 @@
 //! The page's language, shared with every component through context, and the lookup of a
 //! message in it.
 
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 
 /// The language the page speaks.
@@ -12,10 +12,4 @@ pub struct Language(pub RwSignal<Lang>);
 pub fn tr(msg: Msg) -> &'static str {
     let Language(lang) = expect_context::<Language>();
     msg.text(lang.get())
-}
-
-/// A text written where it is used (a rule's message), in the page's current language.
-pub fn tr_text(text: Text) -> &'static str {
-    let Language(lang) = expect_context::<Language>();
-    text.get(lang.get())
 }

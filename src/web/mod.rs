@@ -3,6 +3,7 @@
 
 mod app;
 mod browser;
+mod checker;
 mod choice;
 mod doctor;
 mod field;
@@ -10,6 +11,7 @@ mod lang;
 mod snippet;
 
 pub use app::App;
+pub use checker::{Checker, InPage, InWorker};
 
 use leptos::prelude::*;
 

@@ -107,7 +107,8 @@ test('Download saves the shown text under the file name', async () => {
 
 test('a trailing space or an invisible character in the key is flagged without showing the key', async () => {
   await page.fill('#key', 'sk-trailing-secret-0123 ');
-  const trailing = page.locator('#key-findings .finding[data-code="key/surrounding-space"]');
+  // For Codex, the client the page starts with, a trailing space does no harm: a warning.
+  const trailing = page.locator('#key-findings .finding[data-code="key/surrounding-space-trimmed"]');
   await trailing.waitFor();
   assert.ok(await trailing.isVisible());
   assert.doesNotMatch(await trailing.textContent(), /sk-trailing-secret/);

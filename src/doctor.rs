@@ -1,0 +1,251 @@
+//! The doctor as a service: a request in plain data in, an answer in plain data out.
+//!
+//! The page sends its requests to a Web Worker (`worker`, a second wasm module) that answers
+//! them with [`answer`]: the parser and the rules load only when the doctor is used, checking
+//! a megabyte never blocks typing, and a panic ends the worker, not the page. Everything
+//! crosses as JSON text, so a [`Diagnostic`] carries what the page shows of a finding (its
+//! texts in both languages, its span and its fix) rather than a reference to a rule.
+
+use crate::check::{self, Context, Edit, Finding, Kind, Severity};
+use crate::clients::{Client, Values};
+use crate::i18n::{Lang, Text};
+use crate::merge::{self, Change};
+use crate::profile::Profile;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// What the page asks of the doctor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// Echoed in the answer, so that the page can drop answers to texts it no longer shows.
+    pub id: u64,
+    /// The relay the page is for (the built-in one, or an operator's).
+    pub profile: Profile,
+    pub text: String,
+    /// The kind's id; recognised from the text when absent.
+    pub kind: Option<String>,
+    /// The client's id, when the text is for a known client.
+    pub client: Option<String>,
+    pub task: Task,
+}
+
+/// What to do with the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Task {
+    /// Find the mistakes.
+    Check,
+    /// Apply every fix, then find what is left.
+    FixAll,
+    /// Merge the relay's settings into the text (a Codex `config.toml`), with these values.
+    Merge(Values),
+}
+
+/// What the doctor answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    pub id: u64,
+    /// The id of the kind the text was checked as.
+    pub kind: String,
+    /// The text the findings are about: the one sent, or the fixed or merged one.
+    pub text: String,
+    pub findings: Vec<Diagnostic>,
+    /// Where keys sit in `text`: mask them wherever it is shown.
+    pub secrets: Vec<Range<usize>>,
+    /// What a merge changed, when one was asked for and done.
+    pub changes: Option<Vec<Change>>,
+    /// Why a merge was refused: the findings that keep the file from being merged into.
+    pub refused: Option<Vec<Diagnostic>>,
+}
+
+/// A text in both languages, owned (it may have crossed from the worker).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Texts {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Texts {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::ZhHans => &self.zh,
+        }
+    }
+}
+
+impl From<Text> for Texts {
+    fn from(text: Text) -> Self {
+        Texts {
+            en: text.en.to_owned(),
+            zh: text.zh.to_owned(),
+        }
+    }
+}
+
+/// A finding as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub code: String,
+    pub severity: Severity,
+    pub message: Texts,
+    pub why: Texts,
+    /// The fix's label, when the finding has a fix.
+    pub fix: Option<Texts>,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    pub edits: Vec<Edit>,
+}
+
+impl Diagnostic {
+    /// `text` with this finding's fix applied, if it has one that fits.
+    pub fn apply_fix(&self, text: &str) -> Option<String> {
+        check::apply_edits(text, &self.edits)
+    }
+}
+
+impl From<&Finding> for Diagnostic {
+    fn from(finding: &Finding) -> Self {
+        let rule = finding.rule;
+        let fix = rule
+            .fix_label
+            .filter(|_| !finding.edits.is_empty())
+            .map(Texts::from);
+        Diagnostic {
+            code: rule.code.to_owned(),
+            severity: rule.severity,
+            message: rule.message.into(),
+            why: rule.why.into(),
+            fix,
+            span: finding.span.clone(),
+            edits: finding.edits.clone(),
+        }
+    }
+}
+
+/// Answers one request.
+pub fn answer(request: &Request) -> Answer {
+    let profile = &request.profile;
+    let context = Context {
+        profile,
+        client: request.client.as_deref().and_then(Client::from_id),
+    };
+    let chosen = request.kind.as_deref().and_then(Kind::from_id);
+    let mut text = request.text.clone();
+    let (mut changes, mut refused) = (None, None);
+    match &request.task {
+        Task::Check => {}
+        Task::FixAll => {
+            let kind = chosen.unwrap_or_else(|| check::detect::detect(&text, profile));
+            text = check::fix_all(&text, kind, &context);
+        }
+        Task::Merge(values) => match merge::merge_codex_config(&text, profile, values) {
+            Ok(merged) => {
+                text = merged.text;
+                changes = Some(merged.changes);
+            }
+            Err(findings) => refused = Some(findings.iter().map(Diagnostic::from).collect()),
+        },
+    }
+    // A merge makes a Codex config whatever it was recognised as.
+    let kind = if changes.is_some() {
+        Some(Kind::CodexConfig)
+    } else {
+        chosen
+    };
+    let report = check::check(&text, kind, &context);
+    Answer {
+        id: request.id,
+        kind: report.kind.id().to_owned(),
+        findings: report.findings.iter().map(Diagnostic::from).collect(),
+        secrets: report.secrets,
+        text,
+        changes,
+        refused,
+    }
+}
+
+/// An answer for a request that could not be read: nothing found, nothing changed.
+pub fn unreadable(id: u64) -> Answer {
+    Answer {
+        id,
+        kind: Kind::Model.id().to_owned(),
+        text: String::new(),
+        findings: Vec::new(),
+        secrets: Vec::new(),
+        changes: None,
+        refused: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(text: &str, task: Task) -> Request {
+        Request {
+            id: 7,
+            profile: Profile::builtin(),
+            text: text.to_owned(),
+            kind: None,
+            client: None,
+            task,
+        }
+    }
+
+    /// What crosses to the worker and back is JSON text: a round trip must not change it.
+    fn across(answer: &Answer) -> Answer {
+        serde_json::from_str(&serde_json::to_string(answer).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_check_names_the_kind_and_carries_the_texts_of_its_findings() {
+        let text = "{\n  \"OPENAI_API_KEY\": \"sk-doctor-0123456789\",\n}\n";
+        let answer = across(&answer(&request(text, Task::Check)));
+        assert_eq!(answer.id, 7);
+        assert_eq!(answer.kind, "codex-auth");
+        assert_eq!(answer.text, text);
+        let comma = &answer.findings[0];
+        assert_eq!(comma.code, "json/trailing-comma");
+        assert_eq!(comma.severity, Severity::Error);
+        assert!(comma.message.zh.contains("逗号"));
+        assert!(comma.fix.is_some());
+        assert_eq!(
+            comma.apply_fix(text).as_deref(),
+            Some("{\n  \"OPENAI_API_KEY\": \"sk-doctor-0123456789\"\n}\n")
+        );
+        assert!(
+            answer
+                .secrets
+                .iter()
+                .any(|span| &text[span.clone()] == "sk-doctor-0123456789")
+        );
+    }
+
+    #[test]
+    fn fix_all_answers_with_the_fixed_text_and_what_is_left() {
+        let answer = answer(&request(
+            "http://api.4096bytes.com/v1/chat/completions ",
+            Task::FixAll,
+        ));
+        assert_eq!(answer.text, "https://api.4096bytes.com/v1");
+        assert!(answer.findings.is_empty(), "{:?}", answer.findings);
+    }
+
+    #[test]
+    fn a_merge_answers_with_its_changes_or_why_it_was_refused() {
+        let values = Values {
+            model: "gpt-5.5".into(),
+            ..Values::default()
+        };
+        let merged = across(&answer(&request(
+            "model = \"o3\"\n",
+            Task::Merge(values.clone()),
+        )));
+        assert_eq!(merged.kind, "codex-config");
+        assert!(merged.text.contains("[model_providers.OpenAI]"));
+        assert_eq!(merged.changes.as_ref().unwrap()[0].key, "model");
+        let refused = answer(&request("model_providers = 1\n", Task::Merge(values)));
+        assert_eq!(refused.refused.unwrap()[0].code, "codex/not-a-table");
+        assert!(refused.changes.is_none());
+    }
+}

@@ -1,0 +1,160 @@
+//! The page's handle on the doctor. In the page it is a Web Worker running the second wasm
+//! module (`onramp-doctor`), started when the doctor is first used or when the browser is
+//! idle; the UI tests answer in the page instead. Components hold a [`Checker`] and never
+//! know which: the page's own module then never contains the checker.
+
+use crate::doctor::{self, Answer, Request};
+use crate::worker::READY;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// What becomes of a request: its answer, or the news that the checker stopped on it.
+pub type Reply = Box<dyn FnOnce(Result<Answer, Stopped>)>;
+
+/// The checker stopped (a panic, or its module failed to load) and was started anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+/// Something that answers the doctor's requests.
+pub trait DoctorService {
+    /// Sends `request`; `reply` is called with its answer. A request sent while another is
+    /// being answered waits, and replaces any request already waiting, whose reply is
+    /// dropped: only the latest text matters.
+    fn send(&self, request: Request, reply: Reply);
+
+    /// Gets ready to answer (loads the worker's module) before the first request.
+    fn warm(&self) {}
+}
+
+/// The doctor as the components use it.
+pub type Checker = Rc<dyn DoctorService>;
+
+/// The doctor answered in the page itself, for the UI tests, which run without the worker's
+/// files.
+pub struct InPage;
+
+impl DoctorService for InPage {
+    fn send(&self, request: Request, reply: Reply) {
+        reply(Ok(doctor::answer(&request)));
+    }
+}
+
+/// The doctor in a Web Worker.
+pub struct InWorker {
+    state: Rc<State>,
+}
+
+#[derive(Default)]
+struct State {
+    worker: RefCell<Option<Worker>>,
+    /// The worker said it listens.
+    ready: Cell<bool>,
+    /// The request being answered, and its reply.
+    in_flight: RefCell<Option<Reply>>,
+    /// The latest request sent while another was in flight.
+    waiting: RefCell<Option<(Request, Reply)>>,
+}
+
+impl InWorker {
+    /// The worker's module loader, next to `index.html` (Trunk writes it unhashed).
+    const LOADER: &'static str = "./onramp-doctor_loader.js";
+
+    pub fn new() -> InWorker {
+        InWorker {
+            state: Rc::new(State::default()),
+        }
+    }
+}
+
+impl Default for InWorker {
+    fn default() -> Self {
+        InWorker::new()
+    }
+}
+
+impl State {
+    /// The worker, started if it is not running.
+    fn start(self: &Rc<Self>) {
+        if self.worker.borrow().is_some() {
+            return;
+        }
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let Ok(worker) = Worker::new_with_options(InWorker::LOADER, &options) else {
+            return;
+        };
+        let state = Rc::clone(self);
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(text) = event.data().as_string() else {
+                return;
+            };
+            if text == READY {
+                state.ready.set(true);
+            } else {
+                // Taken out before the reply runs: it may well send the next request.
+                let reply = state.in_flight.borrow_mut().take();
+                if let Some(reply) = reply {
+                    let answer = serde_json::from_str::<Answer>(&text)
+                        .unwrap_or_else(|_| doctor::unreadable(0));
+                    reply(Ok(answer));
+                }
+            }
+            state.send_waiting();
+        });
+        let state = Rc::clone(self);
+        let on_error = Closure::<dyn Fn()>::new(move || state.stopped());
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // Both live as long as the page: a worker started anew gets handlers of its own.
+        on_message.forget();
+        on_error.forget();
+        *self.worker.borrow_mut() = Some(worker);
+    }
+
+    /// Posts the waiting request, if the worker listens and answers nothing else.
+    fn send_waiting(&self) {
+        if !self.ready.get() || self.in_flight.borrow().is_some() {
+            return;
+        }
+        let Some((request, reply)) = self.waiting.borrow_mut().take() else {
+            return;
+        };
+        let (Ok(json), Some(worker)) = (serde_json::to_string(&request), &*self.worker.borrow())
+        else {
+            return;
+        };
+        if worker.post_message(&JsValue::from_str(&json)).is_ok() {
+            *self.in_flight.borrow_mut() = Some(reply);
+        }
+    }
+
+    /// The worker died: end it, tell whoever waited for it, and start a new one for the
+    /// next request (not this one, which may be what killed it).
+    fn stopped(self: &Rc<Self>) {
+        if let Some(worker) = self.worker.borrow_mut().take() {
+            worker.terminate();
+        }
+        self.ready.set(false);
+        let in_flight = self.in_flight.borrow_mut().take();
+        let waiting = self.waiting.borrow_mut().take();
+        if let Some(reply) = in_flight.or(waiting.map(|(_, reply)| reply)) {
+            reply(Err(Stopped));
+        }
+        self.start();
+    }
+}
+
+impl DoctorService for InWorker {
+    fn send(&self, request: Request, reply: Reply) {
+        self.state.start();
+        *self.state.waiting.borrow_mut() = Some((request, reply));
+        self.state.send_waiting();
+    }
+
+    fn warm(&self) {
+        self.state.start();
+    }
+}

@@ -1,0 +1,34 @@
+//! The doctor's Web Worker: the page's second wasm module. It answers each message, a
+//! [`doctor::Request`] as JSON text, with a [`doctor::Answer`] as JSON text, and says `ready`
+//! once it listens. A panic ends this module only; the page sees the worker's `error` event,
+//! starts a new one and says so.
+
+use crate::doctor;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// The message that tells the page the worker listens: messages sent before it would be lost.
+pub const READY: &str = "ready";
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(text) = event.data().as_string() else {
+            return;
+        };
+        let answer = match serde_json::from_str::<doctor::Request>(&text) {
+            Ok(request) => doctor::answer(&request),
+            Err(_) => doctor::unreadable(0),
+        };
+        if let Ok(json) = serde_json::to_string(&answer) {
+            reply.post_message(&JsValue::from_str(&json)).ok();
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    scope.post_message(&JsValue::from_str(READY)).ok();
+}
