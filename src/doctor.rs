@@ -9,7 +9,7 @@
 use crate::check::{self, Context, Edit, Finding, Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::i18n::{Lang, Text};
-use crate::merge::{self, Change};
+use crate::merge::{self, Change, Target};
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -36,8 +36,9 @@ pub enum Task {
     Check,
     /// Apply every fix, then find what is left.
     FixAll,
-    /// Merge the relay's settings into the text (a Codex `config.toml`), with these values.
-    Merge(Values),
+    /// Merge the relay's settings, with these values, into the text: the file named by
+    /// `target` (a [`merge::Target`] id).
+    Merge { target: String, values: Values },
 }
 
 /// What the doctor answers.
@@ -138,20 +139,29 @@ pub fn answer(request: &Request) -> Answer {
             let kind = chosen.unwrap_or_else(|| check::detect::detect(&text, profile));
             text = check::fix_all(&text, kind, &context);
         }
-        Task::Merge(values) => match merge::merge_codex_config(&text, profile, values) {
-            Ok(merged) => {
-                text = merged.text;
-                changes = Some(merged.changes);
+        Task::Merge { target, values } => {
+            let merged = match Target::from_id(target) {
+                Some(target) => merge::merge(target, &text, profile, values),
+                None => Err(Vec::new()),
+            };
+            match merged {
+                Ok(merged) => {
+                    text = merged.text;
+                    changes = Some(merged.changes);
+                }
+                Err(findings) => refused = Some(findings.iter().map(Diagnostic::from).collect()),
             }
-            Err(findings) => refused = Some(findings.iter().map(Diagnostic::from).collect()),
-        },
+        }
     }
-    // A merge makes a Codex config whatever it was recognised as.
-    let kind = if changes.is_some() {
-        Some(Kind::CodexConfig)
-    } else {
-        chosen
-    };
+    // A merged file is checked as what it is, where the doctor reads that kind of file.
+    let kind = match (&request.task, &changes) {
+        (Task::Merge { target, .. }, Some(_)) => Target::from_id(target).and_then(|target| {
+            let (client, file_name) = target.file();
+            Kind::for_file(client, file_name)
+        }),
+        _ => None,
+    }
+    .or(chosen);
     let report = check::check(&text, kind, &context);
     Answer {
         id: request.id,
@@ -237,14 +247,21 @@ mod tests {
             model: "gpt-5.5".into(),
             ..Values::default()
         };
+        let into_codex_config = |values: &Values| Task::Merge {
+            target: Target::CodexConfig.id().to_owned(),
+            values: values.clone(),
+        };
         let merged = across(&answer(&request(
             "model = \"o3\"\n",
-            Task::Merge(values.clone()),
+            into_codex_config(&values),
         )));
         assert_eq!(merged.kind, "codex-config");
         assert!(merged.text.contains("[model_providers.OpenAI]"));
         assert_eq!(merged.changes.as_ref().unwrap()[0].key, "model");
-        let refused = answer(&request("model_providers = 1\n", Task::Merge(values)));
+        let refused = answer(&request(
+            "model_providers = 1\n",
+            into_codex_config(&values),
+        ));
         assert_eq!(refused.refused.unwrap()[0].code, "codex/not-a-table");
         assert!(refused.changes.is_none());
     }

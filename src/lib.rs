@@ -25,6 +25,11 @@ pub mod shell;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+
+/// Every rule: the doctor's, from the lists of the modules that own them, and the merge's.
+pub fn rules() -> impl Iterator<Item = &'static check::Rule> {
+    check::rules().chain(merge::RULES.iter().copied())
+}
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 #[cfg(target_arch = "wasm32")]

@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use std::ops::Range;
 
-rules! {
+declare_rules! {
     NOT_A_LINK {
         code: "cherry/not-a-link",
         severity: Error,

@@ -7,7 +7,7 @@ use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_UR
 use crate::escape;
 use crate::i18n::Text;
 
-rules! {
+declare_rules! {
     NO_ENV {
         code: "claude/no-env",
         severity: Error,

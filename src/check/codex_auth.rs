@@ -7,7 +7,7 @@ use crate::clients::{Client, codex::AUTH_KEY};
 use crate::escape;
 use crate::i18n::Text;
 
-rules! {
+declare_rules! {
     MISSING_KEY {
         code: "auth/missing-key",
         severity: Error,

@@ -17,7 +17,7 @@ use crate::i18n::Text;
 use std::ops::Range;
 use toml_edit::{Document, DocumentMut, Item, Key, Table, TableLike, Value};
 
-rules! {
+declare_rules! {
     SYNTAX {
         code: "toml/syntax",
         severity: Error,

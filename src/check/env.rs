@@ -8,7 +8,7 @@ use crate::escape;
 use crate::i18n::Text;
 use std::ops::Range;
 
-rules! {
+declare_rules! {
     SPACE_AROUND_EQUALS {
         code: "env/space-around-equals",
         severity: Error,

@@ -7,7 +7,7 @@ use crate::clients::Client;
 use crate::i18n::Text;
 use std::ops::Range;
 
-rules! {
+declare_rules! {
     SYNTAX {
         code: "json/syntax",
         severity: Error,

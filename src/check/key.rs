@@ -5,7 +5,7 @@ use super::{Checked, Context, Finding, chars, fix};
 use crate::clients::KeyEnd;
 use crate::i18n::Text;
 
-rules! {
+declare_rules! {
     /// `key/whitespace`: a space inside the key, or a line break anywhere (usually a trailing one
     /// copied along with it): the key is rejected, or the header cannot even be sent.
     WHITESPACE {

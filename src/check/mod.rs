@@ -2,7 +2,7 @@
 //! an optional fix.
 //!
 //! A [`Rule`] is one unit: its code, its severity and the evidence behind it, its texts in
-//! both languages and its fix label, declared with [`rules!`] in the checker module that owns
+//! both languages and its fix label, declared with [`declare_rules!`] in the checker module that owns
 //! it, next to the code that finds it. A checker reads one [`Kind`] of input and returns
 //! [`Finding`]s that point at the offending bytes, with text edits that fix them where that
 //! is safe. Findings never carry the text they point at, so a finding about a key cannot leak
@@ -13,7 +13,7 @@
 /// [`rules`] builds the registry: a rule cannot exist outside a list.
 ///
 /// ```ignore
-/// rules! {
+/// declare_rules! {
 ///     /// What the rule finds, and why it has its severity.
 ///     NAME {
 ///         code: "input/mistake",
@@ -25,7 +25,7 @@
 ///     }
 /// }
 /// ```
-macro_rules! rules {
+macro_rules! declare_rules {
     ($(
         $(#[$doc:meta])*
         $name:ident {
@@ -50,10 +50,11 @@ macro_rules! rules {
                 fix_label: $fix,
             };
         )+
-        /// Every rule this module owns, for the registry ([`crate::check::rules`]).
+        /// Every rule this module owns, for the registry ([`crate::rules`]).
         pub static RULES: &[&$crate::check::Rule] = &[$(&$name),+];
     };
 }
+pub(crate) use declare_rules;
 
 mod chars;
 pub mod cherry_link;
@@ -491,7 +492,7 @@ impl Report {
     }
 }
 
-rules! {
+declare_rules! {
     /// More than [`MAX_INPUT_BYTES`]: not checked at all.
     TOO_LARGE {
         code: "input/too-large",

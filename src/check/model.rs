@@ -3,7 +3,7 @@
 use super::{Checked, Context, Finding, chars, fix};
 use crate::i18n::Text;
 
-rules! {
+declare_rules! {
     /// `model/whitespace`: model names never contain whitespace; the relay answers "model not found".
     WHITESPACE {
         code: "model/whitespace",

@@ -9,7 +9,7 @@ use crate::clients::qwen_code::{OPENAI_AUTH_TYPE, expands_variables};
 use crate::escape;
 use crate::i18n::Text;
 
-rules! {
+declare_rules! {
     /// A login with Qwen's own OAuth is still selected.
     OAUTH_SELECTED {
         code: "qwen/oauth-selected",

@@ -9,7 +9,7 @@ use crate::clients::Client;
 use crate::i18n::Text;
 use std::ops::Range;
 
-rules! {
+declare_rules! {
     WHITESPACE {
         code: "url/whitespace",
         severity: Error,

@@ -243,7 +243,7 @@ pub fn run() -> ExitCode {
 }
 
 fn list_rules(json: bool, lang: Lang) -> ExitCode {
-    let rules: Vec<JsonRule> = check::rules()
+    let rules: Vec<JsonRule> = crate::rules()
         .map(|rule| JsonRule {
             code: rule.code,
             severity: rule.severity.as_str(),

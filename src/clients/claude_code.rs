@@ -22,20 +22,29 @@ pub const API_KEY_VARIABLE: &str = "ANTHROPIC_API_KEY";
 /// The model to use.
 pub const MODEL_VARIABLE: &str = "ANTHROPIC_MODEL";
 
-pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Client::ClaudeCode.base_url(profile, values.base_url);
-    let vars = [
-        (BASE_URL_VARIABLE, base_url.as_str()),
+/// The variables that point Claude Code at the relay, in settings.json's `env` block or in a
+/// shell.
+pub fn variables<'a>(base_url: &'a str, values: &Resolved<'a>) -> [(&'static str, &'a str); 3] {
+    [
+        (BASE_URL_VARIABLE, base_url),
         (AUTH_TOKEN_VARIABLE, values.key),
         (MODEL_VARIABLE, values.model),
-    ];
+    ]
+}
+
+/// The member of settings.json that holds the variables.
+pub const ENV: &str = "env";
+
+pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
+    let base_url = Client::ClaudeCode.base_url(profile, values.base_url);
+    let vars = variables(&base_url, values);
     let env: serde_json::Map<String, serde_json::Value> = vars
         .iter()
         .map(|(name, value)| ((*name).to_owned(), (*value).into()))
         .collect();
     // Serialising a map of strings cannot fail; the fallback keeps that impossible case panic-free.
     let settings =
-        serde_json::to_string_pretty(&serde_json::json!({ "env": env })).unwrap_or_default() + "\n";
+        serde_json::to_string_pretty(&serde_json::json!({ ENV: env })).unwrap_or_default() + "\n";
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     let settings_file = Snippet::file(
         "settings.json",

@@ -23,6 +23,35 @@ use crate::shell::Shell;
 /// Continue's folder in the home directory, and its config file there.
 pub const CONFIG_DIR: &str = ".continue";
 pub const CONFIG_FILE: &str = "config.yaml";
+/// The top-level list of models.
+pub const MODELS: &str = "models";
+
+/// The name the relay's model entry is listed under.
+pub fn entry_name(profile: &Profile, model: &str) -> String {
+    format!("{} {model}", profile.display_name)
+}
+
+/// The relay's entry in the `models` list, as YAML lines indented by `indent`.
+pub fn model_entry(profile: &Profile, base_url: &str, values: &Resolved, indent: &str) -> String {
+    let lines = [
+        format!(
+            "- name: {}",
+            escape::yaml(&entry_name(profile, values.model))
+        ),
+        "  provider: openai".to_owned(),
+        format!("  model: {}", escape::yaml(values.model)),
+        format!("  apiBase: {}", escape::yaml(base_url)),
+        format!("  apiKey: {}", escape::yaml(values.key)),
+        "  roles:".to_owned(),
+        "    - chat".to_owned(),
+        "    - edit".to_owned(),
+        "    - apply".to_owned(),
+    ];
+    lines
+        .iter()
+        .map(|line| format!("{indent}{line}\n"))
+        .collect()
+}
 
 /// The API a Continue client calls for a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,12 +117,9 @@ pub fn cli_start_command(shell: Shell) -> String {
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Continue.base_url(profile, values.base_url);
     let content = format!(
-        "name: {name}\nversion: 0.0.1\nschema: v1\nmodels:\n  - name: {title}\n    provider: openai\n    model: {model}\n    apiBase: {base}\n    apiKey: {key}\n    roles:\n      - chat\n      - edit\n      - apply\n",
-        name = escape::yaml(&profile.display_name),
-        title = escape::yaml(&format!("{} {}", profile.display_name, values.model)),
-        model = escape::yaml(values.model),
-        base = escape::yaml(&base_url),
-        key = escape::yaml(values.key),
+        "name: {}\nversion: 0.0.1\nschema: v1\n{MODELS}:\n{}",
+        escape::yaml(&profile.display_name),
+        model_entry(profile, &base_url, values, "  "),
     );
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     let cli = cli_endpoint(values.model);

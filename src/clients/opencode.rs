@@ -8,19 +8,32 @@ use crate::i18n::Msg;
 use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
 
+/// The member holding the providers, each under its id.
+pub const PROVIDERS: &str = "provider";
+/// The member naming the default model, as `<provider id>/<model>`.
+pub const MODEL: &str = "model";
+
+/// The relay's provider entry (under `provider.<profile id>`).
+pub fn provider(profile: &Profile, base_url: &str, values: &Resolved) -> serde_json::Value {
+    serde_json::json!({
+        "npm": "@ai-sdk/openai-compatible",
+        "name": profile.display_name,
+        "options": { "baseURL": base_url, "apiKey": values.key },
+        "models": { values.model: { "name": values.model } },
+    })
+}
+
+/// The default model: the relay provider's model.
+pub fn model(profile: &Profile, model: &str) -> String {
+    format!("{}/{model}", profile.id)
+}
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::OpenCode.base_url(profile, values.base_url);
     let config = serde_json::json!({
         "$schema": "https://opencode.ai/config.json",
-        "provider": {
-            profile.id.as_str(): {
-                "npm": "@ai-sdk/openai-compatible",
-                "name": profile.display_name,
-                "options": { "baseURL": base_url, "apiKey": values.key },
-                "models": { values.model: { "name": values.model } },
-            }
-        },
-        "model": format!("{}/{}", profile.id, values.model),
+        PROVIDERS: { profile.id.as_str(): provider(profile, &base_url, values) },
+        MODEL: model(profile, values.model),
     });
     // Serialising JSON values cannot fail; the fallback keeps that impossible case panic-free.
     let content = serde_json::to_string_pretty(&config).unwrap_or_default() + "\n";

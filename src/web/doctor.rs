@@ -8,7 +8,7 @@ use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::doctor::{Answer, Diagnostic, Request, Task};
 use crate::i18n::Msg;
-use crate::merge::Change;
+use crate::merge::{Change, Target};
 use crate::profile::Profile;
 use leptos::prelude::*;
 
@@ -99,7 +99,16 @@ pub fn Doctor(
             Err(Stopped) => stopped.set(true),
         });
         checker.with_value(|checker| {
-            checker.send(request(sent_text(text), Task::Merge(values)), reply)
+            checker.send(
+                request(
+                    sent_text(text),
+                    Task::Merge {
+                        target: Target::CodexConfig.id().to_owned(),
+                        values,
+                    },
+                ),
+                reply,
+            )
         });
     };
 

@@ -1,4 +1,4 @@
-//! Merging the relay's Codex settings into a `config.toml` the user already has, instead of
+//! The relay's Codex settings merged into a `config.toml` the user already has, instead of
 //! asking them to paste a block into it (and get the table order wrong).
 //!
 //! Only what the relay needs changes: the top-level `model_provider`, `model`, `review_model`
@@ -7,29 +7,12 @@
 //! was. Top-level settings that had slid under a table are taken out of it. Merging twice gives
 //! the same text as merging once.
 
+use super::{Change, Merged};
 use crate::check::{self, Finding, codex_config};
 use crate::clients::codex::{KeySource, config as codex, provider_settings, root_settings};
 use crate::clients::{Client, Values};
 use crate::profile::Profile;
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
-
-/// A setting the merge changed or removed.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Change {
-    /// Dotted path, e.g. `model` or `model_providers.OpenAI.base_url`.
-    pub key: String,
-    /// The value before, as written in the file; masked when it was a key.
-    pub old: String,
-    /// The value after, or `None` when the setting was removed.
-    pub new: Option<String>,
-}
-
-/// The merged file and what changed in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Merged {
-    pub text: String,
-    pub changes: Vec<Change>,
-}
 
 /// The doctor's findings that make a file impossible to merge into: Codex cannot read such a
 /// file either, and they say where and why.

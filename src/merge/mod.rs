@@ -1,0 +1,144 @@
+//! The relay's settings merged into a file people already have, instead of asking them to
+//! paste a block into it: only what the relay needs changes, every other setting and comment
+//! stays, and what changed is listed (a key that was there is listed masked). Merging twice
+//! gives what merging once gave. A file that cannot be read is not merged: the doctor's
+//! findings say where and why.
+//!
+//! One module per file; the file's shape comes from its client's module, shared with the
+//! setup that writes the file whole.
+
+mod claude;
+mod codex;
+mod continue_dev;
+mod json;
+mod opencode;
+
+pub use codex::merge_codex_config;
+
+/// The rules of the merge's own refusals, for the registry ([`crate::rules`]).
+pub use continue_dev::RULES;
+
+use crate::check::Finding;
+use crate::clients::{Client, Values};
+use crate::profile::Profile;
+use serde::{Deserialize, Serialize};
+
+/// A setting the merge changed or removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Dotted path, e.g. `model` or `model_providers.OpenAI.base_url`.
+    pub key: String,
+    /// The value before, as written in the file; masked when it was a key.
+    pub old: String,
+    /// The value after, or `None` when the setting was removed.
+    pub new: Option<String>,
+}
+
+/// The merged file and what changed in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub text: String,
+    pub changes: Vec<Change>,
+}
+
+/// A file the relay's settings can be merged into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Codex's `config.toml`.
+    CodexConfig,
+    /// Claude Code's `settings.json`.
+    ClaudeSettings,
+    /// OpenCode's `opencode.json`.
+    OpenCodeConfig,
+    /// Continue's `config.yaml`.
+    ContinueConfig,
+}
+
+impl Target {
+    pub const ALL: [Target; 4] = [
+        Target::CodexConfig,
+        Target::ClaudeSettings,
+        Target::OpenCodeConfig,
+        Target::ContinueConfig,
+    ];
+
+    /// The stable id used between the page and the doctor's worker.
+    pub fn id(self) -> &'static str {
+        match self {
+            Target::CodexConfig => "codex-config",
+            Target::ClaudeSettings => "claude-settings",
+            Target::OpenCodeConfig => "opencode-config",
+            Target::ContinueConfig => "continue-config",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|target| target.id() == id)
+    }
+
+    /// The file of `client`'s setup named `file_name`, if it can be merged into.
+    pub fn for_file(client: Client, file_name: &str) -> Option<Target> {
+        Target::ALL
+            .into_iter()
+            .find(|target| target.file() == (client, file_name))
+    }
+
+    /// The client and the file name.
+    pub fn file(self) -> (Client, &'static str) {
+        match self {
+            Target::CodexConfig => (Client::Codex, "config.toml"),
+            Target::ClaudeSettings => (Client::ClaudeCode, "settings.json"),
+            Target::OpenCodeConfig => (Client::OpenCode, "opencode.json"),
+            Target::ContinueConfig => (Client::Continue, "config.yaml"),
+        }
+    }
+}
+
+/// `existing` with the relay's settings merged in, or the findings that explain why it cannot
+/// be merged into.
+pub fn merge(
+    target: Target,
+    existing: &str,
+    profile: &Profile,
+    values: &Values,
+) -> Result<Merged, Vec<Finding>> {
+    match target {
+        Target::CodexConfig => codex::merge_codex_config(existing, profile, values),
+        Target::ClaudeSettings => claude::merge(existing, profile, values),
+        Target::OpenCodeConfig => opencode::merge(existing, profile, values),
+        Target::ContinueConfig => continue_dev::merge(existing, profile, values),
+    }
+}
+
+/// A key as a change lists it: masked, its last four characters shown.
+fn masked(key: &str) -> String {
+    crate::check::mask(key, std::slice::from_ref(&(0..key.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_target_names_a_file_its_client_writes() {
+        let profile = Profile::builtin();
+        for target in Target::ALL {
+            assert_eq!(Target::from_id(target.id()), Some(target));
+            let (client, file_name) = target.file();
+            assert_eq!(Target::for_file(client, file_name), Some(target));
+            let setup = client.setup(
+                &profile,
+                &Values::default(),
+                crate::platform::Target::new(crate::platform::Os::Linux),
+            );
+            assert!(
+                setup
+                    .sections
+                    .iter()
+                    .flat_map(|s| &s.snippets)
+                    .any(|s| s.file_name() == file_name),
+                "{target:?}"
+            );
+        }
+    }
+}
