@@ -65,8 +65,8 @@ const baseline = page.sites.baseline;
 
 /** The native figure bench/doctor.rs reports for the same input, if it timed the same bytes. */
 function nativeFigure({ native: name, bytes }) {
-  const figure = native?.find((candidate) => candidate.name === name);
-  return figure && figure.bytes === bytes ? figure : null;
+  const figure = native?.find((candidate) => candidate.name === name && candidate.bytes === bytes);
+  return figure ?? null;
 }
 
 const results = {
@@ -78,6 +78,9 @@ const results = {
     rustc: execFileSync('rustc', ['--version']).toString().trim(),
   },
   runSeconds: Math.round(Date.now() / 1000 - Number(startedAt)),
+  // Share of the CPU other processes used in a one-second sample before and after the browser
+  // measurements: timings taken on a busy machine are noisy.
+  busyShare: page.busyShare,
   sizes: {
     onrampFirstLoad: sizesOfAll(dists.onramp, onramp.firstLoadFiles),
     onrampDoctorModule: onramp.doctorModuleFiles.length
@@ -166,7 +169,10 @@ for (const [size, run] of Object.entries(results.doctor.runs)) {
 }
 
 const memory = results.memory;
-const wasm = ({ wasmBytes }) => wasmBytes.map(kib).join(' + ') || 'none';
+const wasm = ({ wasmBytes, workerWasmBytes }) => [
+  ...wasmBytes.map(kib),
+  ...workerWasmBytes.map((bytes) => `${kib(bytes)} (worker)`),
+].join(' + ') || 'none';
 row('**wasm memory** after load', wasm(memory.onrampAfterLoad), wasm(memory.baselineAfterLoad));
 row('wasm memory after a scripted session', wasm(memory.onrampAfterSession));
 row('**JS heap** (used, after GC) after load', kib(memory.onrampAfterLoad.jsHeapBytes), kib(memory.baselineAfterLoad.jsHeapBytes));
@@ -177,7 +183,10 @@ writeFileSync(outPath, JSON.stringify(results, null, 2));
 
 const header = ['figure', 'onramp', 'baseline (doctor: native)', 'ratio', 'target'];
 const line = (cells) => `| ${cells.join(' | ')} |`;
-console.log(`onramp benchmark, ${results.date.slice(0, 10)}: ${results.machine.cores} cores (${results.machine.cpu}), Chromium ${results.machine.chromium}, ${results.machine.rustc}`);
+const percent = (share) => `${Math.round(share * 100)} %`;
+console.log(`onramp benchmark, ${results.date.slice(0, 10)}: ${results.machine.cores} cores (${results.machine.cpu}), `
+  + `Chromium ${results.machine.chromium}, ${results.machine.rustc}; CPU busy with other work: `
+  + `${percent(results.busyShare.before)} before, ${percent(results.busyShare.after)} after the timings`);
 console.log();
 console.log(line(header));
 console.log(line(header.map(() => '---')));
