@@ -434,7 +434,7 @@ async function scriptedSession(page) {
       }
     }
   }
-  await page.fill('#doctor-input', FIRST_PASTE.replace('gpt-5.5"', 'gpt-5.5" '));
+  await page.fill('#doctor-input', FIRST_PASTE);
   await page.waitForFunction(() => window.__bench.doctorAnswered());
   if (await page.isVisible('button.fix-all')) await page.click('button.fix-all');
   if (await page.isVisible('button.merge')) await page.click('button.merge');
