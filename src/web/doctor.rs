@@ -72,6 +72,8 @@ pub fn Doctor(
             })
         })
     };
+    // Waiting for the answer about the text as it is now.
+    let pending = move || answer.with(Option::is_none) && text.with(|t| !t.is_empty());
     let fixable = move || {
         answer.with(|a| {
             a.as_ref()
@@ -156,7 +158,12 @@ pub fn Doctor(
             <p class="doctor-stopped" role="alert">{move || tr(Msg::DoctorStopped)}</p>
         </Show>
         <Show when=move || text.with(|t| !t.is_empty()) && !stopped.get()>
-            <p class="doctor-summary" role="status" id="doctor-summary">
+            <p
+                class="doctor-summary"
+                role="status"
+                id="doctor-summary"
+                aria-busy=move || pending().to_string()
+            >
                 {move || {
                     if answer.with(Option::is_none) {
                         tr(Msg::DoctorChecking).to_owned()
@@ -175,7 +182,12 @@ pub fn Doctor(
                 }}
             </p>
         </Show>
-        <ul class="findings" id="doctor-findings" aria-live="polite">
+        <ul
+            class="findings"
+            id="doctor-findings"
+            aria-live="polite"
+            aria-busy=move || pending().to_string()
+        >
             <For
                 each=findings
                 key=|finding| (finding.code.clone(), finding.span.clone())

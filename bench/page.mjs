@@ -1,0 +1,492 @@
+// The browser half of `bench/run`: serves onramp's and the baseline's release builds from
+// localhost, drives Debian's headless Chromium with playwright-core, and writes every raw
+// measurement as JSON. Statistics, sizes and the table are bench/report.mjs's job.
+//
+//   node bench/page.mjs ONRAMP_DIST BASELINE_DIST OUT.json
+//
+// Every figure is taken inside the page with performance.now(), so the time Playwright needs to
+// talk to the browser is never part of it. Progress goes to stderr.
+import { chromium } from '../tests/node_modules/playwright-core/index.mjs';
+import { serveDirectory } from '../tests/e2e/static-server.mjs';
+import { createServer } from 'node:net';
+import { cpus } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+const [onrampDist, baselineDist, outPath] = process.argv.slice(2);
+if (!outPath) {
+  console.error('usage: node bench/page.mjs ONRAMP_DIST BASELINE_DIST OUT.json');
+  process.exit(2);
+}
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** Fresh loads per page; the issue asks for at least 15. */
+const LOADS = 30;
+/** Edits of the key field. */
+const KEYSTROKES = 200;
+/** Runs of the doctor per input size (after its first answer). */
+const DOCTOR_RUNS = { '100 KB': 7, '1 MB': 7 };
+
+const log = (...parts) => console.error('[bench]', ...parts);
+
+// What a user pastes into the doctor first: a Codex config.toml with a plain-http base URL.
+const FIRST_PASTE = `model_provider = "OpenAI"
+model = "gpt-5.5"
+
+[model_providers.OpenAI]
+name = "4096bytes"
+base_url = "http://api.4096bytes.com"
+wire_api = "responses"
+`;
+
+/**
+ * A config.toml as people have them, grown to about `bytes`: the same text as
+ * `realistic_config` in bench/doctor.rs (the native benchmark, when present), so the page and
+ * native figures can be compared.
+ */
+function realisticConfig(bytes) {
+  let text = '# Codex\nmodel_provider = "OpenAI"\nmodel = "gpt-5.5"\nreview_model = "gpt-5.5"\n\n'
+    + '[model_providers.OpenAI]\nname = "4096bytes"\nbase_url = "https://api.4096bytes.com"\n'
+    + 'wire_api = "responses"\nrequires_openai_auth = true\n\n[features]\nweb_search_request = true\n';
+  for (let index = 0; text.length < bytes; index++) {
+    text += `\n# server ${index}\n[mcp_servers.server${index}]\ncommand = "npx"\n`
+      + `args = ["-y", "@example/server-${index}"]\nenv = { TOKEN_NAME = "EXAMPLE_${index}" }\n\n`
+      + `[projects."/home/me/work/project-${index}"]\ntrust_level = "trusted"\n`;
+  }
+  return text;
+}
+
+/**
+ * Many small TOML tables up to just under the doctor's 1 MiB limit: the first of
+ * tests/support/inputs.rs's growing inputs at the size bench/doctor.rs times it.
+ */
+function manyTables(bytes) {
+  let text = 'model_provider = "OpenAI"\n';
+  for (let index = 0; text.length + 100 < bytes; index++) {
+    text += `[t${index}] # table\nkey = "value \\"quoted\\""\nlist = [1, 2, 3]\n\n`;
+  }
+  return text;
+}
+
+const DOCTOR_INPUTS = {
+  '100 KB': { text: realisticConfig(100 << 10), native: 'codex-config, realistic' },
+  '1 MB': { text: manyTables((1 << 20) - 1024), native: 'input 0 (codex-config)' },
+};
+
+/**
+ * Injected into every page and every dedicated worker before their own scripts run: keeps
+ * every WebAssembly instance created there, by wrapping WebAssembly.instantiate and
+ * instantiateStreaming (wasm-bindgen's loaders call one of them), and defines
+ * `__benchWasmMemory()`, the linear memory of each in bytes (`exports.memory`).
+ */
+function captureWasmInstances() {
+  const instances = [];
+  globalThis.__benchWasmMemory = () => instances.map((instance) => instance.exports.memory?.buffer.byteLength ?? 0);
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async function (...args) {
+      const result = await original.apply(this, args);
+      // Given a compiled module, instantiate resolves to the instance itself; otherwise to
+      // { module, instance }.
+      instances.push(result instanceof WebAssembly.Instance ? result : result.instance);
+      return result;
+    };
+  }
+}
+
+/**
+ * Injected into every page before its own scripts run (page.addInitScript), after
+ * captureWasmInstances. Keeps its findings in `window.__bench`:
+ * - firstSnippetAt: performance.now() (milliseconds since navigation start) when a
+ *   MutationObserver, watching the whole document from before the first byte of HTML is
+ *   parsed, first sees a `.snippet .content` with text. Mutation records are delivered right
+ *   after the script that made the change, so this is when the snippet is in the DOM; it is
+ *   painted in the next frame, equally for both pages.
+ * - until(done): resolves when done() holds after a DOM change, with two times: `updatedAt`,
+ *   after forcing the style and layout the change needs (so they count, as they would before
+ *   any paint), and `frameAt`, in the next requestAnimationFrame callback. Headless Chromium
+ *   draws at 60 Hz, so `frameAt` adds 0 to 16.7 ms of waiting for the frame to the work itself.
+ */
+function instrumentPage() {
+  const bench = { firstSnippetAt: null };
+  window.__bench = bench;
+
+  const firstSnippetObserver = new MutationObserver(() => {
+    if (document.querySelector('.snippet .content')?.textContent) {
+      bench.firstSnippetAt = performance.now();
+      firstSnippetObserver.disconnect();
+    }
+  });
+  firstSnippetObserver.observe(document, { childList: true, subtree: true, characterData: true });
+
+  bench.until = (done) => new Promise((resolveChange) => {
+    const finish = () => {
+      document.documentElement.getBoundingClientRect();
+      const updatedAt = performance.now();
+      requestAnimationFrame(() => resolveChange({ updatedAt, frameAt: performance.now() }));
+    };
+    if (done()) {
+      finish();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        finish();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+
+  // The doctor has answered once it shows a summary or a finding. A doctor that answers
+  // asynchronously (in a worker) and shows a summary while it works is expected to mark it
+  // aria-busy="true" until the answer is in.
+  bench.doctorAnswered = () => {
+    const summary = document.querySelector('#doctor-summary');
+    const findings = document.querySelector('#doctor-findings');
+    const busy = [summary, findings].some((element) => element?.closest('[aria-busy="true"]'));
+    return !busy && (Boolean(summary?.textContent.trim()) || findings?.querySelector('li') != null);
+  };
+  bench.doctorCleared = () => !document.querySelector('#doctor-summary')
+    && !document.querySelector('#doctor-findings li');
+}
+
+/**
+ * A TCP listener used as Chromium's proxy for everything but 127.0.0.1: a request for anywhere
+ * else reaches it, is recorded, and is refused, so nothing leaves the machine.
+ */
+async function startTrap() {
+  const seen = {};
+  const trap = createServer((socket) => {
+    // The first line names the host: `CONNECT host:443 HTTP/1.1` or `GET http://host/… HTTP/1.1`.
+    socket.once('data', (data) => {
+      const target = data.toString('latin1').split(' ')[1] ?? '';
+      const host = target.includes('://') ? new URL(target).host : target;
+      seen[host] = (seen[host] ?? 0) + 1;
+    });
+    socket.on('error', () => {});
+    socket.end();
+  });
+  await new Promise((ready) => trap.listen(0, '127.0.0.1', ready));
+  return { port: trap.address().port, seen, close: () => new Promise((done) => trap.close(done)) };
+}
+
+/**
+ * The share of all cores busy during one second, from the kernel's counters. Taken while this
+ * script is idle, it is what other processes use: the machine is shared, and its timings are
+ * only as steady as it is quiet.
+ */
+async function busyShare() {
+  const totals = () => cpus().reduce((sum, { times }) => {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle;
+    return { all: sum.all + all, idle: sum.idle + times.idle };
+  }, { all: 0, idle: 0 });
+  const before = totals();
+  await new Promise((wait) => setTimeout(wait, 1000));
+  const after = totals();
+  return 1 - (after.idle - before.idle) / (after.all - before.all);
+}
+
+const trap = await startTrap();
+const sites = {
+  onramp: await serveDirectory(pathToFileURL(resolve(onrampDist) + '/')),
+  baseline: await serveDirectory(pathToFileURL(resolve(baselineDist) + '/')),
+};
+const origins = new Set(Object.values(sites).map((site) => site.origin));
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    `--proxy-server=http://127.0.0.1:${trap.port}`, '--proxy-bypass-list=127.0.0.1',
+    // Exact (not bucketed) performance.memory figures, and gc() to read live data only.
+    '--enable-precise-memory-info', '--js-flags=--expose-gc',
+  ],
+});
+log(`Chromium ${browser.version()}`);
+
+/** Requests from pages that are not for the two local servers: the run fails if any. */
+const foreignRequests = [];
+
+/**
+ * Instruments the dedicated workers a page starts, which page.addInitScript does not reach:
+ * Chromium's auto-attach (Target.setAutoAttach, waitForDebuggerOnStart) holds each new worker
+ * before its first line runs; captureWasmInstances is evaluated in it, then it is released.
+ * Returns a function reading each worker's wasm memory.
+ */
+async function instrumentWorkers(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const workers = [];
+  const replies = new Map();
+  let lastId = 0;
+  // Commands to a worker travel inside Target.sendMessageToTarget; the answers come back as
+  // Target.receivedMessageFromTarget events carrying the command's id.
+  const call = (sessionId, method, params) => {
+    const id = ++lastId;
+    const reply = new Promise((resolveReply) => replies.set(id, resolveReply));
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    return reply;
+  };
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const { id, result } = JSON.parse(message);
+    replies.get(id)?.(result);
+    replies.delete(id);
+  });
+  cdp.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
+    if (targetInfo.type === 'worker') {
+      workers.push(sessionId);
+      await call(sessionId, 'Runtime.evaluate', { expression: `(${captureWasmInstances})()` });
+    }
+    await call(sessionId, 'Runtime.runIfWaitingForDebugger', {});
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  return async () => {
+    const memories = await Promise.all(workers.map((sessionId) => call(sessionId, 'Runtime.evaluate', {
+      expression: '__benchWasmMemory()', returnByValue: true,
+    })));
+    return memories.flatMap((memory) => memory.result.value);
+  };
+}
+
+/**
+ * A fresh context (empty cache, no state) with the instrumentation, whose requests are
+ * recorded. With `workers`, its dedicated workers are instrumented too (not for the timed
+ * loads: holding a worker at its start would delay it).
+ */
+async function freshPage(site, { workers = false } = {}) {
+  const context = await browser.newContext();
+  await context.addInitScript({ content: `(${captureWasmInstances})(); (${instrumentPage})();` });
+  const requests = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (!origins.has(url.origin)) {
+      foreignRequests.push(url.href);
+      return;
+    }
+    requests.push({ path: url.pathname, request });
+  });
+  const page = await context.newPage();
+  const workersWasmMemory = workers ? await instrumentWorkers(context, page) : async () => [];
+  await page.goto(site.origin + '/');
+  const firstSnippetAt = await page.waitForFunction(() => window.__bench.firstSnippetAt)
+    .then((handle) => handle.jsonValue());
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  return { context, page, requests, firstSnippetAt, timeOrigin, workersWasmMemory };
+}
+
+/** Resolves once no request has started for `quietMs`. */
+async function networkQuiet(requests, quietMs = 500) {
+  let count = -1;
+  while (count !== requests.length) {
+    count = requests.length;
+    await new Promise((wait) => setTimeout(wait, quietMs));
+  }
+}
+
+/** The paths fetched, in order, by the requests that started in [from, to) (epoch ms). */
+function pathsBetween(requests, from, to) {
+  return requests
+    .filter(({ request }) => {
+      const startedAt = request.timing().startTime;
+      return startedAt >= from && startedAt < to;
+    })
+    .map(({ path }) => path);
+}
+
+/**
+ * Load to first snippet: fresh loads, the two pages alternating, each going first in every other
+ * round so that neither always follows the other; one warm-up round first, not counted.
+ */
+async function measureLoads() {
+  const loads = { onramp: [], baseline: [] };
+  const fetched = {};
+  for (let round = -1; round < LOADS; round++) {
+    const order = round % 2 === 0 ? ['onramp', 'baseline'] : ['baseline', 'onramp'];
+    for (const name of order) {
+      const { context, requests, firstSnippetAt, timeOrigin } = await freshPage(sites[name]);
+      if (round === -1) {
+        // What the page fetched before its first snippet showed: its first load.
+        fetched[name] = pathsBetween(requests, 0, timeOrigin + firstSnippetAt);
+      } else {
+        loads[name].push(firstSnippetAt);
+      }
+      await context.close();
+    }
+    if (round >= 0) log(`load ${round + 1}/${LOADS}: onramp ${loads.onramp.at(-1).toFixed(1)} ms, baseline ${loads.baseline.at(-1).toFixed(1)} ms`);
+  }
+  return { loads, fetched };
+}
+
+/**
+ * Keystroke to updated snippets: the key is typed character by character, four times over
+ * (each round replaces the whole key, like select-all and typing), and each edit is timed from
+ * its input event until auth.json shows exactly the new key.
+ */
+async function measureKeystrokes(page) {
+  return page.evaluate(async (edits) => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const input = document.querySelector('#key');
+    const authJson = () => document.querySelector('.snippet[data-file="auth.json"] .content')?.textContent ?? '';
+    const roundLength = Math.ceil(edits / 4);
+    const times = [];
+    let key = '';
+    for (let edit = 0; edit < edits; edit++) {
+      key = edit % roundLength === 0 ? 'sk' : key + alphabet[(edit * 7) % alphabet.length];
+      const expected = `"${key}"`;
+      const shown = window.__bench.until(() => authJson().includes(expected));
+      const startedAt = performance.now();
+      input.value = key;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const { updatedAt, frameAt } = await shown;
+      times.push({ updated: updatedAt - startedAt, frame: frameAt - startedAt });
+    }
+    return times;
+  }, KEYSTROKES);
+}
+
+/**
+ * Sets the doctor's text as a paste does (one input event) and times it until the answer. The
+ * text area's own layout of the new text (over 100 ms for 100 KB here, paid with or without a
+ * doctor) is forced before the clock starts, so the figure is the doctor's: its check, its
+ * DOM updates, and the style and layout they cause.
+ */
+async function timeDoctor(page, text) {
+  return page.evaluate(async (text) => {
+    const bench = window.__bench;
+    const input = document.querySelector('#doctor-input');
+    const cleared = bench.until(bench.doctorCleared);
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await cleared;
+    input.value = text;
+    document.documentElement.getBoundingClientRect();
+    const answered = bench.until(bench.doctorAnswered);
+    const startedAt = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const { updatedAt, frameAt } = await answered;
+    return { updated: updatedAt - startedAt, frame: frameAt - startedAt };
+  }, text);
+}
+
+/**
+ * The doctor: its first answer on a loaded page (pasted with Playwright's fill, timed in the page
+ * from the input event), the files fetched meanwhile (a lazily loaded doctor module), then
+ * repeated runs on the larger inputs.
+ */
+async function measureDoctor(page, requests) {
+  await page.evaluate(() => {
+    const bench = window.__bench;
+    bench.firstAnswer = new Promise((resolveAnswer) => {
+      document.querySelector('#doctor-input').addEventListener('input', () => {
+        const startedAt = performance.now();
+        bench.until(bench.doctorAnswered).then(({ updatedAt, frameAt }) => {
+          resolveAnswer({ updated: updatedAt - startedAt, frame: frameAt - startedAt, startedAt });
+        });
+      }, { capture: true, once: true });
+    });
+  });
+  const before = requests.length;
+  await page.fill('#doctor-input', FIRST_PASTE);
+  const first = await page.evaluate(() => window.__bench.firstAnswer);
+  await networkQuiet(requests);
+  const fetched = requests.slice(before).map(({ path }) => path);
+  log(`doctor, first answer: ${first.updated.toFixed(1)} ms${fetched.length ? `, fetched ${fetched.join(' ')}` : ''}`);
+
+  const runs = {};
+  for (const [size, { text, native }] of Object.entries(DOCTOR_INPUTS)) {
+    runs[size] = { bytes: text.length, native, times: [] };
+    for (let run = 0; run < DOCTOR_RUNS[size]; run++) {
+      runs[size].times.push(await timeDoctor(page, text));
+    }
+    log(`doctor, ${size}: ${runs[size].times.map((t) => t.updated.toFixed(1)).join(', ')} ms`);
+  }
+  return { first, fetched, runs };
+}
+
+/**
+ * Linear memory of each wasm instance of the page and of its workers, and the page's live JS
+ * heap after a full GC.
+ */
+async function readMemory({ page, workersWasmMemory }) {
+  const pageMemory = await page.evaluate(() => {
+    window.gc();
+    return { wasmBytes: window.__benchWasmMemory(), jsHeapBytes: performance.memory.usedJSHeapSize };
+  });
+  return { ...pageMemory, workerWasmBytes: await workersWasmMemory() };
+}
+
+/**
+ * A user's whole session on onramp: a key and a model typed, every client on every system with
+ * every shell it offers, then the doctor used (a broken file pasted, fixed, and merged).
+ */
+async function scriptedSession(page) {
+  await page.type('#key', 'sk-session-0123456789abcdefghijklmnopqrstuvwxyz');
+  await page.type('#model', 'gpt-5.5');
+  const valuesOf = (name) => page.$$eval(`input[name="${name}"]`, (inputs) => inputs.map((input) => input.value));
+  for (const client of await valuesOf('client')) {
+    await page.check(`input[name="client"][value="${client}"]`);
+    for (const os of await valuesOf('os')) {
+      await page.check(`input[name="os"][value="${os}"]`);
+      for (const shell of await valuesOf('shell')) {
+        await page.check(`input[name="shell"][value="${shell}"]`);
+      }
+    }
+  }
+  await page.fill('#doctor-input', FIRST_PASTE);
+  await page.waitForFunction(() => window.__bench.doctorAnswered());
+  if (await page.isVisible('button.fix-all')) await page.click('button.fix-all');
+  if (await page.isVisible('button.merge')) await page.click('button.merge');
+}
+
+const results = { chromium: browser.version(), sites: {}, busyShare: {} };
+try {
+  results.busyShare.before = await busyShare();
+  log(`CPU busy with other work before measuring: ${Math.round(results.busyShare.before * 100)} %`);
+  log(`${LOADS} fresh loads of each page, alternating`);
+  const { loads, fetched } = await measureLoads();
+  for (const name of Object.keys(sites)) {
+    results.sites[name] = { firstLoadFiles: fetched[name], loadToFirstSnippet: loads[name] };
+  }
+
+  for (const name of Object.keys(sites)) {
+    const loaded = await freshPage(sites[name], { workers: true });
+    results.sites[name].memoryAfterLoad = await readMemory(loaded);
+    await loaded.context.close();
+  }
+
+  log(`${KEYSTROKES} edits of the key`);
+  {
+    const { context, page, requests } = await freshPage(sites.onramp);
+    results.sites.onramp.keystroke = await measureKeystrokes(page);
+    const doctor = await measureDoctor(page, requests);
+    results.sites.onramp.doctorFirstAnswer = doctor.first;
+    results.sites.onramp.doctorModuleFiles = doctor.fetched;
+    results.sites.onramp.doctorRuns = doctor.runs;
+    await context.close();
+  }
+
+  log('scripted session, then memory');
+  {
+    const session = await freshPage(sites.onramp, { workers: true });
+    await scriptedSession(session.page);
+    results.sites.onramp.memoryAfterSession = await readMemory(session);
+    await session.context.close();
+  }
+} finally {
+  await browser.close();
+  await Promise.all(Object.values(sites).map((site) => site.close()));
+  await trap.close();
+}
+results.busyShare.after = await busyShare();
+log(`CPU busy with other work after measuring: ${Math.round(results.busyShare.after * 100)} %`);
+
+// Chromium's own calls home (its update service, autofill) end at the trap too: requests per
+// host, none of them the pages'.
+results.stoppedAtProxy = trap.seen;
+await writeFile(outPath, JSON.stringify(results, null, 2));
+if (foreignRequests.length > 0) {
+  console.error(`error: the pages asked for something other than their own files: ${foreignRequests.join(', ')}`);
+  process.exit(1);
+}

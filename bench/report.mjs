@@ -1,0 +1,193 @@
+// The report half of `bench/run`: turns bench/page.mjs's raw measurements, the files each page
+// fetched and the native doctor figures (when bench/doctor.rs exists) into one table, printed
+// as Markdown on stdout, and the same figures as JSON.
+//
+//   node bench/report.mjs PAGE.json ONRAMP_DIST BASELINE_DIST NATIVE.json|- OUT.json STARTED_AT
+//
+// STARTED_AT is when bench/run started (epoch seconds), for the run's total time.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const [pagePath, onrampDist, baselineDist, nativePath, outPath, startedAt] = process.argv.slice(2);
+if (!startedAt) {
+  console.error('usage: node bench/report.mjs PAGE.json ONRAMP_DIST BASELINE_DIST NATIVE.json|- OUT.json STARTED_AT');
+  process.exit(2);
+}
+const page = JSON.parse(readFileSync(pagePath, 'utf8'));
+const native = nativePath === '-' ? null : JSON.parse(readFileSync(nativePath, 'utf8'));
+const dists = { onramp: onrampDist, baseline: baselineDist };
+
+// Targets from issue 9: reported against, never enforced.
+const TARGETS = {
+  loadRatio: 1.3,
+  keystrokeMedianMs: 8,
+  doctorFirstAnswerMs: 300,
+  doctor100KbMs: 20,
+};
+
+/** Middle value (mean of the two middle ones for an even count). */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** 90th percentile, nearest rank: the smallest value at or above 90 % of the values. */
+function p90(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(0.9 * sorted.length) - 1];
+}
+
+const spread = (values) => ({ median: median(values), p90: p90(values), n: values.length });
+
+/** A file's size raw, with `gzip -9` and with Debian's `brotli -q 11`: what a server would send. */
+function sizesOf(dist, path) {
+  const file = join(dist, path.endsWith('/') ? path + 'index.html' : path);
+  const compressed = (command, args) => execFileSync(command, [...args, file], { maxBuffer: 1 << 30 }).length;
+  return {
+    file: path === '/' ? 'index.html' : path.replace(/^\//, ''),
+    raw: readFileSync(file).length,
+    gzip: compressed('gzip', ['-9', '-c']),
+    brotli: compressed('brotli', ['-q', '11', '-c']),
+  };
+}
+
+function sizesOfAll(dist, paths) {
+  const files = paths.map((path) => sizesOf(dist, path));
+  const total = (key) => files.reduce((sum, file) => sum + file[key], 0);
+  return { files, total: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') } };
+}
+
+const onramp = page.sites.onramp;
+const baseline = page.sites.baseline;
+
+/** The native figure bench/doctor.rs reports for the same input, if it timed the same bytes. */
+function nativeFigure({ native: name, bytes }) {
+  const figure = native?.find((candidate) => candidate.name === name && candidate.bytes === bytes);
+  return figure ?? null;
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim(),
+    chromium: page.chromium,
+    rustc: execFileSync('rustc', ['--version']).toString().trim(),
+  },
+  runSeconds: Math.round(Date.now() / 1000 - Number(startedAt)),
+  // Share of the CPU other processes used in a one-second sample before and after the browser
+  // measurements: timings taken on a busy machine are noisy.
+  busyShare: page.busyShare,
+  sizes: {
+    onrampFirstLoad: sizesOfAll(dists.onramp, onramp.firstLoadFiles),
+    onrampDoctorModule: onramp.doctorModuleFiles.length
+      ? sizesOfAll(dists.onramp, onramp.doctorModuleFiles) : null,
+    baselineFirstLoad: sizesOfAll(dists.baseline, baseline.firstLoadFiles),
+  },
+  loadToFirstSnippetMs: {
+    onramp: spread(onramp.loadToFirstSnippet),
+    baseline: spread(baseline.loadToFirstSnippet),
+  },
+  keystrokeMs: {
+    updated: spread(onramp.keystroke.map((edit) => edit.updated)),
+    nextFrame: spread(onramp.keystroke.map((edit) => edit.frame)),
+  },
+  doctor: {
+    firstAnswerMs: onramp.doctorFirstAnswer,
+    runs: Object.fromEntries(Object.entries(onramp.doctorRuns).map(([size, run]) => [size, {
+      bytes: run.bytes,
+      pageMs: spread(run.times.map((time) => time.updated)),
+      pageNextFrameMs: spread(run.times.map((time) => time.frame)),
+      native: nativeFigure(run),
+    }])),
+  },
+  memory: {
+    onrampAfterLoad: onramp.memoryAfterLoad,
+    onrampAfterSession: onramp.memoryAfterSession,
+    baselineAfterLoad: baseline.memoryAfterLoad,
+  },
+  stoppedAtProxy: page.stoppedAtProxy,
+};
+
+// The table: one row per figure; "compared with" is the baseline page, or for the doctor the
+// native build of the same check.
+const number = (value) => Math.round(value).toLocaleString('en-US');
+const ms = (value) => `${value.toFixed(1)} ms`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+const triple = ({ raw, gzip, brotli }) => `${number(raw)} / ${number(gzip)} / ${number(brotli)}`;
+const against = (ok, text) => `${text} ${ok ? '✓' : '✗'}`;
+
+const rows = [];
+const row = (figure, value, compared = '', ratio = '', target = '') => rows.push([figure, value, compared, ratio, target]);
+
+const { onrampFirstLoad, onrampDoctorModule, baselineFirstLoad } = results.sizes;
+row(`**bytes, first load** (raw / gzip -9 / brotli -q 11), ${onrampFirstLoad.files.length} files · ${baselineFirstLoad.files.length}`, triple(onrampFirstLoad.total), triple(baselineFirstLoad.total),
+  `${(onrampFirstLoad.total.gzip / baselineFirstLoad.total.gzip).toFixed(2)}× gzip`);
+// One row per kind of file (.html, .css, .js, .wasm), since content hashes make the names
+// differ between builds; a kind with several files lists them one after another. The names
+// are in the JSON.
+const extension = ({ file }) => (file.match(/\.[^./]+$/)?.[0] ?? file);
+const byKind = (files, kind) => files.filter((file) => extension(file) === kind).map(triple).join(' + ');
+const kinds = [...new Set([...onrampFirstLoad.files, ...baselineFirstLoad.files].map(extension))];
+for (const kind of kinds) {
+  row(`  ${kind}`, byKind(onrampFirstLoad.files, kind), byKind(baselineFirstLoad.files, kind));
+}
+if (onrampDoctorModule) {
+  row('**bytes, doctor module** (fetched on first use)', triple(onrampDoctorModule.total));
+  for (const kind of new Set(onrampDoctorModule.files.map(extension))) {
+    row(`  ${kind}`, byKind(onrampDoctorModule.files, kind));
+  }
+} else {
+  row('**bytes, doctor module**', 'none fetched: the doctor is in the first load');
+}
+
+const loads = results.loadToFirstSnippetMs;
+row(`**load to first snippet**, median (${loads.onramp.n} fresh loads each)`, ms(loads.onramp.median), ms(loads.baseline.median),
+  `${(loads.onramp.median / loads.baseline.median).toFixed(2)}×`,
+  against(loads.onramp.median / loads.baseline.median <= TARGETS.loadRatio, `≤ ${TARGETS.loadRatio}×`));
+row('load to first snippet, p90', ms(loads.onramp.p90), ms(loads.baseline.p90),
+  `${(loads.onramp.p90 / loads.baseline.p90).toFixed(2)}×`);
+
+const keys = results.keystrokeMs;
+row(`**keystroke → snippets updated** (DOM + layout), median / p90 (${keys.updated.n} edits)`,
+  `${ms(keys.updated.median)} / ${ms(keys.updated.p90)}`, '', '',
+  against(keys.updated.median <= TARGETS.keystrokeMedianMs, `≤ ${TARGETS.keystrokeMedianMs} ms median`));
+row('keystroke → next animation frame, median / p90', `${ms(keys.nextFrame.median)} / ${ms(keys.nextFrame.p90)}`);
+
+const first = results.doctor.firstAnswerMs;
+row('**doctor, first answer** after the first paste', ms(first.updated), '', '',
+  against(first.updated <= TARGETS.doctorFirstAnswerMs, `≤ ${TARGETS.doctorFirstAnswerMs} ms`));
+for (const [size, run] of Object.entries(results.doctor.runs)) {
+  const description = size === '100 KB' ? 'config.toml' : 'config.toml, many tables';
+  row(`**doctor, ${size}** ${description} (${number(run.bytes)} bytes), median of ${run.pageMs.n}: page · native`,
+    ms(run.pageMs.median), run.native ? `${ms(run.native.median_ms)} native` : 'no native figure',
+    run.native ? `${(run.pageMs.median / run.native.median_ms).toFixed(1)}×` : '',
+    size === '100 KB' ? against(run.pageMs.median <= TARGETS.doctor100KbMs, `≤ ${TARGETS.doctor100KbMs} ms`) : '');
+}
+
+const memory = results.memory;
+const wasm = ({ wasmBytes, workerWasmBytes }) => [
+  ...wasmBytes.map(kib),
+  ...workerWasmBytes.map((bytes) => `${kib(bytes)} (worker)`),
+].join(' + ') || 'none';
+row('**wasm memory** after load', wasm(memory.onrampAfterLoad), wasm(memory.baselineAfterLoad));
+row('wasm memory after a scripted session', wasm(memory.onrampAfterSession));
+row('**JS heap** (used, after GC) after load', kib(memory.onrampAfterLoad.jsHeapBytes), kib(memory.baselineAfterLoad.jsHeapBytes));
+row('JS heap after a scripted session', kib(memory.onrampAfterSession.jsHeapBytes));
+
+results.table = rows.map(([figure, onrampValue, compared, ratio, target]) => ({ figure, onramp: onrampValue, compared, ratio, target }));
+writeFileSync(outPath, JSON.stringify(results, null, 2));
+
+const header = ['figure', 'onramp', 'baseline (doctor: native)', 'ratio', 'target'];
+const line = (cells) => `| ${cells.join(' | ')} |`;
+const percent = (share) => `${Math.round(share * 100)} %`;
+console.log(`onramp benchmark, ${results.date.slice(0, 10)}: ${results.machine.cores} cores (${results.machine.cpu}), `
+  + `Chromium ${results.machine.chromium}, ${results.machine.rustc}; CPU busy with other work: `
+  + `${percent(results.busyShare.before)} before, ${percent(results.busyShare.after)} after the timings`);
+console.log();
+console.log(line(header));
+console.log(line(header.map(() => '---')));
+for (const cells of rows) console.log(line(cells));
