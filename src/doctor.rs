@@ -8,7 +8,7 @@
 
 use crate::check::{self, Context, Edit, Finding, Kind, Severity};
 use crate::clients::{Client, Values};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Texts;
 use crate::merge::{self, Change, Target};
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
@@ -56,31 +56,6 @@ pub struct Answer {
     pub changes: Option<Vec<Change>>,
     /// Why a merge was refused: the findings that keep the file from being merged into.
     pub refused: Option<Vec<Diagnostic>>,
-}
-
-/// A text in both languages, owned (it may have crossed from the worker).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Texts {
-    pub en: String,
-    pub zh: String,
-}
-
-impl Texts {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::ZhHans => &self.zh,
-        }
-    }
-}
-
-impl From<Text> for Texts {
-    fn from(text: Text) -> Self {
-        Texts {
-            en: text.en.to_owned(),
-            zh: text.zh.to_owned(),
-        }
-    }
 }
 
 /// A finding as the page shows it.

@@ -118,6 +118,33 @@ impl Text {
     }
 }
 
+/// A text in both languages, owned: read from data (a relay profile) or received from the
+/// doctor's worker.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Texts {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::ZhHans => &self.zh,
+        }
+    }
+}
+
+impl From<Text> for Texts {
+    fn from(text: Text) -> Self {
+        Texts {
+            en: text.en.to_owned(),
+            zh: text.zh.to_owned(),
+        }
+    }
+}
+
 macro_rules! messages {
     ($($name:ident => $en:literal, $zh:literal;)+) => {
         /// Every message onramp shows, by name.

@@ -8,6 +8,8 @@
 //! - [`check`]: the validator, one small rule per mistake.
 //! - [`merge`]: the relay's settings merged into a file people already have.
 //! - [`doctor`]: the checks as a service, plain data in and out, for the page's Web Worker.
+//! - [`symptoms`]: the way in by what went wrong, linked to the doctor's rules.
+//! - [`view`]: what the page shows, as a link's fragment holds it.
 //! - [`i18n`]: every human-readable string, in English and Simplified Chinese.
 //! - `web` (wasm32 only): the Leptos page, a thin layer over the above.
 //! - `worker` (wasm32 only): the doctor's Web Worker, a second wasm module.
@@ -22,6 +24,8 @@ pub mod merge;
 pub mod platform;
 pub mod profile;
 pub mod shell;
+pub mod symptoms;
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

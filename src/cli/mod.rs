@@ -145,6 +145,8 @@ struct JsonRule {
     message: &'static str,
     why: &'static str,
     fix: Option<&'static str>,
+    /// The ids of the relay's symptoms this rule explains.
+    symptoms: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -243,6 +245,7 @@ pub fn run() -> ExitCode {
 }
 
 fn list_rules(json: bool, lang: Lang) -> ExitCode {
+    let profile = Profile::builtin();
     let rules: Vec<JsonRule> = crate::rules()
         .map(|rule| JsonRule {
             code: rule.code,
@@ -254,6 +257,10 @@ fn list_rules(json: bool, lang: Lang) -> ExitCode {
             message: rule.message.get(lang),
             why: rule.why.get(lang),
             fix: rule.fix_label.map(|label| label.get(lang)),
+            symptoms: crate::symptoms::explained_by(rule.code, &profile)
+                .iter()
+                .map(|symptom| symptom.id.clone())
+                .collect(),
         })
         .collect();
     if json {
@@ -264,6 +271,9 @@ fn list_rules(json: bool, lang: Lang) -> ExitCode {
         println!("  {}", rule.message);
         println!("  {}: {}", Msg::CliWhy.text(lang), rule.why);
         println!("  evidence: {}", rule.evidence.source);
+        if !rule.symptoms.is_empty() {
+            println!("  explains: {}", rule.symptoms.join(", "));
+        }
     }
     ExitCode::SUCCESS
 }

@@ -3,6 +3,7 @@
 //! A profile is plain JSON so that a relay operator can describe their own relay without
 //! touching code. The 4096bytes profile is compiled in and used when nothing else is loaded.
 
+use crate::i18n::Texts;
 use serde::{Deserialize, Serialize};
 
 /// The profile every build carries, taken from the 4096bytes documentation.
@@ -26,6 +27,38 @@ pub struct Profile {
     #[serde(default)]
     pub key: KeyShape,
     pub clients: ClientProfiles,
+    /// What customers see go wrong, from the relay's own troubleshooting page, with the
+    /// likely causes of each: the page's way in by symptom.
+    #[serde(default)]
+    pub symptoms: Vec<Symptom>,
+}
+
+/// Something a customer sees go wrong, as the relay's troubleshooting page names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Symptom {
+    /// Stable, for links and tests, e.g. `unauthorized`.
+    pub id: String,
+    pub title: Texts,
+    /// Words of the error texts clients print for it, matched without case in what a
+    /// customer pastes (`401`, `invalid api key`, `builder error`).
+    #[serde(default)]
+    pub signs: Vec<String>,
+    /// The likely causes, the most likely first.
+    pub causes: Vec<Cause>,
+}
+
+/// One likely cause of a symptom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cause {
+    pub text: Texts,
+    /// How to tell whether it is this.
+    pub check: Texts,
+    pub fix: Texts,
+    /// The doctor's rules that find this cause in a pasted file or value.
+    #[serde(default)]
+    pub rules: Vec<String>,
 }
 
 /// The values shown while the customer has not typed their own, so that the page reads as
