@@ -22,7 +22,7 @@ pub fn recognise<'a>(error: &str, profile: &'a Profile) -> Vec<&'a Symptom> {
             Some((found.len(), longest, symptom))
         })
         .collect();
-    scored.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    scored.sort_by_key(|&(found, longest, _)| std::cmp::Reverse((found, longest)));
     scored.into_iter().map(|(_, _, symptom)| symptom).collect()
 }
 
