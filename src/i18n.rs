@@ -351,6 +351,44 @@ messages! {
     CliKeyNotUtf8 => "ONRAMP_KEY is not valid UTF-8", "ONRAMP_KEY 不是有效的 UTF-8";
     CliStdinIsTerminal => "give a file to check, or pipe the text in (onramp check - < file)", "请指定要检查的文件，或用管道传入文本（onramp check - < 文件）";
 
+    // Page frame: theme and links
+    ThemeLabel => "Theme", "主题";
+    ThemeSystem => "As the system", "跟随系统";
+    ThemeLight => "Light", "浅色";
+    ThemeDark => "Dark", "深色";
+    CopyLink => "Copy a link to this setup", "复制此设置的链接";
+    LinkCopied => "Link copied. It holds the client, system, shell and language, never your key.", "链接已复制。它只包含客户端、系统、命令行和语言，不含你的密钥。";
+    AlternativesLabel => "Ways to set it up", "设置方式";
+
+    // The setup's last step
+    StepCheck => "Check that it works", "检查是否可用";
+    CheckIntro => "One request to the relay with your key and model; the answer says what to do next.", "用你的密钥和模型向中转服务发送一个请求；返回结果会告诉你下一步该做什么。";
+
+    // Merging into a file people already have
+    MergeToggle => "I already have this file", "我已经有这个文件了";
+    MergeHelp => "Paste your file: the relay's settings are merged in, everything else stays as it is. Nothing leaves this page.", "粘贴你的文件：中转服务的设置会被合并进去，其他内容保持不变。内容不会离开本页面。";
+    MergeInputLabel => "Your file", "你的文件";
+    MergeButton => "Merge", "合并";
+    MergeResultLabel => "Your file with the relay's settings", "合并了中转服务设置的文件";
+    MergeChangedLines => "Changed lines are highlighted.", "改动的行已高亮显示。";
+
+    // Troubleshooting by symptom
+    StepTroubleshoot => "Something is wrong?", "遇到问题？";
+    SymptomLabel => "What do you see?", "你遇到了什么情况？";
+    SymptomPick => "Pick a symptom", "选择一种情况";
+    ErrorTextLabel => "Or paste the error your client printed", "或者粘贴客户端输出的错误信息";
+    NoSymptomRecognised => "This error is not one the guide knows: pick the closest symptom above, or check your files with the doctor below.", "指南不认识这个错误：请在上面选择最接近的情况，或用下面的检查工具检查你的文件。";
+    LikelyCauses => "Likely causes, the most likely first", "可能的原因（按可能性排序）";
+    CauseCheck => "How to tell:", "如何确认：";
+    CauseFix => "Fix:", "修复：";
+    CauseFound => "The doctor found this in what you pasted.", "检查工具在你粘贴的内容中发现了这个问题。";
+    CauseDoctor => "Check with the doctor", "用检查工具检查";
+    FindingExplains => "Explains:", "可导致：";
+
+    // The doctor in place
+    DoctorAccepts => "It reads: a base URL, an API key, a model name, Codex config.toml or auth.json, Claude Code or Qwen Code settings.json, environment lines for bash, fish, PowerShell or cmd, a .env file, or a Cherry Studio import link.", "可以检查：Base URL、API 密钥、模型名称、Codex 的 config.toml 或 auth.json、Claude Code 或 Qwen Code 的 settings.json、bash/fish/PowerShell/cmd 的环境变量命令、.env 文件，或 Cherry Studio 导入链接。";
+    DoctorShow => "Show", "定位";
+
     // Fatal error banner (the wasm app cannot continue after a panic)
     Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";
 }

@@ -21,6 +21,14 @@ impl Page {
     }
 
     async fn open_for(profile: Profile) -> Page {
+        // Each test starts as a first visit: no remembered choices, no view in the address.
+        window().local_storage().unwrap().unwrap().clear().unwrap();
+        let path = window().location().pathname().unwrap();
+        window()
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+            .unwrap();
         let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&container).unwrap();
         // The doctor answers in the page: the runner serves no worker module.
@@ -60,6 +68,12 @@ impl Page {
         input.set_value(text);
         input.dispatch_event(&bubbling("input")).unwrap();
         settle().await;
+    }
+
+    /// Shows the setup's alternative `id` (a tab).
+    async fn show_tab(&self, id: &str) {
+        self.click(&format!("[role='tab'][data-section='{id}']"))
+            .await;
     }
 
     async fn click(&self, selector: &str) {
@@ -282,6 +296,7 @@ async fn picking_claude_code_shows_its_settings_file_and_shell_commands() {
         "POST https://api.4096bytes.com/v1/messages"
     );
     page.click("input[name='os'][value='linux']").await;
+    page.show_tab("env-session").await;
     let commands = page.text("[data-section='env-session'] .snippet[data-shell='bash'] .content");
     assert!(
         commands.contains("export ANTHROPIC_AUTH_TOKEN='sk-claude'"),
@@ -303,6 +318,7 @@ async fn the_shells_offered_follow_the_system() {
         "fish is not a Windows shell: PowerShell is picked instead"
     );
     page.click("input[name='shell'][value='cmd']").await;
+    page.show_tab("env-persistent").await;
     let commands = page.text("[data-section='env-persistent'] .snippet[data-shell='cmd'] .content");
     assert!(
         commands.starts_with("setx RELAY_4096BYTES_API_KEY "),
@@ -349,6 +365,7 @@ async fn gui_clients_get_values_to_paste_and_no_shell_choice() {
         page.input("input[name='os'][value='windows']").checked(),
         "WSL users run the app on Windows"
     );
+    page.show_tab("import-link").await;
     let link = page.get("[data-section='import-link'] a.open-link");
     let href = link.get_attribute("href").unwrap();
     assert!(
@@ -390,7 +407,7 @@ async fn the_doctor_finds_fixes_and_merges() {
         page.find("#doctor-findings .finding[data-code='codex/root-key-under-table']")
             .is_some()
     );
-    page.click("button.merge").await;
+    page.click(".doctor-actions button.merge").await;
     assert!(
         input.value().starts_with("model_provider = \"OpenAI\""),
         "{}",

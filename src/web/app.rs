@@ -1,20 +1,25 @@
-//! The page's root component: the connection details, the system, and the files.
+//! The page's root component: its state (signals), what follows from it (memos), the link
+//! that describes the view, and the layout of the steps.
 
 use super::browser;
 use super::checker::{Checker, InWorker};
 use super::choice::Choice;
 use super::doctor::Doctor;
 use super::field::Field;
-use super::lang::{Language, tr};
-use super::snippet::SnippetCard;
+use super::lang::{Language, translated};
+use super::setup::{CheckStep, SetupStep, shown_section};
+use super::troubleshoot::Troubleshoot;
 use crate::check::{self, Context};
-use crate::clients::{Client, Setup, Values};
+use crate::clients::{Client, Values};
 use crate::i18n::{Lang, Msg};
-use crate::platform::Shell;
-use crate::platform::{Os, Target};
+use crate::platform::{Os, Shell, Target};
 use crate::profile::Profile;
+use crate::view::View;
 use leptos::prelude::*;
 use std::rc::Rc;
+
+/// The colour themes a visitor can pick, besides following the system.
+const THEMES: [(&str, Msg); 2] = [("light", Msg::ThemeLight), ("dark", Msg::ThemeDark)];
 
 /// The whole page, for one relay: the built-in one unless a profile is given.
 #[component]
@@ -26,20 +31,50 @@ pub fn App(
 ) -> impl IntoView {
     let profile = StoredValue::new(profile);
     let checker = StoredValue::new_local(checker);
-    let lang = RwSignal::new(browser::visitor_lang());
+    provide_context(profile);
+    provide_context(checker);
+
+    // A link's view first, then what this device remembers, then what the browser says.
+    let linked = View::from_fragment(&browser::fragment());
+    let remembered = |name: &str| browser::preference(name);
+    let lang = RwSignal::new(
+        linked
+            .lang
+            .or_else(|| {
+                remembered("lang").and_then(|tag| Lang::ALL.into_iter().find(|l| l.tag() == tag))
+            })
+            .unwrap_or_else(browser::visitor_lang),
+    );
     provide_context(Language(lang));
+    let client = RwSignal::new(
+        linked
+            .client
+            .or_else(|| remembered("client").as_deref().and_then(Client::from_id))
+            .unwrap_or(Client::Codex),
+    );
+    let os = RwSignal::new(
+        linked
+            .os
+            .or_else(|| remembered("os").as_deref().and_then(Os::from_id))
+            .filter(|os| client.get_untracked().systems().contains(os))
+            .unwrap_or_else(browser::visitor_os),
+    );
+    let shell = RwSignal::new(
+        linked
+            .shell
+            .or_else(|| remembered("shell").as_deref().and_then(Shell::from_id))
+            .unwrap_or_else(|| Target::new(os.get_untracked()).shell),
+    );
+    let tab = RwSignal::new(linked.section);
+    let theme = RwSignal::new(remembered("theme"));
 
     let key = RwSignal::new(String::new());
     let base_url = RwSignal::new(profile.with_value(|p| p.base_url.clone()));
     let model = RwSignal::new(String::new());
-    let client = RwSignal::new(Client::Codex);
-    let os = RwSignal::new(browser::visitor_os());
-    let shell = RwSignal::new(Target::new(os.get_untracked()).shell);
     // A shell picked for another system falls back to this system's usual one.
     let target = Memo::new(move |_| {
         Target::with_shell(os.get(), shell.get()).unwrap_or_else(|| Target::new(os.get()))
     });
-
     let values = Memo::new(move |_| Values {
         key: key.get(),
         base_url: base_url.get(),
@@ -48,6 +83,7 @@ pub fn App(
     let setup = Memo::new(move |_| {
         profile.with_value(|p| values.with(|values| client.get().setup(p, values, target.get())))
     });
+
     // A field's findings: the key is judged for the client being set up (some trim spaces,
     // some do not); the base URL field holds the relay's own URL, whatever the client.
     // Each field names its checker itself: going through `Kind` would link every checker
@@ -67,43 +103,106 @@ pub fn App(
     let url_findings = field_findings(base_url, check::url::check, Signal::stored(None));
     let model_findings = field_findings(model, check::model::check, Signal::stored(None));
     let shows_placeholders = move || key.with(String::is_empty) || model.with(String::is_empty);
+    // What the doctor found, and what the fields show: the causes the guide can confirm.
+    let doctor_found = RwSignal::new(Vec::<String>::new());
+    let found = Signal::derive(move || {
+        let mut codes = doctor_found.get();
+        for findings in [key_findings, url_findings, model_findings] {
+            findings.with(|all| codes.extend(all.iter().map(|f| f.rule.code.to_owned())));
+        }
+        codes
+    });
 
-    // The doctor's module loads while the visitor reads the setup, not on their first paste.
-    request_idle_callback(move || checker.with_value(|checker| checker.warm()));
-
+    // The link in the address bar follows the view (never the values), and the device
+    // remembers the choices.
+    Effect::new(move |_| {
+        let view = View {
+            client: Some(client.get()),
+            os: Some(target.get().os),
+            shell: client.get().uses_shell().then(|| target.get().shell),
+            lang: Some(lang.get()),
+            section: setup
+                .with(|s| tab.with(|t| t.as_deref().map(|asked| shown_section(s, Some(asked)))))
+                .map(str::to_owned),
+        };
+        browser::replace_fragment(&view.fragment());
+        browser::remember("lang", lang.get().tag());
+        browser::remember("client", client.get().id());
+        browser::remember("os", target.get().os.id());
+        browser::remember("shell", target.get().shell.id());
+    });
+    Effect::new(move |_| {
+        let chosen = theme.get();
+        browser::set_theme(chosen.as_deref());
+        browser::remember("theme", chosen.as_deref().unwrap_or(""));
+    });
     // Keep the document's language in step, for screen readers and fonts.
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             root.set_attribute("lang", lang.get().tag()).ok();
         }
     });
+    // The doctor's module loads while the visitor reads the setup, not on their first paste.
+    request_idle_callback(move || checker.with_value(|checker| checker.warm()));
+
+    let link_copied = RwSignal::new(false);
+    let copy_link = move |_| {
+        let link = browser::link_with(&browser::fragment());
+        leptos::task::spawn_local(async move {
+            link_copied.try_set(browser::copy_text(&link).await.is_ok());
+        });
+    };
 
     view! {
         <header class="masthead">
             <div>
-                <h1>{move || tr(Msg::AppTitle)}</h1>
-                <p class="tagline">{move || tr(Msg::AppTagline)}</p>
+                <h1>{translated(Msg::AppTitle)}</h1>
+                <p class="tagline">{translated(Msg::AppTagline)}</p>
             </div>
-            <label class="language">
-                <span>{move || tr(Msg::LanguageLabel)}</span>
-                <select
-                    id="language"
-                    on:change=move |ev| lang.set(Lang::from_tag(&event_target_value(&ev)))
-                >
-                    {Lang::ALL
-                        .map(|option| {
-                            view! {
-                                <option value=option.tag() selected=move || lang.get() == option>
-                                    {option.native_name()}
-                                </option>
-                            }
-                        })}
-                </select>
-            </label>
+            <div class="preferences">
+                <label class="language">
+                    <span>{translated(Msg::LanguageLabel)}</span>
+                    <select
+                        id="language"
+                        on:change=move |ev| lang.set(Lang::from_tag(&event_target_value(&ev)))
+                    >
+                        {Lang::ALL
+                            .map(|option| {
+                                view! {
+                                    <option value=option.tag() selected=move || lang.get() == option>
+                                        {option.native_name()}
+                                    </option>
+                                }
+                            })}
+                    </select>
+                </label>
+                <label class="theme">
+                    <span>{translated(Msg::ThemeLabel)}</span>
+                    <select
+                        id="theme"
+                        on:change=move |ev| {
+                            let picked = event_target_value(&ev);
+                            theme.set((!picked.is_empty()).then_some(picked));
+                        }
+                    >
+                        <option value="" selected=move || theme.with(Option::is_none)>
+                            {translated(Msg::ThemeSystem)}
+                        </option>
+                        {THEMES
+                            .map(|(id, label)| {
+                                view! {
+                                    <option value=id selected=move || theme.get().as_deref() == Some(id)>
+                                        {translated(label)}
+                                    </option>
+                                }
+                            })}
+                    </select>
+                </label>
+            </div>
         </header>
         <main>
             <section aria-labelledby="details-heading">
-                <h2 id="details-heading">{move || tr(Msg::StepDetails)}</h2>
+                <h2 id="details-heading">{translated(Msg::StepDetails)}</h2>
                 <Field
                     id="key"
                     label=Msg::KeyLabel
@@ -130,7 +229,7 @@ pub fn App(
                 />
             </section>
             <section aria-labelledby="client-heading">
-                <h2 id="client-heading">{move || tr(Msg::StepClient)}</h2>
+                <h2 id="client-heading">{translated(Msg::StepClient)}</h2>
                 <Choice
                     name="client"
                     legend=Msg::ClientLabel
@@ -146,9 +245,6 @@ pub fn App(
                     id_of=Client::id
                     label_of=|client, _| client.name()
                 />
-            </section>
-            <section aria-labelledby="system-heading">
-                <h2 id="system-heading">{move || tr(Msg::StepSystem)}</h2>
                 <Choice
                     name="os"
                     legend=Msg::OsLabel
@@ -159,78 +255,46 @@ pub fn App(
                     label_of=|os, lang| os.label().text(lang)
                 />
                 <Show when=move || client.get().uses_shell()>
-                <Choice
-                    name="shell"
-                    legend=Msg::ShellLabel
-                    options=Signal::derive(move || Shell::for_os(os.get()).to_vec())
-                    selected=Signal::derive(move || target.get().shell)
-                    on_pick=Callback::new(move |picked| shell.set(picked))
-                    id_of=Shell::id
-                    label_of=|shell, _| shell.name()
-                />
+                    <Choice
+                        name="shell"
+                        legend=Msg::ShellLabel
+                        options=Signal::derive(move || Shell::for_os(os.get()).to_vec())
+                        selected=Signal::derive(move || target.get().shell)
+                        on_pick=Callback::new(move |picked| shell.set(picked))
+                        id_of=Shell::id
+                        label_of=|shell, _| shell.name()
+                    />
                 </Show>
+                <p class="link-to-setup">
+                    <button type="button" class="copy-link" on:click=copy_link>
+                        {translated(Msg::CopyLink)}
+                    </button>
+                    <Show when=move || link_copied.get()>
+                        <span role="status">{translated(Msg::LinkCopied)}</span>
+                    </Show>
+                </p>
             </section>
             <section aria-labelledby="files-heading">
-                <h2 id="files-heading">{move || tr(Msg::StepFiles)}</h2>
+                <h2 id="files-heading">{translated(Msg::StepFiles)}</h2>
                 <Show when=shows_placeholders>
-                    <p class="notice">{move || tr(Msg::PlaceholderNotice)}</p>
+                    <p class="notice">{translated(Msg::PlaceholderNotice)}</p>
                 </Show>
-                <For each=move || section_shapes(&setup.read()) key=|shape| *shape let:shape>
-                    <SectionView setup=setup id=shape.0 snippet_count=shape.1 />
-                </For>
-                <p class="request">
-                    {move || client.get().name()} " " {move || tr(Msg::RequestLine)} " "
-                    <code id="request-url">
-                        {move || format!("POST {}", setup.with(|s| s.request_url.clone()))}
-                    </code>
-                </p>
-                <p class="next-step">{move || tr(setup.with(|s| s.next_step))}</p>
+                <SetupStep setup=setup client=client.into() tab=tab values=values.into() />
+            </section>
+            <Show when=move || client.get() != Client::Curl>
+                <section aria-labelledby="check-heading">
+                    <h2 id="check-heading">{translated(Msg::StepCheck)}</h2>
+                    <CheckStep profile=profile values=values.into() target=target.into() />
+                </section>
+            </Show>
+            <section aria-labelledby="troubleshoot-heading">
+                <h2 id="troubleshoot-heading">{translated(Msg::StepTroubleshoot)}</h2>
+                <Troubleshoot found=found />
             </section>
             <section aria-labelledby="doctor-heading">
-                <h2 id="doctor-heading">{move || tr(Msg::StepDoctor)}</h2>
-                <Doctor profile=profile client=client values=values.into() checker=checker />
+                <h2 id="doctor-heading">{translated(Msg::StepDoctor)}</h2>
+                <Doctor client=client values=values.into() found=doctor_found />
             </section>
         </main>
-    }
-}
-
-/// Each section's id and number of snippets: what decides whether its cards are rebuilt.
-/// Everything else in a card follows the setup reactively.
-fn section_shapes(setup: &Setup) -> Vec<(&'static str, usize)> {
-    setup
-        .sections
-        .iter()
-        .map(|section| (section.id, section.snippets.len()))
-        .collect()
-}
-
-/// One alternative way to set the client up: its title, notes and snippets.
-#[component]
-fn SectionView(setup: Memo<Setup>, id: &'static str, snippet_count: usize) -> impl IntoView {
-    let title = move || {
-        setup
-            .with(|s| s.section(id).map(|section| section.title))
-            .map(tr)
-    };
-    let notes = move || {
-        setup
-            .with(|s| s.section(id).map(|section| section.notes.clone()))
-            .unwrap_or_default()
-    };
-    view! {
-        <section class="variant" data-section=id>
-            <h3>{title}</h3>
-            <ul class="notes">
-                {move || notes().into_iter().map(|note| view! { <li>{move || tr(note)}</li> }).collect_view()}
-            </ul>
-            {(0..snippet_count)
-                .map(|index| {
-                    let snippet = Signal::derive(move || {
-                        setup.with(|s| s.section(id).and_then(|section| section.snippets.get(index).cloned()))
-                    });
-                    view! { <SnippetCard snippet=snippet /> }
-                })
-                .collect_view()}
-        </section>
     }
 }

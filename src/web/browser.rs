@@ -61,3 +61,99 @@ pub fn show_crash_banner() {
     banner.set_text_content(Some(&text));
     body.prepend_with_node_1(&banner).ok();
 }
+
+/// The page's URL fragment, `#` included, or empty.
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Shows `fragment` in the address bar without a new history entry (the view changes with
+/// every click; the back button should leave the page, not step through them).
+pub fn replace_fragment(fragment: &str) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let url = if fragment.is_empty() {
+        // No fragment: the page's own address, without a lone `#`.
+        let location = window().location();
+        location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+    } else {
+        fragment.to_owned()
+    };
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .ok();
+}
+
+/// The address of this page with `fragment`: a link to the view it describes.
+pub fn link_with(fragment: &str) -> String {
+    let location = window().location();
+    let (origin, path, search) = (
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+    );
+    format!("{origin}{path}{search}{fragment}")
+}
+
+/// Where preferences are kept on this device: choices only (language, system, shell,
+/// client, theme), never the key, the model or anything pasted.
+const PREFERENCE_PREFIX: &str = "onramp.";
+
+/// A preference remembered on this device, if storage is allowed.
+pub fn preference(name: &str) -> Option<String> {
+    let storage = window().local_storage().ok()??;
+    storage
+        .get_item(&format!("{PREFERENCE_PREFIX}{name}"))
+        .ok()?
+}
+
+/// Remembers a preference on this device; does nothing where storage is refused (private
+/// windows, some embedding frames).
+pub fn remember(name: &str, value: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        storage
+            .set_item(&format!("{PREFERENCE_PREFIX}{name}"), value)
+            .ok();
+    }
+}
+
+/// Sets the page's colour theme: `light`, `dark`, or the system's when `None`.
+pub fn set_theme(theme: Option<&str>) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    match theme {
+        Some(theme) => root.set_attribute("data-theme", theme).ok(),
+        None => root.remove_attribute("data-theme").ok(),
+    };
+}
+
+/// Moves the caret of the text area `id` to the byte range `span` of `text` (its content),
+/// selecting it, and brings it into view.
+pub fn select_in_text_area(id: &str, text: &str, span: std::ops::Range<usize>) {
+    let Some(area) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    // The text area counts in UTF-16 code units.
+    let units = |offset: usize| {
+        text.get(..offset)
+            .map_or(0, |before| before.encode_utf16().count()) as u32
+    };
+    area.focus().ok();
+    area.set_selection_range(units(span.start), units(span.end))
+        .ok();
+}
+
+/// Moves the focus to the element `id`, scrolling it into view.
+pub fn focus(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        element.focus().ok();
+    }
+}

@@ -1,6 +1,6 @@
 //! A group of radio buttons with a visible legend: the client, the system, the shell.
 
-use super::lang::{Language, tr};
+use super::lang::{Language, translated};
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 
@@ -24,7 +24,7 @@ where
     let Language(lang) = expect_context::<Language>();
     view! {
         <fieldset class="choice" data-choice=name>
-            <legend>{move || tr(legend)}</legend>
+            <legend>{translated(legend)}</legend>
             <For each=move || options.get() key=move |option| id_of(*option) let:option>
                 <label class="option">
                     <input

@@ -1,29 +1,31 @@
-//! The doctor on the page: paste anything, see what is wrong where and why, fix it in a click,
-//! or merge the relay's settings into an existing Codex config.
+//! The doctor on the page: paste anything, see what is wrong where and why, underlined in
+//! place, fix it in a click, or merge the relay's settings into an existing Codex config.
+//! The checking happens in the doctor's worker (see `checker`); this only shows it.
 
 use super::checker::{Checker, Stopped};
 use super::field::FindingItem;
-use super::lang::tr;
-use crate::check::{Kind, Severity};
+use super::lang::{tr, translated};
+use crate::check::{Kind, Masked, Severity};
 use crate::clients::{Client, Values};
 use crate::doctor::{Answer, Diagnostic, Request, Task};
 use crate::i18n::Msg;
 use crate::merge::{Change, Target};
 use crate::profile::Profile;
+use leptos::html;
 use leptos::prelude::*;
 
-/// The text to send: the doctor reads a copy, the page keeps editing its own.
-fn sent_text(text: RwSignal<String>) -> String {
-    text.get_untracked()
-}
+/// The text area's id, for labels, links and tests.
+const INPUT: &str = "doctor-input";
 
 #[component]
 pub fn Doctor(
-    profile: StoredValue<Profile>,
     client: RwSignal<Client>,
     values: Signal<Values>,
-    checker: StoredValue<Checker, LocalStorage>,
+    /// Where the codes of what the doctor found go, for the troubleshooting guide.
+    found: RwSignal<Vec<String>>,
 ) -> impl IntoView {
+    let profile = expect_context::<StoredValue<Profile>>();
+    let checker = expect_context::<StoredValue<Checker, LocalStorage>>();
     let text = RwSignal::new(String::new());
     let chosen_kind = RwSignal::new(None::<Kind>);
     // The doctor's answer about the text as it is now; `None` while it is being checked.
@@ -32,24 +34,26 @@ pub fn Doctor(
     let stopped = RwSignal::new(false);
     // The last merge: what it changed, or the findings that kept it from merging.
     let merge_outcome = RwSignal::new(None::<Result<Vec<Change>, Vec<Diagnostic>>>);
-    let request = move |text: String, task: Task| Request {
-        id: 0,
-        profile: profile.get_value(),
-        text,
-        kind: chosen_kind.get_untracked().map(|kind| kind.id().to_owned()),
-        client: Some(client.get_untracked().id().to_owned()),
-        task,
-    };
     // Sends `task` about the current text; `done` gets the answer if the text is unchanged.
-    let send = move |task: Task, done: fn(Answer, RwSignal<String>, RwSignal<Option<Answer>>)| {
+    let send = move |task: Task, done: Box<dyn FnOnce(Answer)>| {
         let sent = text.get_untracked();
         stopped.set(false);
+        let request = Request {
+            id: 0,
+            profile: profile.get_value(),
+            text: sent.clone(),
+            kind: chosen_kind.get_untracked().map(|kind| kind.id().to_owned()),
+            client: Some(client.get_untracked().id().to_owned()),
+            task,
+        };
         let reply = Box::new(move |outcome: Result<Answer, Stopped>| match outcome {
-            Ok(received) if text.with_untracked(|now| *now == sent) => done(received, text, answer),
+            Ok(received) if text.with_untracked(|now| *now == sent) => done(received),
             Ok(_) => {}
-            Err(Stopped) => stopped.set(true),
+            Err(Stopped) => {
+                stopped.try_set(true);
+            }
         });
-        checker.with_value(|checker| checker.send(request(sent_text(text), task), reply));
+        checker.with_value(|checker| checker.send(request, reply));
     };
     // Every change of the text, its kind or the client is checked again.
     Effect::new(move |_| {
@@ -58,10 +62,19 @@ pub fn Doctor(
         client.track();
         answer.set(None);
         if !empty {
-            send(Task::Check, |received, _, answer| {
-                answer.set(Some(received))
-            });
+            send(
+                Task::Check,
+                Box::new(move |received| answer.set(Some(received))),
+            );
         }
+    });
+    Effect::new(move |_| {
+        let codes = answer.with(|a| {
+            a.as_ref()
+                .map(|a| a.findings.iter().map(|f| f.code.clone()).collect())
+                .unwrap_or_default()
+        });
+        found.set(codes);
     });
     let findings =
         move || answer.with(|a| a.as_ref().map(|a| a.findings.clone()).unwrap_or_default());
@@ -82,70 +95,51 @@ pub fn Doctor(
     };
     let kind = move || answer.with(|a| a.as_ref().and_then(|a| Kind::from_id(&a.kind)));
     let fix_all = move |_| {
-        send(Task::FixAll, |received, text, _| text.set(received.text));
+        send(
+            Task::FixAll,
+            Box::new(move |received| text.set(received.text)),
+        );
     };
     let merge = move |_| {
-        let values = values.get_untracked();
-        let sent = text.get_untracked();
-        let reply = Box::new(move |outcome: Result<Answer, Stopped>| match outcome {
-            Ok(received) if text.with_untracked(|now| *now == sent) => {
-                match (received.changes, received.refused) {
-                    (Some(changes), _) => {
-                        text.set(received.text);
-                        merge_outcome.set(Some(Ok(changes)));
-                    }
-                    (None, refused) => merge_outcome.set(Some(Err(refused.unwrap_or_default()))),
+        let task = Task::Merge {
+            target: Target::CodexConfig.id().to_owned(),
+            values: values.get_untracked(),
+        };
+        send(
+            task,
+            Box::new(move |received| match (received.changes, received.refused) {
+                (Some(changes), _) => {
+                    text.set(received.text);
+                    merge_outcome.set(Some(Ok(changes)));
                 }
-            }
-            Ok(_) => {}
-            Err(Stopped) => stopped.set(true),
-        });
-        checker.with_value(|checker| {
-            checker.send(
-                request(
-                    sent_text(text),
-                    Task::Merge {
-                        target: Target::CodexConfig.id().to_owned(),
-                        values,
-                    },
-                ),
-                reply,
-            )
-        });
+                (None, refused) => merge_outcome.set(Some(Err(refused.unwrap_or_default()))),
+            }),
+        );
     };
+    let locate = Callback::new(move |span: std::ops::Range<usize>| {
+        text.with_untracked(|t| super::browser::select_in_text_area(INPUT, t, span));
+    });
 
     view! {
-        <p class="help">{move || tr(Msg::DoctorHelp)}</p>
+        <p class="help">{translated(Msg::DoctorHelp)}</p>
         <div class="field">
-            <label for="doctor-input">{move || tr(Msg::DoctorInputLabel)}</label>
-            <textarea
-                id="doctor-input"
-                rows="8"
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                aria-describedby="doctor-findings"
-                prop:value=move || text.get()
-                on:input=move |ev| {
-                    merge_outcome.set(None);
-                    text.set(event_target_value(&ev));
-                }
-            ></textarea>
+            <label for=INPUT>{translated(Msg::DoctorInputLabel)}</label>
+            <Editor text=text answer=answer on_input=Callback::new(move |_| merge_outcome.set(None)) />
         </div>
         <label class="doctor-kind">
-            <span>{move || tr(Msg::DoctorKindLabel)}</span>
+            <span>{translated(Msg::DoctorKindLabel)}</span>
             <select
                 id="doctor-kind"
                 on:change=move |ev| chosen_kind.set(Kind::from_id(&event_target_value(&ev)))
             >
                 <option value="" selected=move || chosen_kind.get().is_none()>
-                    {move || tr(Msg::DoctorKindAuto)}
+                    {translated(Msg::DoctorKindAuto)}
                 </option>
                 {Kind::ALL
                     .map(|kind| {
                         view! {
                             <option value=kind.id() selected=move || chosen_kind.get() == Some(kind)>
-                                {move || tr(kind.label())}
+                                {translated(kind.label())}
                             </option>
                         }
                     })}
@@ -154,8 +148,11 @@ pub fn Doctor(
                 {move || kind().map(|kind| tr(kind.label()))}
             </span>
         </label>
+        <Show when=move || text.with(String::is_empty)>
+            <p class="help" id="doctor-accepts">{translated(Msg::DoctorAccepts)}</p>
+        </Show>
         <Show when=move || stopped.get()>
-            <p class="doctor-stopped" role="alert">{move || tr(Msg::DoctorStopped)}</p>
+            <p class="doctor-stopped" role="alert">{translated(Msg::DoctorStopped)}</p>
         </Show>
         <Show when=move || text.with(|t| !t.is_empty()) && !stopped.get()>
             <p
@@ -193,18 +190,18 @@ pub fn Doctor(
                 key=|finding| (finding.code.clone(), finding.span.clone())
                 let:finding
             >
-                <FindingItem finding=finding value=text multiline=true />
+                <FindingItem finding=finding value=text multiline=true on_locate=locate />
             </For>
         </ul>
         <div class="doctor-actions">
             <Show when=fixable>
                 <button type="button" class="fix-all" on:click=fix_all>
-                    {move || tr(Msg::DoctorFixAll)}
+                    {translated(Msg::DoctorFixAll)}
                 </button>
             </Show>
             <Show when=move || kind() == Some(Kind::CodexConfig) && text.with(|t| !t.is_empty())>
                 <button type="button" class="merge" on:click=merge>
-                    {move || tr(Msg::DoctorMerge)}
+                    {translated(Msg::DoctorMerge)}
                 </button>
             </Show>
         </div>
@@ -216,7 +213,7 @@ pub fn Doctor(
                     Err(findings) => {
                         view! {
                             <div class="merge-result" role="alert">
-                                <p>{move || tr(Msg::DoctorCannotMerge)}</p>
+                                <p>{translated(Msg::DoctorCannotMerge)}</p>
                                 <ul class="findings">
                                     {findings
                                         .into_iter()
@@ -234,9 +231,133 @@ pub fn Doctor(
     }
 }
 
+/// The text area, with line numbers beside it and each finding underlined in place behind
+/// it. The underlay shows the text with keys masked; the text area's own text is transparent
+/// over it, so that what one sees is masked while what one edits is the text.
+#[component]
+fn Editor(
+    text: RwSignal<String>,
+    answer: RwSignal<Option<Answer>>,
+    on_input: Callback<()>,
+) -> impl IntoView {
+    let underlay = NodeRef::<html::Pre>::new();
+    let gutter = NodeRef::<html::Div>::new();
+    let line_numbers = move || {
+        let lines = text.with(|t| t.split('\n').count());
+        (1..=lines).map(|n| format!("{n}\n")).collect::<String>()
+    };
+    let segments = move || {
+        text.with(|t| {
+            answer.with(|a| match a {
+                // Only an answer about this very text can be placed on it.
+                Some(a) if a.text == *t => segments(t, a),
+                _ => vec![(t.clone(), None)],
+            })
+        })
+    };
+    let scroll = move |ev: leptos::ev::Event| {
+        let area = event_target::<web_sys::HtmlTextAreaElement>(&ev);
+        if let Some(underlay) = underlay.get() {
+            underlay.set_scroll_top(area.scroll_top());
+            underlay.set_scroll_left(area.scroll_left());
+        }
+        if let Some(gutter) = gutter.get() {
+            gutter.set_scroll_top(area.scroll_top());
+        }
+    };
+    view! {
+        <div class="editor">
+            <div class="gutter" aria-hidden="true" node_ref=gutter>
+                {line_numbers}
+            </div>
+            <div class="surface">
+                <pre class="underlay" aria-hidden="true" node_ref=underlay>
+                    {move || {
+                        segments()
+                            .into_iter()
+                            .map(|(part, severity)| match severity {
+                                Some(severity) => view! { <mark class=severity.as_str()>{part}</mark> }.into_any(),
+                                None => part.into_any(),
+                            })
+                            .collect_view()
+                    }}
+                    // A text ending in a line break needs one more line to match the text area.
+                    " "
+                </pre>
+                <textarea
+                    id=INPUT
+                    rows="10"
+                    wrap="off"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    aria-describedby="doctor-findings"
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        on_input.run(());
+                        text.set(event_target_value(&ev));
+                    }
+                    on:scroll=scroll
+                ></textarea>
+            </div>
+        </div>
+    }
+}
+
+/// `text` cut where findings start and end, keys masked, each part with the severity of the
+/// worst finding over it.
+fn segments(text: &str, answer: &Answer) -> Vec<(String, Option<Severity>)> {
+    let masked = Masked::new(text, &answer.secrets);
+    // Every place a finding starts or ends, in the masked text.
+    let mut cuts: Vec<usize> = answer
+        .findings
+        .iter()
+        .flat_map(|f| {
+            let span = masked.span(&f.span);
+            // An empty span (a missing scheme) is shown on the character after it.
+            let end = if span.is_empty() {
+                next_boundary(&masked.text, span.end)
+            } else {
+                span.end
+            };
+            [span.start, end]
+        })
+        .chain([0, masked.text.len()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|pair| {
+            let part = pair[0]..pair[1];
+            let worst = answer
+                .findings
+                .iter()
+                .filter(|f| {
+                    let span = masked.span(&f.span);
+                    let end = if span.is_empty() {
+                        next_boundary(&masked.text, span.end)
+                    } else {
+                        span.end
+                    };
+                    span.start <= part.start && part.end <= end
+                })
+                .map(|f| f.severity)
+                .min();
+            (masked.text[part].to_owned(), worst)
+        })
+        .collect()
+}
+
+/// The end of the character at `offset`, or `offset` at the end of `text`.
+fn next_boundary(text: &str, offset: usize) -> usize {
+    text.get(offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(offset, |c| offset + c.len_utf8())
+}
+
 /// What a merge changed, in the page's current language.
 #[component]
-fn MergeChanges(changes: Vec<Change>) -> impl IntoView {
+pub fn MergeChanges(changes: Vec<Change>) -> impl IntoView {
     let heading = if changes.is_empty() {
         Msg::DoctorMergedNothing
     } else {
@@ -256,7 +377,7 @@ fn MergeChanges(changes: Vec<Change>) -> impl IntoView {
         .collect_view();
     view! {
         <div class="merge-result" role="status">
-            <p>{move || tr(heading)}</p>
+            <p>{translated(heading)}</p>
             <ul>{items}</ul>
         </div>
     }

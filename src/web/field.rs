@@ -1,9 +1,11 @@
 //! A labelled input with its help text and the findings for what was typed in it.
 
-use super::lang::{Language, tr};
+use super::lang::{Language, tr, translated, translated_texts};
 use crate::check::{self, Finding, Severity};
 use crate::doctor::Diagnostic;
 use crate::i18n::Msg;
+use crate::profile::Profile;
+use crate::symptoms;
 use leptos::prelude::*;
 
 /// One input. A `secret` field (the key) is masked until the visitor reveals it.
@@ -40,7 +42,7 @@ pub fn Field(
 
     view! {
         <div class="field" class:invalid=has_error>
-            <label for=id>{move || tr(label)}</label>
+            <label for=id>{translated(label)}</label>
             <div class="input-row">
                 <input
                     id=id
@@ -77,7 +79,7 @@ pub fn Field(
                     </datalist>
                 }
             })}
-            <p class="help" id=help_id>{move || tr(help)}</p>
+            <p class="help" id=help_id>{translated(help)}</p>
             <ul class="findings" id=findings_id aria-live="polite">
                 <For
                     each=move || findings.with(|all| all.iter().map(Diagnostic::from).collect::<Vec<_>>())
@@ -98,9 +100,21 @@ pub fn FindingItem(
     finding: Diagnostic,
     value: RwSignal<String>,
     #[prop(optional)] multiline: bool,
+    /// Moves the caret to the finding's place, where the text is shown.
+    #[prop(optional)]
+    on_locate: Option<Callback<std::ops::Range<usize>>>,
 ) -> impl IntoView {
     let Language(lang) = expect_context::<Language>();
+    let profile = expect_context::<StoredValue<Profile>>();
     let start = finding.span.start;
+    let span = finding.span.clone();
+    // The relay's symptoms this mistake can cause, by their titles.
+    let explains = profile.with_value(|p| {
+        symptoms::explained_by(&finding.code, p)
+            .into_iter()
+            .map(|symptom| symptom.title.clone())
+            .collect::<Vec<_>>()
+    });
     let position = move || {
         value.with(|text| {
             if multiline {
@@ -130,7 +144,7 @@ pub fn FindingItem(
         };
         view! {
             <button type="button" class="fix" on:click=apply>
-                {move || label.get(lang.get()).to_owned()}
+                {translated_texts(label)}
             </button>
         }
     });
@@ -138,14 +152,38 @@ pub fn FindingItem(
     let data_code = code.clone();
     view! {
         <li class=format!("finding {}", severity.as_str()) data-code=data_code>
-            <span class="severity">{move || tr(severity.label())}</span>
+            <span class="severity">{translated(severity.label())}</span>
             " "
-            <span class="message">{move || message.get(lang.get()).to_owned()}</span>
+            <span class="message">{translated_texts(message)}</span>
             " "
             <span class="position">"(" {position} ")"</span>
             " "
             <code class="rule-code">{code}</code>
-            <span class="why">{move || why.get(lang.get()).to_owned()}</span>
+            <span class="why">{translated_texts(why)}</span>
+            {(!explains.is_empty())
+                .then(|| {
+                    view! {
+                        <span class="explains">
+                            {translated(Msg::FindingExplains)}
+                            " "
+                            {move || {
+                                explains
+                                    .iter()
+                                    .map(|title| title.get(lang.get()))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            }}
+                        </span>
+                    }
+                })}
+            {on_locate
+                .map(|locate| {
+                    view! {
+                        <button type="button" class="locate" on:click=move |_| locate.run(span.clone())>
+                            {translated(Msg::DoctorShow)}
+                        </button>
+                    }
+                })}
             {fix}
         </li>
     }

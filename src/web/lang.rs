@@ -1,7 +1,7 @@
 //! The page's language, shared with every component through context, and the lookup of a
 //! message in it.
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Texts};
 use leptos::prelude::*;
 
 /// The language the page speaks.
@@ -12,4 +12,18 @@ pub struct Language(pub RwSignal<Lang>);
 pub fn tr(msg: Msg) -> &'static str {
     let Language(lang) = expect_context::<Language>();
     msg.text(lang.get())
+}
+
+/// A message as the views show it, following the page's language. Every message shown this
+/// way is the same closure type, so the renderer's code for it is in the module once, not
+/// once per message: each distinct closure in a view costs a few KB of wasm.
+pub fn translated(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let Language(lang) = expect_context::<Language>();
+    move || msg.text(lang.get())
+}
+
+/// Like [`translated`], for a text read from data (a relay profile's, or the doctor's).
+pub fn translated_texts(texts: Texts) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let Language(lang) = expect_context::<Language>();
+    move || texts.get(lang.get()).to_owned()
 }

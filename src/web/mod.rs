@@ -8,7 +8,10 @@ mod choice;
 mod doctor;
 mod field;
 mod lang;
+mod merge_panel;
+mod setup;
 mod snippet;
+mod troubleshoot;
 
 pub use app::App;
 pub use checker::{Checker, InPage, InWorker};

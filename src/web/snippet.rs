@@ -2,7 +2,7 @@
 //! Download.
 
 use super::browser;
-use super::lang::{Language, tr};
+use super::lang::{Language, tr, translated};
 use crate::clients::{Snippet, SnippetKind};
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -97,14 +97,14 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
                             .map(|href| {
                                 view! {
                                     <a class="open-link" href=href>
-                                        {move || tr(Msg::OpenLink)}
+                                        {translated(Msg::OpenLink)}
                                     </a>
                                 }
                             })
                     }}
                     <Show when=is_file_or_commands>
                         <button type="button" class="download" on:click=download>
-                            {move || tr(Msg::Download)}
+                            {translated(Msg::Download)}
                         </button>
                     </Show>
                 </div>
@@ -114,14 +114,14 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
                     snippet
                         .with(|s| s.as_ref().map(|s| s.notes.clone()).unwrap_or_default())
                         .into_iter()
-                        .map(|note| view! { <li>{move || tr(note)}</li> })
+                        .map(|note| view! { <li>{translated(note)}</li> })
                         .collect_view()
                 }}
             </ul>
             <pre><code class="content">{content}</code></pre>
             <Show when=move || status.get() == CopyStatus::Failed>
                 <p class="copy-failed" role="alert">
-                    {move || tr(Msg::CopyFailed)}
+                    {translated(Msg::CopyFailed)}
                 </p>
             </Show>
         </article>

@@ -1,0 +1,166 @@
+//! "I already have this file": paste it, and get it back with the relay's settings merged in
+//! by the doctor's worker, changed lines highlighted and changes listed; comments and other
+//! settings stay.
+
+use super::browser;
+use super::checker::{Checker, Stopped};
+use super::doctor::MergeChanges;
+use super::field::FindingItem;
+use super::lang::translated;
+use crate::clients::Values;
+use crate::doctor::{Answer, Request, Task};
+use crate::i18n::Msg;
+use crate::merge::Target;
+use crate::platform::Format;
+use crate::profile::Profile;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+#[component]
+pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
+    let profile = expect_context::<StoredValue<Profile>>();
+    let checker = expect_context::<StoredValue<Checker, LocalStorage>>();
+    let existing = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<Answer, Stopped>>);
+    let input_id = format!("merge-{}", target.id());
+    let merge = move |_| {
+        let request = Request {
+            id: 0,
+            profile: profile.get_value(),
+            text: existing.get_untracked(),
+            kind: None,
+            client: Some(target.file().0.id().to_owned()),
+            task: Task::Merge {
+                target: target.id().to_owned(),
+                values: values.get_untracked(),
+            },
+        };
+        let reply = Box::new(move |answer: Result<Answer, Stopped>| {
+            outcome.try_set(Some(answer));
+        });
+        checker.with_value(|checker| checker.send(request, reply));
+    };
+    let result = move || {
+        outcome.get().map(|outcome| match outcome {
+            Ok(Answer {
+                text,
+                changes: Some(changes),
+                ..
+            }) => {
+                let changed = changed_lines(&existing.get_untracked(), &text);
+                view! {
+                    <MergedFile target=target text=text changed=changed />
+                    <MergeChanges changes=changes />
+                }
+                .into_any()
+            }
+            Ok(Answer { refused, .. }) => view! {
+                <div class="merge-result" role="alert">
+                    <p>{translated(Msg::DoctorCannotMerge)}</p>
+                    <ul class="findings">
+                        {refused
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|finding| view! { <FindingItem finding=finding value=existing multiline=true /> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any(),
+            Err(Stopped) => view! { <p class="doctor-stopped" role="alert">{translated(Msg::DoctorStopped)}</p> }
+                .into_any(),
+        })
+    };
+    view! {
+        <details class="merge-panel" data-target=target.id()>
+            <summary>{translated(Msg::MergeToggle)}</summary>
+            <p class="help">{translated(Msg::MergeHelp)}</p>
+            <label for=input_id.clone()>{translated(Msg::MergeInputLabel)}</label>
+            <textarea
+                id=input_id
+                rows="6"
+                spellcheck="false"
+                autocomplete="off"
+                autocapitalize="off"
+                prop:value=move || existing.get()
+                on:input=move |ev| {
+                    outcome.set(None);
+                    existing.set(event_target_value(&ev));
+                }
+            ></textarea>
+            <button type="button" class="merge" on:click=merge>
+                {translated(Msg::MergeButton)}
+            </button>
+            {result}
+        </details>
+    }
+}
+
+/// The merged file, its changed lines marked, with Copy and Download.
+#[component]
+fn MergedFile(target: Target, text: String, changed: Vec<bool>) -> impl IntoView {
+    let (_, file_name) = target.file();
+    let format = match file_name.rsplit('.').next() {
+        Some("toml") => Format::Toml,
+        Some("yaml") => Format::Yaml,
+        _ => Format::Json,
+    };
+    let copy_text = text.clone();
+    let download_text = text.clone();
+    let lines = text
+        .lines()
+        .zip(changed)
+        .map(|(line, changed)| {
+            view! { <span class="line" class:changed=changed>{format!("{line}\n")}</span> }
+        })
+        .collect_view();
+    view! {
+        <article class="snippet merged" data-file=file_name>
+            <header>
+                <h4>{translated(Msg::MergeResultLabel)}</h4>
+                <div class="actions">
+                    <button
+                        type="button"
+                        class="copy"
+                        on:click=move |_| {
+                            let text = copy_text.clone();
+                            leptos::task::spawn_local(async move {
+                                browser::copy_text(&text).await.ok();
+                            });
+                        }
+                    >
+                        {translated(Msg::Copy)}
+                    </button>
+                    <button
+                        type="button"
+                        class="download"
+                        on:click=move |_| browser::download(file_name, format.media_type(), &download_text)
+                    >
+                        {translated(Msg::Download)}
+                    </button>
+                </div>
+            </header>
+            <p class="help">{translated(Msg::MergeChangedLines)}</p>
+            <pre><code class="content">{lines}</code></pre>
+        </article>
+    }
+}
+
+/// For each line of `merged`, whether it is new: not among the lines of `existing` (each
+/// line of `existing` vouches for one line of `merged`).
+fn changed_lines(existing: &str, merged: &str) -> Vec<bool> {
+    let mut unmatched: HashMap<&str, usize> = HashMap::new();
+    for line in existing.lines() {
+        *unmatched.entry(line).or_default() += 1;
+    }
+    merged
+        .lines()
+        .map(|line| match unmatched.get_mut(line) {
+            Some(count) if *count > 0 => {
+                *count -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
+}

@@ -1,0 +1,165 @@
+//! The setup of the chosen client: its alternatives as tabs (the recommended one first), the
+//! chosen one's files and commands, where the client will send its requests, and a last
+//! step that checks it works.
+
+use super::lang::{tr, translated};
+use super::merge_panel::MergePanel;
+use super::snippet::SnippetCard;
+use crate::clients::{Client, Setup, SnippetKind, Values};
+use crate::i18n::Msg;
+use crate::merge::Target as MergeTarget;
+use crate::platform::Target;
+use crate::profile::Profile;
+use leptos::prelude::*;
+
+/// The id of the alternative shown: the one asked for, if the setup has it, else the first.
+pub fn shown_section(setup: &Setup, asked: Option<&str>) -> &'static str {
+    asked
+        .and_then(|id| setup.section(id))
+        .or(setup.sections.first())
+        .map_or("", |section| section.id)
+}
+
+#[component]
+pub fn SetupStep(
+    setup: Memo<Setup>,
+    client: Signal<Client>,
+    /// The alternative asked for (a link's, or the last tab clicked).
+    tab: RwSignal<Option<String>>,
+    values: Signal<Values>,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| setup.with(|s| tab.with(|t| shown_section(s, t.as_deref()))));
+    let tabs = move || {
+        setup.with(|s| {
+            s.sections
+                .iter()
+                .map(|section| (section.id, section.title))
+                .collect::<Vec<_>>()
+        })
+    };
+    let has_alternatives = move || setup.with(|s| s.sections.len() > 1);
+    // The shown alternative and its number of snippets decide when its cards are rebuilt;
+    // everything else in them follows the setup.
+    let panel = Memo::new(move |_| {
+        let id = shown.get();
+        let count = setup.with(|s| s.section(id).map_or(0, |section| section.snippets.len()));
+        (id, count)
+    });
+    view! {
+        <Show when=has_alternatives>
+            <div class="tabs" role="tablist" aria-label=translated(Msg::AlternativesLabel)>
+                <For each=tabs key=|(id, _)| *id let:alternative>
+                    <button
+                        type="button"
+                        role="tab"
+                        id=format!("tab-{}", alternative.0)
+                        data-section=alternative.0
+                        aria-controls="setup-panel"
+                        aria-selected=move || (shown.get() == alternative.0).to_string()
+                        on:click=move |_| tab.set(Some(alternative.0.to_owned()))
+                    >
+                        {translated(alternative.1)}
+                    </button>
+                </For>
+            </div>
+        </Show>
+        <div
+            class="tab-panel"
+            role="tabpanel"
+            id="setup-panel"
+            aria-labelledby=move || format!("tab-{}", shown.get())
+        >
+            {move || {
+                let (id, count) = panel.get();
+                view! { <SectionView setup=setup client=client id=id snippet_count=count values=values /> }
+            }}
+        </div>
+        <p class="request">
+            {move || client.get().name()} " " {translated(Msg::RequestLine)} " "
+            <code id="request-url">
+                {move || format!("POST {}", setup.with(|s| s.request_url.clone()))}
+            </code>
+        </p>
+        <p class="next-step">{move || tr(setup.with(|s| s.next_step))}</p>
+    }
+}
+
+/// One alternative way to set the client up: its notes and snippets, and for a file people
+/// may already have, a way to merge into theirs.
+#[component]
+fn SectionView(
+    setup: Memo<Setup>,
+    client: Signal<Client>,
+    id: &'static str,
+    snippet_count: usize,
+    values: Signal<Values>,
+) -> impl IntoView {
+    let notes = move || {
+        setup
+            .with(|s| s.section(id).map(|section| section.notes.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="variant" data-section=id>
+            <h3>{move || setup.with(|s| s.section(id).map(|section| tr(section.title)))}</h3>
+            <ul class="notes">
+                {move || notes().into_iter().map(|note| view! { <li>{translated(note)}</li> }).collect_view()}
+            </ul>
+            {(0..snippet_count)
+                .map(|index| {
+                    let snippet = Signal::derive(move || {
+                        setup.with(|s| s.section(id).and_then(|section| section.snippets.get(index).cloned()))
+                    });
+                    let merge_target = move || {
+                        snippet.with(|s| match s.as_ref().map(|s| &s.kind) {
+                            Some(SnippetKind::File { file_name, .. }) => {
+                                MergeTarget::for_file(client.get(), file_name)
+                            }
+                            _ => None,
+                        })
+                    };
+                    view! {
+                        <SnippetCard snippet=snippet />
+                        {move || merge_target().map(|target| view! { <MergePanel target=target values=values /> })}
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// The last step: one request with the customer's values, in their shell, and what each
+/// answer means (the smoke test curl's setup is made of).
+#[component]
+pub fn CheckStep(
+    profile: StoredValue<Profile>,
+    values: Signal<Values>,
+    target: Signal<Target>,
+) -> impl IntoView {
+    let smoke_test = Memo::new(move |_| {
+        profile.with_value(|p| values.with(|v| Client::Curl.setup(p, v, target.get())))
+    });
+    view! {
+        <p class="help">{translated(Msg::CheckIntro)}</p>
+        {move || {
+            let count = smoke_test.with(|s| s.sections.first().map_or(0, |section| section.snippets.len()));
+            (0..count)
+                .map(|index| {
+                    let snippet = Signal::derive(move || {
+                        smoke_test.with(|s| s.sections.first().and_then(|section| section.snippets.get(index).cloned()))
+                    });
+                    view! { <SnippetCard snippet=snippet /> }
+                })
+                .collect_view()
+        }}
+        <ul class="notes answers">
+            {move || {
+                smoke_test
+                    .with(|s| s.sections.first().map(|section| section.notes.clone()).unwrap_or_default())
+                    .into_iter()
+                    .map(|note| view! { <li>{translated(note)}</li> })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
