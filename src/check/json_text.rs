@@ -116,6 +116,7 @@ impl Member {
 /// it as JSON.
 pub fn parse(text: &str, reader: Client) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding>> {
     // Comments are blanked, not removed, so that every offset stays where it was.
+    let given = text;
     let uncommented = reader.reads_json_comments().then(|| blank_comments(text));
     let text = uncommented.as_deref().unwrap_or(text);
     let surface = surface(text, reader);
@@ -135,9 +136,14 @@ pub fn parse(text: &str, reader: Client) -> Result<(serde_json::Value, Vec<Membe
         // position does; once they are fixed, any error left is reported on its own.
         Err(_) if !surface.is_empty() => Err(surface),
         Err(error) => {
-            let offset = text.len() - body.len() + offset_of(body, error.line(), error.column());
-            // The character at the error, in the text as given (the BOM included).
-            let end = text
+            let mut offset =
+                text.len() - body.len() + offset_of(body, error.line(), error.column());
+            // The character at the error, in the text as given (with its BOM, and with any
+            // comment, whose characters the blanking turned into as many spaces as bytes).
+            while !given.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let end = given
                 .get(offset..)
                 .and_then(|rest| rest.chars().next())
                 .map_or(offset, |c| offset + c.len_utf8());
@@ -463,6 +469,17 @@ mod tests {
             "\"b // not a comment\""
         );
         assert_eq!(blank_comments(text).len(), text.len());
+    }
+
+    #[test]
+    fn an_error_in_a_comment_points_at_a_whole_character() {
+        let text = "/*ὐ";
+        let findings = parse(text, Client::QwenCode).unwrap_err();
+        assert!(
+            text.get(findings[0].span.clone()).is_some(),
+            "{:?}",
+            findings[0].span
+        );
     }
 
     #[test]
