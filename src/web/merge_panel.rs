@@ -141,7 +141,7 @@ fn MergedFile(target: Target, text: String, changed: Vec<bool>) -> impl IntoView
                 </div>
             </header>
             <p class="help">{translated(Msg::MergeChangedLines)}</p>
-            <pre><code class="content">{lines}</code></pre>
+            <pre tabindex="0"><code class="content">{lines}</code></pre>
         </article>
     }
 }

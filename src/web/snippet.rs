@@ -118,7 +118,8 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <pre><code class="content">{content}</code></pre>
+            // Focusable: a long line scrolls sideways, which a keyboard must reach too.
+            <pre tabindex="0"><code class="content">{content}</code></pre>
             <Show when=move || status.get() == CopyStatus::Failed>
                 <p class="copy-failed" role="alert">
                     {translated(Msg::CopyFailed)}
