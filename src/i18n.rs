@@ -324,6 +324,11 @@ messages! {
     CliKeyNotUtf8 => "ONRAMP_KEY is not valid UTF-8", "ONRAMP_KEY 不是有效的 UTF-8";
     CliStdinIsTerminal => "give a file to check, or pipe the text in (onramp check - < file)", "请指定要检查的文件，或用管道传入文本（onramp check - < 文件）";
 
+    // Embedding, white-label profiles, offline use (issue 10)
+    ProfileInvalid => "The relay profile next to this page (profile.json) is not valid, so the built-in one is used:", "本页面旁的中转服务配置（profile.json）无效，已改用内置配置：";
+    LinkDocs => "Documentation", "使用文档";
+    LinkSupport => "Support", "联系支持";
+
     // Fatal error banner (the wasm app cannot continue after a panic)
     Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";
 }

@@ -5,6 +5,7 @@ use super::checker::{Checker, InWorker};
 use super::choice::Choice;
 use super::doctor::Doctor;
 use super::field::Field;
+use super::footer::RelayFooter;
 use super::lang::{Language, tr};
 use super::snippet::SnippetCard;
 use crate::check::{self, Context};
@@ -191,6 +192,8 @@ pub fn App(
                 <Doctor profile=profile client=client values=values.into() checker=checker />
             </section>
         </main>
+        // Issue 10: the relay's links and name, from its profile (web/footer.rs).
+        <RelayFooter profile=profile />
     }
 }
 

@@ -59,7 +59,8 @@ struct State {
 }
 
 impl InWorker {
-    /// The worker's module loader, next to `index.html` (Trunk writes it unhashed).
+    /// The worker's module loader, next to `index.html` (Trunk writes it unhashed), unless the
+    /// page says otherwise ([`super::browser::worker_url`]).
     const LOADER: &'static str = "./onramp-doctor_loader.js";
 
     pub fn new() -> InWorker {
@@ -83,7 +84,9 @@ impl State {
         }
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let Ok(worker) = Worker::new_with_options(InWorker::LOADER, &options) else {
+        let url = super::browser::worker_url();
+        let url = url.as_deref().unwrap_or(InWorker::LOADER);
+        let Ok(worker) = Worker::new_with_options(url, &options) else {
             return;
         };
         let state = Rc::clone(self);
