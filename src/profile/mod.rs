@@ -448,6 +448,11 @@ mod tests {
             "models",
         ] {
             assert!(printed.contains(&format!("\"{field}\"")), "{field}");
+            // `onramp profile default` prints the file itself.
+            assert!(
+                BUILTIN_4096BYTES.contains(&format!("\"{field}\"")),
+                "{field}"
+            );
         }
         assert_eq!(
             profile.base_urls().collect::<Vec<_>>(),
