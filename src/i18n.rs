@@ -388,6 +388,10 @@ messages! {
     // The doctor in place
     DoctorAccepts => "It reads: a base URL, an API key, a model name, Codex config.toml or auth.json, Claude Code or Qwen Code settings.json, environment lines for bash, fish, PowerShell or cmd, a .env file, or a Cherry Studio import link.", "可以检查：Base URL、API 密钥、模型名称、Codex 的 config.toml 或 auth.json、Claude Code 或 Qwen Code 的 settings.json、bash/fish/PowerShell/cmd 的环境变量命令、.env 文件，或 Cherry Studio 导入链接。";
     DoctorShow => "Show", "定位";
+    // Embedding, white-label profiles, offline use (issue 10)
+    ProfileInvalid => "The relay profile next to this page (profile.json) is not valid, so the built-in one is used:", "本页面旁的中转服务配置（profile.json）无效，已改用内置配置：";
+    LinkDocs => "Documentation", "使用文档";
+    LinkSupport => "Support", "联系支持";
 
     // Fatal error banner (the wasm app cannot continue after a panic)
     Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";

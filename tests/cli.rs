@@ -206,3 +206,109 @@ fn bad_arguments_exit_with_2_and_say_why() {
         assert!(stderr.starts_with("error:"), "{args:?}: {stderr}");
     }
 }
+
+/// A profile file for another relay, written to a temporary folder.
+fn profile_file(name: &str, edit: impl Fn(String) -> String) -> std::path::PathBuf {
+    let default = onramp(&["profile", "default"], None, None);
+    assert!(default.status.success());
+    let dir = std::env::temp_dir().join(format!("onramp-cli-profile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, edit(String::from_utf8(default.stdout).unwrap())).unwrap();
+    path
+}
+
+fn operator(text: String) -> String {
+    text.replace("https://api.4096bytes.com", "https://relay.example")
+        .replace("\"4096bytes\"", "\"Example Relay\"")
+        .replace(
+            "\"accepted_base_urls\": []",
+            "\"accepted_base_urls\": [\"https://cn.relay.example\"]",
+        )
+}
+
+#[test]
+fn profile_default_prints_the_builtin_profile_which_checks_clean() {
+    let output = onramp(&["profile", "default"], None, None);
+    let profile: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(profile["base_url"], "https://api.4096bytes.com");
+    let path = profile_file("default.json", |text| text);
+    let check = onramp(&["profile", "check", path.to_str().unwrap()], None, None);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn profile_check_names_the_bad_field_and_fails() {
+    let path = profile_file("broken.json", |text| {
+        operator(text).replace(
+            "\"env_key\": \"RELAY_4096BYTES_API_KEY\"",
+            "\"env_key\": 42",
+        )
+    });
+    let output = onramp(&["profile", "check", path.to_str().unwrap()], None, None);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("broken.json: clients.codex.env_key: invalid type: integer `42`, expected a string at line"),
+        "{stderr}"
+    );
+    // The same file given to a command: a usage error with the same message.
+    let output = onramp(
+        &[
+            "generate",
+            "--client",
+            "codex",
+            "--os",
+            "linux",
+            "--profile",
+            path.to_str().unwrap(),
+        ],
+        None,
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("clients.codex.env_key"));
+}
+
+#[test]
+fn generate_check_and_merge_take_another_relays_profile() {
+    let path = profile_file("operator.json", operator);
+    let profile = path.to_str().unwrap();
+    let mut args = GENERATE.to_vec();
+    args.extend(["--profile", profile]);
+    let output = onramp(&args, Some("sk-operator-0123456789"), None);
+    let all = serde_json::to_string(&snippets(&output)).unwrap();
+    assert!(all.contains("https://relay.example"), "{all}");
+    assert!(all.contains("Example Relay"), "{all}");
+    assert!(!all.contains("4096bytes.com"), "{all}");
+    // The host the relay also accepts is its own; the built-in relay's is another host.
+    let check = |url: &str| {
+        let output = onramp(
+            &["check", "--kind", "url", "--json", "--profile", profile],
+            None,
+            Some(url),
+        );
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(check("https://cn.relay.example").is_empty());
+    assert_eq!(check("https://api.4096bytes.com"), ["url/other-host"]);
+    let output = onramp(
+        &["merge", "--model", "m", "--profile", profile],
+        None,
+        Some("model = \"o3\"\n"),
+    );
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("base_url = \"https://relay.example\"")
+    );
+}

@@ -420,18 +420,27 @@ fn host_span(url: &str, start: usize, end: usize) -> Range<usize> {
     host_start..host_end
 }
 
+/// The host is one of the relay's (its base URL's or one it also accepts), a typo of one, or
+/// another server.
 fn check_host(url: &str, host: Range<usize>, context: &Context, findings: &mut Vec<Finding>) {
-    let Some(relay_host) = relay_host(&context.profile.base_url) else {
-        return;
-    };
+    let relay_hosts: Vec<String> = context.profile.base_urls().filter_map(relay_host).collect();
     let typed = url[host.clone()].to_ascii_lowercase();
-    if typed.is_empty() || typed == relay_host || is_loopback(&typed) {
+    if relay_hosts.is_empty()
+        || typed.is_empty()
+        || relay_hosts.contains(&typed)
+        || is_loopback(&typed)
+    {
         return;
     }
-    if strsim::levenshtein(&typed, &relay_host) <= 2 {
-        findings.push(Finding::new(&HOST_TYPO, host.clone()).with_edit(host, &relay_host));
-    } else {
-        findings.push(Finding::new(&OTHER_HOST, host));
+    let nearest = relay_hosts
+        .iter()
+        .map(|relay_host| (strsim::levenshtein(&typed, relay_host), relay_host))
+        .min();
+    match nearest {
+        Some((distance, relay_host)) if distance <= 2 => {
+            findings.push(Finding::new(&HOST_TYPO, host.clone()).with_edit(host, relay_host));
+        }
+        _ => findings.push(Finding::new(&OTHER_HOST, host)),
     }
 }
 
@@ -665,6 +674,33 @@ mod tests {
         assert_eq!(
             fixed("https://api.4096bytse.com", None),
             "https://api.4096bytes.com"
+        );
+        assert_eq!(codes("https://relay.example.org"), ["url/other-host"]);
+    }
+
+    #[test]
+    fn the_other_addresses_a_relay_accepts_are_its_own() {
+        let mut profile = Profile::builtin();
+        profile.accepted_base_urls = vec!["https://cn.4096bytes.example:8443".into()];
+        let context = Context {
+            profile: &profile,
+            client: None,
+        };
+        let codes = |url: &str| -> Vec<&str> {
+            check(url, &context)
+                .findings
+                .iter()
+                .map(|f| f.rule.code)
+                .collect()
+        };
+        assert!(codes("https://cn.4096bytes.example:8443").is_empty());
+        assert!(codes("https://api.4096bytes.com").is_empty());
+        assert_eq!(codes("https://cn.4096bytes.exmaple"), ["url/host-typo"]);
+        let fixed = check("https://cn.4096bytes.exmaple", &context);
+        assert_eq!(
+            crate::check::apply_edits("https://cn.4096bytes.exmaple", &fixed.findings[0].edits)
+                .as_deref(),
+            Some("https://cn.4096bytes.example")
         );
         assert_eq!(codes("https://relay.example.org"), ["url/other-host"]);
     }

@@ -53,6 +53,45 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the built-in relay profile, or check one (the page reads profile.json beside it).
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+}
+
+#[derive(Subcommand)]
+enum ProfileCommand {
+    /// Print the built-in profile: the template of another relay's.
+    Default,
+    /// Check a profile; exits with 1 and names the field when it is not valid.
+    Check {
+        /// The profile's JSON file.
+        file: std::path::PathBuf,
+    },
+}
+
+/// `--profile FILE`: another relay than the built-in one.
+#[derive(Args)]
+struct ProfileArg {
+    /// The relay profile to use [default: the built-in one; see `onramp profile default`].
+    #[arg(long, value_name = "FILE")]
+    profile: Option<std::path::PathBuf>,
+}
+
+impl ProfileArg {
+    fn load(&self, lang: Lang) -> Result<Profile, String> {
+        match &self.profile {
+            None => Ok(Profile::builtin()),
+            Some(path) => read_profile(path, lang),
+        }
+    }
+}
+
+/// Reads and checks a profile file; the message names the file and the field.
+fn read_profile(path: &std::path::Path, lang: Lang) -> Result<Profile, String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| lang.cannot_read(&name, &error.to_string()))?;
+    Profile::from_json(&text).map_err(|error| format!("{name}: {error}"))
 }
 
 #[derive(Args)]
@@ -78,6 +117,8 @@ struct GenerateArgs {
     /// Print a JSON array of snippets: {section, kind, path, shell, file_name, format, content, notes}.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    profile: ProfileArg,
 }
 
 #[derive(Args)]
@@ -98,6 +139,8 @@ struct CheckArgs {
     /// Print the text with every fix applied, instead of the findings.
     #[arg(long, conflicts_with = "json")]
     fix: bool,
+    #[command(flatten)]
+    profile: ProfileArg,
 }
 
 #[derive(Args)]
@@ -110,6 +153,8 @@ struct MergeArgs {
     /// The model name [default: the profile's placeholder].
     #[arg(long, default_value = "", hide_default_value = true)]
     model: String,
+    #[command(flatten)]
+    profile: ProfileArg,
 }
 
 /// A finding as printed by `check --json`: positions, never the text (keys stay masked).
@@ -226,21 +271,52 @@ pub fn run() -> ExitCode {
                     }
                 },
             };
+            let profile = match args.profile.load(lang) {
+                Ok(profile) => profile,
+                Err(message) => return usage_error(&message),
+            };
             match read_key(lang) {
-                Ok(key) => generate(args, target, key, lang),
+                Ok(key) => generate(args, &profile, target, key, lang),
                 Err(message) => usage_error(&message),
             }
         }
-        Command::Check(args) => match read_input(args.file.as_deref(), lang) {
-            Ok((name, text)) => check_text(&args, &name, &text, lang),
+        Command::Check(args) => match args
+            .profile
+            .load(lang)
+            .and_then(|profile| Ok((profile, read_input(args.file.as_deref(), lang)?)))
+        {
+            Ok((profile, (name, text))) => check_text(&args, &profile, &name, &text, lang),
             Err(message) => usage_error(&message),
         },
-        Command::Merge(args) => match read_input(args.file.as_deref(), lang) {
-            Ok((name, text)) => merge(&args, &name, &text, lang),
+        Command::Merge(args) => match args
+            .profile
+            .load(lang)
+            .and_then(|profile| Ok((profile, read_input(args.file.as_deref(), lang)?)))
+        {
+            Ok((profile, (name, text))) => merge(&args, &profile, &name, &text, lang),
             Err(message) => usage_error(&message),
         },
         Command::Rules { json } => list_rules(json, lang),
         Command::Clients { json } => list_clients(json),
+        Command::Profile(ProfileCommand::Default) => {
+            print!("{}", Profile::builtin_json());
+            ExitCode::SUCCESS
+        }
+        Command::Profile(ProfileCommand::Check { file }) => match read_profile(&file, lang) {
+            Ok(profile) => {
+                println!(
+                    "{}: {} ({})",
+                    file.display(),
+                    profile.display_name,
+                    profile.base_url
+                );
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        },
     }
 }
 
@@ -318,15 +394,20 @@ fn list_clients(json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn generate(args: GenerateArgs, target: Target, key: String, lang: Lang) -> ExitCode {
-    let profile = Profile::builtin();
+fn generate(
+    args: GenerateArgs,
+    profile: &Profile,
+    target: Target,
+    key: String,
+    lang: Lang,
+) -> ExitCode {
     let values = Values {
         key,
         base_url: args.base_url,
         model: args.model,
     };
     let context = Context {
-        profile: &profile,
+        profile,
         client: Some(args.client),
     };
     // The base URL field holds the relay's own URL, whatever the client.
@@ -351,7 +432,7 @@ fn generate(args: GenerateArgs, target: Target, key: String, lang: Lang) -> Exit
         );
     }
 
-    let setup = args.client.setup(&profile, &values, target);
+    let setup = args.client.setup(profile, &values, target);
     if args.json {
         print_json(&json_snippets(&setup, lang))
     } else {
@@ -450,10 +531,9 @@ fn read_input(file: Option<&std::path::Path>, lang: Lang) -> Result<(String, Str
     Ok((name, text))
 }
 
-fn check_text(args: &CheckArgs, name: &str, text: &str, lang: Lang) -> ExitCode {
-    let profile = Profile::builtin();
+fn check_text(args: &CheckArgs, profile: &Profile, name: &str, text: &str, lang: Lang) -> ExitCode {
     let context = Context {
-        profile: &profile,
+        profile,
         client: args.client,
     };
     let report = check::check(text, args.kind, &context);
@@ -482,14 +562,13 @@ fn check_text(args: &CheckArgs, name: &str, text: &str, lang: Lang) -> ExitCode 
     }
 }
 
-fn merge(args: &MergeArgs, name: &str, text: &str, lang: Lang) -> ExitCode {
-    let profile = Profile::builtin();
+fn merge(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang: Lang) -> ExitCode {
     let values = Values {
         key: String::new(),
         base_url: args.base_url.clone(),
         model: args.model.clone(),
     };
-    match crate::merge::merge_codex_config(text, &profile, &values) {
+    match crate::merge::merge_codex_config(text, profile, &values) {
         Ok(merged) => {
             print!("{}", merged.text);
             for change in &merged.changes {
@@ -503,7 +582,7 @@ fn merge(args: &MergeArgs, name: &str, text: &str, lang: Lang) -> ExitCode {
         Err(findings) => {
             // The checker's report, for where the secrets are; only the blocking findings.
             let context = Context {
-                profile: &profile,
+                profile,
                 client: Some(Client::Codex),
             };
             let report = Report {

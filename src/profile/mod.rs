@@ -1,7 +1,8 @@
 //! The relay's profile: everything onramp knows about one relay, as data.
 //!
 //! A profile is plain JSON so that a relay operator can describe their own relay without
-//! touching code. The 4096bytes profile is compiled in and used when nothing else is loaded.
+//! touching code: the page reads a `profile.json` next to `index.html`, the CLI takes
+//! `--profile FILE`. The 4096bytes profile is compiled in and used when nothing else is loaded.
 
 use crate::i18n::Texts;
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,10 @@ pub struct Profile {
     pub display_name: String,
     /// The base URL customers are given: scheme and host, without any endpoint path.
     pub base_url: String,
+    /// Other base URLs the relay also answers on (a second domain, a region's address, one
+    /// given to a particular client): the doctor takes their hosts for the relay's own.
+    #[serde(default)]
+    pub accepted_base_urls: Vec<String>,
     pub placeholders: Placeholders,
     /// Model names to suggest; empty when the relay wants them copied from its dashboard.
     #[serde(default)]
@@ -26,6 +31,12 @@ pub struct Profile {
     /// What the relay's keys look like, as far as its docs say.
     #[serde(default)]
     pub key: KeyShape,
+    /// The relay's documentation, linked under the tool when given (an http(s) URL).
+    #[serde(default)]
+    pub docs_url: Option<String>,
+    /// Where customers get help, linked under the tool when given (an http(s) URL).
+    #[serde(default)]
+    pub support_url: Option<String>,
     pub clients: ClientProfiles,
     /// What customers see go wrong, from the relay's own troubleshooting page, with the
     /// likely causes of each: the page's way in by symptom.
@@ -142,22 +153,85 @@ pub struct CodexProfile {
     pub env_key: String,
 }
 
-/// Why a profile file could not be used.
-#[derive(Debug)]
-pub struct ProfileError(serde_json::Error);
+/// Why a profile could not be used: the field's path (`clients.codex.env_key`), then what is
+/// wrong with it and, for JSON errors, where (serde_json's line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileError(String);
 
 impl std::fmt::Display for ProfileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the relay profile is not valid: {}", self.0)
+        f.write_str(&self.0)
     }
 }
 
 impl std::error::Error for ProfileError {}
 
 impl Profile {
-    /// Reads a profile from its JSON text.
+    /// Reads a profile from its JSON text, then checks what JSON types cannot say: URLs that
+    /// are http(s) URLs, a variable name a shell takes, a range whose ends are in order.
     pub fn from_json(text: &str) -> Result<Self, ProfileError> {
-        serde_json::from_str(text).map_err(ProfileError)
+        let profile: Profile = serde_json::from_str(text).map_err(|error| {
+            // serde_json says what is wrong and where; the path of the field is read off the
+            // text up to there (a wrapping deserializer would cost the page more).
+            let line_start: usize = text
+                .split_inclusive('\n')
+                .take(error.line().saturating_sub(1))
+                .map(str::len)
+                .sum();
+            match field_path(text, line_start + error.column()) {
+                path if path.is_empty() => ProfileError(error.to_string()),
+                path => ProfileError(format!("{path}: {error}")),
+            }
+        })?;
+        profile.validate()?;
+        Ok(profile)
+    }
+
+    fn validate(&self) -> Result<(), ProfileError> {
+        let wrong = |field: &str, what: &str| Err(ProfileError(format!("{field}: {what}")));
+        let urls = [("base_url".to_owned(), Some(&self.base_url))]
+            .into_iter()
+            .chain(
+                self.accepted_base_urls
+                    .iter()
+                    .enumerate()
+                    .map(|(i, url)| (format!("accepted_base_urls[{i}]"), Some(url))),
+            )
+            .chain([
+                ("docs_url".to_owned(), self.docs_url.as_ref()),
+                ("support_url".to_owned(), self.support_url.as_ref()),
+            ]);
+        for (field, url) in urls {
+            if let Some(url) = url.filter(|url| !is_web_url(url)) {
+                return wrong(
+                    &field,
+                    &format!("expected an https:// or http:// URL, found `{url}`"),
+                );
+            }
+        }
+        let env_key = &self.clients.codex.env_key;
+        let mut chars = env_key.chars();
+        let name_start = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+        if !name_start || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return wrong(
+                "clients.codex.env_key",
+                &format!("expected a variable name (letters, digits, _), found `{env_key}`"),
+            );
+        }
+        if let Some(length) = self.key.length.filter(|l| l.min > l.max) {
+            return wrong(
+                "key.length",
+                &format!("min ({}) is larger than max ({})", length.min, length.max),
+            );
+        }
+        Ok(())
+    }
+
+    /// The built-in profile as JSON, the starting point of an operator's own.
+    pub fn builtin_json() -> &'static str {
+        BUILTIN_4096BYTES
     }
 
     /// The compiled-in 4096bytes profile.
@@ -167,11 +241,99 @@ impl Profile {
         Self::from_json(BUILTIN_4096BYTES).expect("the embedded 4096bytes profile is valid")
     }
 
+    /// Every base URL of the relay: the one customers are given, then the others it accepts.
+    pub fn base_urls(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.base_url.as_str())
+            .chain(self.accepted_base_urls.iter().map(String::as_str))
+    }
+
     /// The base URL a client should be given: the relay's base URL (or the one the customer
     /// typed) without trailing slashes, followed by the client's path from this profile.
     pub fn client_base_url(base_url: &str, client_base_path: &str) -> String {
         format!("{}{}", base_url.trim_end_matches('/'), client_base_path)
     }
+}
+
+/// The path (`clients.codex.env_key`, `models[2]`) of the member or element that the first
+/// `end` bytes of a JSON text end in, as far as they were read: where serde_json stopped.
+fn field_path(text: &str, end: usize) -> String {
+    /// An object and the key of the member being read, or an array and how many elements
+    /// were read (`None` before the first).
+    enum Frame<'a> {
+        Object {
+            key: Option<&'a str>,
+            wants_key: bool,
+        },
+        Array(Option<usize>),
+    }
+    let bytes = &text.as_bytes()[..end.min(text.len())];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if let Some(Frame::Array(count @ None)) = stack.last_mut()
+            && !byte.is_ascii_whitespace()
+            && byte != b']'
+        {
+            *count = Some(0);
+        }
+        match byte {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, wants_key }) = stack.last_mut()
+                    && *wants_key
+                {
+                    *key = text.get(start..i.min(bytes.len()));
+                    *wants_key = false;
+                }
+            }
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                wants_key: true,
+            }),
+            b'[' => stack.push(Frame::Array(None)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { wants_key, .. }) => *wants_key = true,
+                Some(Frame::Array(Some(count))) => *count += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Array(Some(index)) => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    path
+}
+
+/// `https://` or `http://`, a host, and no whitespace or control character anywhere.
+fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.starts_with(['/', '?', '#', ':', '@'])
+            && !rest.is_empty()
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
 }
 
 #[cfg(test)]
@@ -221,6 +383,114 @@ mod tests {
         let text = BUILTIN_4096BYTES.replace("\"models\"", "\"modles\"");
         let error = Profile::from_json(&text).unwrap_err().to_string();
         assert!(error.contains("modles"), "{error}");
+    }
+
+    #[test]
+    fn an_error_names_the_field_and_where_it_is() {
+        let text =
+            BUILTIN_4096BYTES.replace("\"env_key\": \"RELAY_4096BYTES_API_KEY\"", "\"env_key\": 7");
+        let error = Profile::from_json(&text).unwrap_err().to_string();
+        assert!(
+            error.starts_with(
+                "clients.codex.env_key: invalid type: integer `7`, expected a string at line "
+            ),
+            "{error}"
+        );
+        let missing = BUILTIN_4096BYTES.replace("\"provider_id\": \"OpenAI\",", "");
+        let error = Profile::from_json(&missing).unwrap_err().to_string();
+        assert!(
+            error.starts_with("clients.codex: missing field `provider_id`"),
+            "{error}"
+        );
+        let error = Profile::from_json("{").unwrap_err().to_string();
+        assert!(
+            error.contains("EOF while parsing an object at line 1 column 1"),
+            "{error}"
+        );
+        let error = Profile::from_json(&format!("{BUILTIN_4096BYTES} {{}}")).unwrap_err();
+        assert!(error.to_string().contains("trailing characters"), "{error}");
+    }
+
+    #[test]
+    fn the_path_is_read_off_the_text_where_serde_stopped() {
+        let text = r#"{"a": {"b": [1, {"c": "x\"y"}, 3], "d": 2}}"#;
+        let at = |needle: &str| field_path(text, text.find(needle).unwrap() + needle.len());
+        assert_eq!(at(r#"{"a""#), "a");
+        assert_eq!(at("[1"), "a.b[0]");
+        assert_eq!(at(r#""c": "x\"y""#), "a.b[1].c");
+        assert_eq!(at(r#""y"}"#), "a.b[1]");
+        assert_eq!(at(", 3"), "a.b[2]");
+        assert_eq!(at("3]"), "a.b");
+        assert_eq!(at("\"d\": 2"), "a.d");
+        assert_eq!(at("2}"), "a");
+        assert_eq!(at("2}}"), "");
+        assert_eq!(field_path(text, 1), "");
+        assert_eq!(field_path("[", 1), "");
+        // A list whose first element is the wrong type.
+        let text = r#"{"models": {"#;
+        assert_eq!(field_path(text, text.len()), "models");
+        let text = r#"{"models": ["#;
+        assert_eq!(field_path(text, text.len()), "models");
+    }
+
+    #[test]
+    fn values_json_cannot_judge_are_checked_and_named() {
+        let error = |from: &str, to: &str| {
+            let text = BUILTIN_4096BYTES.replacen(from, to, 1);
+            Profile::from_json(&text).unwrap_err().to_string()
+        };
+        assert_eq!(
+            error("\"https://api.4096bytes.com\"", "\"api.example\""),
+            "base_url: expected an https:// or http:// URL, found `api.example`"
+        );
+        assert!(
+            error(
+                "\"accepted_base_urls\": []",
+                "\"accepted_base_urls\": [\"https://a.example\", \"ftp://b\"]"
+            )
+            .starts_with("accepted_base_urls[1]: ")
+        );
+        assert!(
+            error(
+                "\"docs_url\": null",
+                "\"docs_url\": \"javascript:alert(1)\""
+            )
+            .starts_with("docs_url: ")
+        );
+        assert!(
+            error("\"RELAY_4096BYTES_API_KEY\"", "\"MY KEY\"")
+                .starts_with("clients.codex.env_key: ")
+        );
+        assert!(
+            error("\"length\": null", "\"length\": {\"min\": 9, \"max\": 3}")
+                .starts_with("key.length: min (9) is larger than max (3)")
+        );
+    }
+
+    #[test]
+    fn every_field_of_the_builtin_profile_is_written_out() {
+        // `onramp profile default` prints it as the template of an operator's own.
+        let profile = Profile::builtin();
+        let printed = serde_json::to_string_pretty(&profile).unwrap();
+        assert_eq!(Profile::from_json(&printed).unwrap(), profile);
+        for field in [
+            "accepted_base_urls",
+            "docs_url",
+            "support_url",
+            "key",
+            "models",
+        ] {
+            assert!(printed.contains(&format!("\"{field}\"")), "{field}");
+            // `onramp profile default` prints the file itself.
+            assert!(
+                BUILTIN_4096BYTES.contains(&format!("\"{field}\"")),
+                "{field}"
+            );
+        }
+        assert_eq!(
+            profile.base_urls().collect::<Vec<_>>(),
+            ["https://api.4096bytes.com"]
+        );
     }
 
     #[test]

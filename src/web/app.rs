@@ -6,6 +6,7 @@ use super::checker::{Checker, InWorker};
 use super::choice::Choice;
 use super::doctor::Doctor;
 use super::field::Field;
+use super::footer::RelayFooter;
 use super::lang::{Language, translated};
 use super::setup::{CheckStep, SetupStep, shown_section};
 use super::troubleshoot::Troubleshoot;
@@ -296,5 +297,7 @@ pub fn App(
                 <Doctor client=client values=values.into() found=doctor_found />
             </section>
         </main>
+        // Issue 10: the relay's links and name, from its profile (web/footer.rs).
+        <RelayFooter profile=profile />
     }
 }

@@ -1,10 +1,11 @@
 //! The few browser facilities the page uses, each wrapped once: the visitor's system and
-//! language, the clipboard, file downloads and the crash banner.
+//! language, the clipboard, file downloads, the crash banner, and what the page's start-up
+//! script left for it (an operator's profile, the doctor's worker in the one-file build).
 
 use crate::i18n::{Lang, Msg};
 use crate::platform::Os;
 use leptos::prelude::{document, window};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The visitor's system as the user agent tells it.
@@ -51,14 +52,20 @@ pub fn download(file_name: &str, media_type: &str, content: &str) {
 
 /// After a panic the wasm instance is dead: say so in the page instead of freezing silently.
 pub fn show_crash_banner() {
+    show_alert("div", "crashed", Msg::Crashed, "");
+}
+
+/// Puts `message` in every language (it may show before one is picked, or after the page
+/// died), then `detail`, at the top of the page.
+pub fn show_alert(tag: &str, class: &str, message: Msg, detail: &str) {
     let document = document();
-    let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) else {
+    let (Ok(banner), Some(body)) = (document.create_element(tag), document.body()) else {
         return;
     };
     banner.set_attribute("role", "alert").ok();
-    banner.set_class_name("crashed");
-    let text = Lang::ALL.map(|lang| Msg::Crashed.text(lang)).join(" / ");
-    banner.set_text_content(Some(&text));
+    banner.set_class_name(class);
+    let text = Lang::ALL.map(|lang| message.text(lang)).join(" / ");
+    banner.set_text_content(Some(format!("{text} {detail}").trim_end()));
     body.prepend_with_node_1(&banner).ok();
 }
 
@@ -73,6 +80,9 @@ pub fn replace_fragment(fragment: &str) {
     let Ok(history) = window().history() else {
         return;
     };
+    if self::fragment() == fragment {
+        return;
+    }
     let url = if fragment.is_empty() {
         // No fragment: the page's own address, without a lone `#`.
         let location = window().location();
@@ -156,4 +166,24 @@ pub fn focus(id: &str) {
     {
         element.focus().ok();
     }
+}
+
+/// A global the start-up script set, if it did.
+fn global(name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(&window(), &JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined())
+}
+
+/// The text of the operator's `profile.json` next to the page, which `js/boot.js` fetches
+/// while the wasm loads (`window.onrampProfile`, a promise); `None` when there is none.
+pub async fn operator_profile() -> Option<String> {
+    let promise: js_sys::Promise = global("onrampProfile")?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
+}
+
+/// Where the doctor's worker script is, when it is not the file next to the page: the one-file
+/// build (`onramp-offline.html`) sets `window.onrampWorker` to a `data:` URL.
+pub fn worker_url() -> Option<String> {
+    global("onrampWorker")?.as_string()
 }

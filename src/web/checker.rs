@@ -59,7 +59,8 @@ struct State {
 }
 
 impl InWorker {
-    /// The worker's module loader, next to `index.html` (Trunk writes it unhashed).
+    /// The worker's module loader, next to `index.html` (Trunk writes it unhashed), unless the
+    /// page says otherwise ([`super::browser::worker_url`]).
     const LOADER: &'static str = "./onramp-doctor_loader.js";
 
     pub fn new() -> InWorker {
@@ -83,7 +84,9 @@ impl State {
         }
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let Ok(worker) = Worker::new_with_options(InWorker::LOADER, &options) else {
+        let url = super::browser::worker_url();
+        let url = url.as_deref().unwrap_or(InWorker::LOADER);
+        let Ok(worker) = Worker::new_with_options(url, &options) else {
             return;
         };
         let state = Rc::clone(self);
@@ -131,9 +134,10 @@ impl State {
         }
     }
 
-    /// The worker died: end it, tell whoever waited for it, and start a new one for the
-    /// next request (not this one, which may be what killed it).
-    fn stopped(self: &Rc<Self>) {
+    /// The worker died, or never loaded: end it and tell whoever waited for it. The next
+    /// request starts a new one (not this one, which may be what killed it); starting one
+    /// here would loop when its module cannot load at all.
+    fn stopped(&self) {
         if let Some(worker) = self.worker.borrow_mut().take() {
             worker.terminate();
         }
@@ -143,7 +147,6 @@ impl State {
         if let Some(reply) = in_flight.or(waiting.map(|(_, reply)| reply)) {
             reply(Err(Stopped));
         }
-        self.start();
     }
 }
 

@@ -7,6 +7,7 @@ mod checker;
 mod choice;
 mod doctor;
 mod field;
+mod footer;
 mod lang;
 mod merge_panel;
 mod setup;
@@ -16,13 +17,35 @@ mod troubleshoot;
 pub use app::App;
 pub use checker::{Checker, InPage, InWorker};
 
+use crate::i18n::Msg;
+use crate::profile::Profile;
 use leptos::prelude::*;
 
-/// Starts the page: a panic hook that tells the visitor, then the app in `<body>`.
+/// Starts the page: a panic hook that tells the visitor, then the app in `<body>`, for the
+/// operator's profile when there is a valid one next to the page (`profile.json`, which
+/// `js/boot.js` fetches), else for the built-in relay.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         browser::show_crash_banner();
     }));
-    mount_to_body(|| view! { <App /> });
+    wasm_bindgen_futures::spawn_local(async {
+        let operator = browser::operator_profile().await;
+        let profile = match operator.map(|text| Profile::from_json(&text)) {
+            None => Profile::builtin(),
+            Some(Ok(profile)) => profile,
+            // For the operator: what is wrong, naming the field; the page goes on for the
+            // built-in relay.
+            Some(Err(error)) => {
+                browser::show_alert(
+                    "p",
+                    "profile-error",
+                    Msg::ProfileInvalid,
+                    &error.to_string(),
+                );
+                Profile::builtin()
+            }
+        };
+        mount_to_body(move || view! { <App profile=profile /> });
+    });
 }
