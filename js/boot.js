@@ -3,6 +3,12 @@
 // every build (see README, "Privacy"). Trunk writes the hashed names of the page's module
 // into <meta name="onramp-main"> (Trunk.toml, pattern_script).
 const main = document.querySelector('meta[name="onramp-main"]').dataset;
+
+// After a panic the wasm is dead, so the crash banner's button (src/web/browser.rs) is
+// answered here, from the first moment on.
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-onramp-reload]')) location.reload();
+});
 const query = new URLSearchParams(location.search);
 
 // An operator's profile.json next to index.html, fetched while the wasm loads. The page

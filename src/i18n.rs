@@ -395,6 +395,7 @@ messages! {
 
     // Fatal error banner (the wasm app cannot continue after a panic)
     Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";
+    Reload => "Reload", "重新加载";
 }
 
 #[cfg(test)]

@@ -312,3 +312,50 @@ fn generate_check_and_merge_take_another_relays_profile() {
         String::from_utf8_lossy(&output.stdout).contains("base_url = \"https://relay.example\"")
     );
 }
+
+#[test]
+fn merge_into_each_clients_file_keeps_what_was_there() {
+    let key = "sk-merged-0123456789";
+    let merged = |into: &str, existing: &str| {
+        let output = onramp(
+            &["merge", "--into", into, "--model", "gpt-5.5", "-"],
+            Some(key),
+            Some(existing),
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(output.status.success(), "{into}: {stderr}");
+        assert!(
+            !stderr.contains(key),
+            "{into}: the key in the changes: {stderr}"
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Claude Code: the key goes into env (the file needs it); the old one is listed masked.
+    let claude = merged(
+        "claude-settings",
+        "{\n  \"model\": \"opus\",\n  \"env\": { \"ANTHROPIC_API_KEY\": \"sk-stale-9999\" }\n}\n",
+    );
+    let settings: serde_json::Value = serde_json::from_str(&claude).unwrap();
+    assert_eq!(settings["env"]["ANTHROPIC_AUTH_TOKEN"], key);
+    assert_eq!(settings["model"], "opus");
+    assert!(
+        settings["env"].get("ANTHROPIC_API_KEY").is_none(),
+        "{claude}"
+    );
+    // OpenCode and Continue: the relay added beside the user's own settings.
+    let opencode = merged("opencode-config", "{\n  \"theme\": \"dark\"\n}\n");
+    let config: serde_json::Value = serde_json::from_str(&opencode).unwrap();
+    assert_eq!(config["theme"], "dark");
+    assert!(opencode.contains("gpt-5.5"), "{opencode}");
+    let continue_yaml = merged("continue-config", "name: mine\nversion: 1.0.0\n");
+    assert!(continue_yaml.starts_with("name: mine\n"), "{continue_yaml}");
+    assert!(continue_yaml.contains("gpt-5.5"), "{continue_yaml}");
+    // A file the merge cannot read: the finding, and status 1.
+    let output = onramp(
+        &["merge", "--into", "opencode-config", "-"],
+        None,
+        Some("{ \"a\": "),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("error["));
+}

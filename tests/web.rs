@@ -423,3 +423,23 @@ async fn the_doctor_finds_fixes_and_merges() {
             .contains("features.model_provider")
     );
 }
+
+#[wasm_bindgen_test]
+fn after_a_crash_the_page_says_so_in_both_languages_and_offers_a_reload() {
+    onramp::web::show_crash_banner();
+    let banner = document()
+        .query_selector("body > .crashed")
+        .unwrap()
+        .unwrap();
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap_or_default();
+    assert!(text.contains("stopped working"), "{text}");
+    assert!(text.contains("页面已停止工作"), "{text}");
+    let selector = format!("button[{}]", onramp::web::RELOAD_ATTRIBUTE);
+    let button = banner
+        .query_selector(&selector)
+        .unwrap()
+        .expect("a reload button");
+    assert_eq!(button.text_content().as_deref(), Some("Reload / 重新加载"));
+    banner.remove();
+}

@@ -8,6 +8,7 @@ mod diagnostics;
 use crate::check::{self, Context, Kind, Report, Severity};
 use crate::clients::{Client, Setup, SnippetKind, Values};
 use crate::i18n::{Lang, Msg};
+use crate::merge;
 use crate::platform::Shell;
 use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
@@ -38,8 +39,9 @@ enum Command {
     /// Check a config file, env lines, a URL or a key for the mistakes behind most support tickets.
     /// Exits with 1 when an error is found.
     Check(CheckArgs),
-    /// Print an existing Codex config.toml with the relay's provider merged in; what changed
-    /// goes to standard error.
+    /// Print a file people already have (Codex config.toml by default) with the relay's settings
+    /// merged in; what changed goes to standard error. The key, where the file holds one, comes
+    /// from ONRAMP_KEY.
     Merge(MergeArgs),
     /// List the doctor's rules: code, severity, where the severity comes from, and texts.
     Rules {
@@ -145,8 +147,12 @@ struct CheckArgs {
 
 #[derive(Args)]
 struct MergeArgs {
-    /// The existing config.toml; `-` or nothing reads standard input.
+    /// The existing file; `-` or nothing reads standard input.
     file: Option<std::path::PathBuf>,
+    /// Which client's file it is.
+    #[arg(long, default_value = "codex-config", value_parser = PossibleValuesParser::new(merge::Target::ALL.map(merge::Target::id))
+        .try_map(|id| merge::Target::from_id(&id).ok_or("unknown file")))]
+    into: merge::Target,
     /// The relay's base URL [default: the relay profile's].
     #[arg(long, default_value = "", hide_default_value = true)]
     base_url: String,
@@ -293,7 +299,7 @@ pub fn run() -> ExitCode {
             .load(lang)
             .and_then(|profile| Ok((profile, read_input(args.file.as_deref(), lang)?)))
         {
-            Ok((profile, (name, text))) => merge(&args, &profile, &name, &text, lang),
+            Ok((profile, (name, text))) => merge_file(&args, &profile, &name, &text, lang),
             Err(message) => usage_error(&message),
         },
         Command::Rules { json } => list_rules(json, lang),
@@ -562,13 +568,22 @@ fn check_text(args: &CheckArgs, profile: &Profile, name: &str, text: &str, lang:
     }
 }
 
-fn merge(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang: Lang) -> ExitCode {
+fn merge_file(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang: Lang) -> ExitCode {
+    // Standard input may be the file, so the key comes from the variable only (the
+    // placeholder without it), never from an argument.
+    let key = match std::env::var(KEY_VARIABLE) {
+        Ok(key) => key,
+        Err(std::env::VarError::NotPresent) => String::new(),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            return usage_error(Msg::CliKeyNotUtf8.text(lang));
+        }
+    };
     let values = Values {
-        key: String::new(),
+        key,
         base_url: args.base_url.clone(),
         model: args.model.clone(),
     };
-    match crate::merge::merge_codex_config(text, profile, &values) {
+    match merge::merge(args.into, text, profile, &values) {
         Ok(merged) => {
             print!("{}", merged.text);
             for change in &merged.changes {
@@ -581,13 +596,14 @@ fn merge(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang: Lang
         }
         Err(findings) => {
             // The checker's report, for where the secrets are; only the blocking findings.
+            let (client, file_name) = args.into.file();
             let context = Context {
                 profile,
-                client: Some(Client::Codex),
+                client: Some(client),
             };
             let report = Report {
                 findings,
-                ..check::check(text, Some(Kind::CodexConfig), &context)
+                ..check::check(text, Kind::for_file(client, file_name), &context)
             };
             print!(
                 "{}",

@@ -7,6 +7,7 @@ use crate::platform::Os;
 use leptos::prelude::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
 
 /// The visitor's system as the user agent tells it.
 pub fn visitor_os() -> Os {
@@ -50,23 +51,42 @@ pub fn download(file_name: &str, media_type: &str, content: &str) {
     leptos::prelude::set_timeout(move || drop(url), std::time::Duration::from_secs(60));
 }
 
-/// After a panic the wasm instance is dead: say so in the page instead of freezing silently.
+/// The attribute of the crash banner's reload button. The button is clicked after this
+/// module died, so `js/boot.js` answers it, not a handler here.
+pub const RELOAD_ATTRIBUTE: &str = "data-onramp-reload";
+
+/// After a panic the wasm instance is dead: say so in the page, with a button that reloads
+/// it, instead of freezing silently.
 pub fn show_crash_banner() {
-    show_alert("div", "crashed", Msg::Crashed, "");
+    let Some(banner) = show_alert("div", "crashed", Msg::Crashed, "") else {
+        return;
+    };
+    let Ok(button) = document().create_element("button") else {
+        return;
+    };
+    button.set_attribute("type", "button").ok();
+    button.set_attribute(RELOAD_ATTRIBUTE, "").ok();
+    button.set_text_content(Some(&in_every_language(Msg::Reload)));
+    banner.append_child(&button).ok();
 }
 
 /// Puts `message` in every language (it may show before one is picked, or after the page
 /// died), then `detail`, at the top of the page.
-pub fn show_alert(tag: &str, class: &str, message: Msg, detail: &str) {
+pub fn show_alert(tag: &str, class: &str, message: Msg, detail: &str) -> Option<Element> {
     let document = document();
     let (Ok(banner), Some(body)) = (document.create_element(tag), document.body()) else {
-        return;
+        return None;
     };
     banner.set_attribute("role", "alert").ok();
     banner.set_class_name(class);
-    let text = Lang::ALL.map(|lang| message.text(lang)).join(" / ");
+    let text = in_every_language(message);
     banner.set_text_content(Some(format!("{text} {detail}").trim_end()));
-    body.prepend_with_node_1(&banner).ok();
+    body.prepend_with_node_1(&banner).ok()?;
+    Some(banner)
+}
+
+fn in_every_language(message: Msg) -> String {
+    Lang::ALL.map(|lang| message.text(lang)).join(" / ")
 }
 
 /// The page's URL fragment, `#` included, or empty.

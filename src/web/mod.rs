@@ -15,6 +15,7 @@ mod snippet;
 mod troubleshoot;
 
 pub use app::App;
+pub use browser::{RELOAD_ATTRIBUTE, show_crash_banner};
 pub use checker::{Checker, InPage, InWorker};
 
 use crate::i18n::Msg;

@@ -130,6 +130,27 @@ test('the doctor finds a broken auth.json, fixes it, and never shows the key', a
   assert.equal(await page.inputValue('#doctor-input'), '{\n  "OPENAI_API_KEY": "sk-doctor-secret-0123456789"\n}\n');
 });
 
+test('after a crash, the banner\'s button reloads the page', async () => {
+  // The wasm cannot be made to panic from outside, so the banner the panic hook writes
+  // (tests/web.rs checks it) is put in as it would be; js/boot.js answers its button.
+  await page.evaluate(() => {
+    window.beforeReload = true;
+    const banner = document.createElement('div');
+    banner.className = 'crashed';
+    banner.setAttribute('role', 'alert');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-onramp-reload', '');
+    button.textContent = 'Reload';
+    banner.append(button);
+    document.body.prepend(banner);
+  });
+  await Promise.all([page.waitForEvent('load'), page.click('.crashed button')]);
+  assert.equal(await page.evaluate(() => window.beforeReload), undefined);
+  await page.waitForSelector('.snippet[data-file="auth.json"] .content');
+  assert.equal(await page.locator('.crashed').count(), 0);
+});
+
 test('the page made no request except for its own files', async () => {
   assert.deepEqual(foreignRequests, []);
   assert.ok(server.requested.length > 0);
