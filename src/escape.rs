@@ -1,12 +1,95 @@
 //! Quoting a value for each syntax onramp writes, one function per syntax.
 //!
 //! Every function returns a complete literal (quotes included) that reads back as exactly the
-//! given value. TOML and JSON delegate to `toml_edit` and `serde_json`; the shells have no
-//! crate worth the weight, so their rules are written out here with a test each.
+//! given value. JSON delegates to `serde_json`. TOML is written out here as `toml_edit` writes
+//! it (a test holds the two to the same text): the page's main module writes `config.toml`,
+//! and `toml_edit` would add its weight to the page's first load for two functions. The
+//! shells have no crate worth the weight either. Each syntax has a test.
 
-/// A TOML string literal (basic or literal string, whichever `toml_edit` finds clearer).
+/// A TOML string value: the first of basic, literal, multi-line basic and multi-line literal
+/// string that holds `value` without escapes, in `toml_edit`'s order; else an escaped basic
+/// string, multi-line when `value` has line breaks.
 pub fn toml(value: &str) -> String {
-    toml_edit::Value::from(value).to_string()
+    let bytes = value.as_bytes();
+    let plain = !bytes
+        .iter()
+        .any(|&b| (b <= 0x1f && b != b'\t' && b != b'\n') || b == 0x7f);
+    let backslash = bytes.contains(&b'\\');
+    let newline = bytes.contains(&b'\n');
+    let single_quotes = longest_run(bytes, b'\'');
+    let double_quotes = longest_run(bytes, b'"');
+    // A multi-line string drops a line break right after its opening quotes: writing one
+    // there keeps a value's own first line break.
+    let first_break = if newline { "\n" } else { "" };
+    let multi_line_basic = || format!("\"\"\"{first_break}{}\"\"\"", toml_escaped(value, 2));
+    if plain && !backslash && double_quotes == 0 && !newline {
+        format!("\"{}\"", toml_escaped(value, 0))
+    } else if plain && single_quotes == 0 && !newline {
+        format!("'{value}'")
+    } else if plain && !backslash && double_quotes <= 2 {
+        multi_line_basic()
+    } else if plain && single_quotes <= 2 {
+        format!("'''{first_break}{value}'''")
+    } else if newline {
+        multi_line_basic()
+    } else {
+        format!("\"{}\"", toml_escaped(value, 0))
+    }
+}
+
+/// A TOML key, as `toml_edit` writes keys: bare when it can be, else a basic string unless
+/// only a literal string holds it without escapes.
+pub fn toml_key(key: &str) -> String {
+    let bytes = key.as_bytes();
+    let bare = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
+    let plain = !bytes
+        .iter()
+        .any(|&b| (b <= 0x1f && b != b'\t') || b == 0x7f);
+    let needs_escapes_in_basic = bytes.contains(&b'\\') || bytes.contains(&b'"');
+    if !key.is_empty() && bytes.iter().all(bare) {
+        key.to_owned()
+    } else if plain && needs_escapes_in_basic && !bytes.contains(&b'\'') {
+        format!("'{key}'")
+    } else {
+        format!("\"{}\"", toml_escaped(key, 0))
+    }
+}
+
+/// The longest run of `byte` in `bytes`.
+fn longest_run(bytes: &[u8], byte: u8) -> usize {
+    bytes
+        .split(|&b| b != byte)
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The inside of a TOML basic string (`max_quotes` 0), or of a multi-line one (2; line breaks
+/// stay): a `"` is escaped when more than `max_quotes` unescaped ones would stand together.
+fn toml_escaped(value: &str, max_quotes: usize) -> String {
+    let multi_line = max_quotes > 0;
+    let mut escaped = String::with_capacity(value.len());
+    let mut quotes = 0;
+    for c in value.chars() {
+        quotes = if c == '"' { quotes + 1 } else { 0 };
+        match c {
+            '"' if quotes > max_quotes => {
+                quotes = 0;
+                escaped.push_str("\\\"");
+            }
+            '\u{8}' => escaped.push_str("\\b"),
+            '\t' => escaped.push_str("\\t"),
+            '\n' if !multi_line => escaped.push_str("\\n"),
+            '\u{c}' => escaped.push_str("\\f"),
+            '\r' => escaped.push_str("\\r"),
+            '\\' => escaped.push_str("\\\\"),
+            '\0'..='\u{1f}' | '\u{7f}' if c != '\n' => {
+                escaped.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 /// A JSON string literal.
@@ -109,6 +192,45 @@ mod tests {
         }
     }
 
+    /// What `toml_edit` writes for a string value and for a key.
+    fn toml_edit_value_and_key(value: &str) -> (String, String) {
+        (
+            toml_edit::Value::from(value).to_string(),
+            toml_edit::Key::new(value).display_repr().into_owned(),
+        )
+    }
+
+    #[test]
+    fn toml_is_written_as_toml_edit_writes_it() {
+        let quotes = [
+            "'",
+            "''",
+            "'''",
+            "\"",
+            "\"\"",
+            "\"\"\"",
+            "\"\"\"\"\"",
+            r#"'''"""\"#,
+        ];
+        let breaks = [
+            "\n",
+            "a\nb'''\\",
+            "\n'''\"\"\"",
+            "\r\n",
+            "\u{1}",
+            "\t",
+            "x\ty",
+            ".:/ -_",
+        ];
+        for value in AWKWARD.iter().chain(&quotes).chain(&breaks) {
+            assert_eq!(
+                (toml(value), toml_key(value)),
+                toml_edit_value_and_key(value),
+                "{value:?}"
+            );
+        }
+    }
+
     #[test]
     fn yaml_reads_back() {
         for value in AWKWARD {
@@ -166,6 +288,13 @@ mod tests {
             prop_assert_eq!(doc["v"].as_str(), Some(value.as_str()));
             prop_assert_eq!(serde_json::from_str::<String>(&json(&value)).unwrap(), value.clone());
             prop_assert_eq!(parse_yaml_scalar(&yaml(&value)), value);
+        }
+
+        #[test]
+        fn any_string_is_written_as_toml_edit_writes_it(
+            value in prop_oneof![any::<String>(), r#"['"\\\n\r\t a.]{0,12}"#]
+        ) {
+            prop_assert_eq!((toml(&value), toml_key(&value)), toml_edit_value_and_key(&value));
         }
     }
 

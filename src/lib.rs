@@ -36,5 +36,12 @@ pub fn rules() -> impl Iterator<Item = &'static check::Rule> {
 }
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// Both wasm modules allocate with Talc rather than Rust's default dlmalloc: it is smaller
+/// (gzip -9: the doctor 3.0 KB smaller, the main module 0.4 KB).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

@@ -12,11 +12,11 @@
 //! has one, it would make the file a duplicate-table error.
 
 use super::{Client, Resolved, Section, Setup, Snippet, env_sections};
+use crate::escape;
 use crate::i18n::Msg;
 use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
-use toml_edit::{DocumentMut, Item, Table, value};
 
 /// Codex's folder in the home directory (its default `CODEX_HOME`).
 const CODEX_DIR: &str = ".codex";
@@ -98,21 +98,38 @@ pub fn root_settings<'a>(profile: &'a Profile, model: &'a str) -> Vec<(&'static 
     settings
 }
 
+/// The value of a setting in the relay's provider table.
+#[derive(Clone, Copy)]
+pub enum ProviderValue<'a> {
+    Text(&'a str),
+    Flag(bool),
+}
+
+impl ProviderValue<'_> {
+    /// The value as `config.toml` holds it.
+    fn toml(self) -> String {
+        match self {
+            ProviderValue::Text(text) => escape::toml(text),
+            ProviderValue::Flag(flag) => flag.to_string(),
+        }
+    }
+}
+
 /// The relay's provider table, in order.
-pub fn provider_settings(
-    profile: &Profile,
-    base_url: &str,
-    source: KeySource,
-) -> Vec<(&'static str, toml_edit::Value)> {
+pub fn provider_settings<'a>(
+    profile: &'a Profile,
+    base_url: &'a str,
+    source: KeySource<'a>,
+) -> Vec<(&'static str, ProviderValue<'a>)> {
     let codex = &profile.clients.codex;
     let mut settings = vec![
-        (config::NAME, codex.provider_name.as_str().into()),
-        (config::BASE_URL, base_url.into()),
-        (config::WIRE_API, config::RESPONSES.into()),
+        (config::NAME, ProviderValue::Text(&codex.provider_name)),
+        (config::BASE_URL, ProviderValue::Text(base_url)),
+        (config::WIRE_API, ProviderValue::Text(config::RESPONSES)),
     ];
     settings.push(match source {
-        KeySource::AuthJson => (config::REQUIRES_OPENAI_AUTH, true.into()),
-        KeySource::Environment(name) => (config::ENV_KEY, name.into()),
+        KeySource::AuthJson => (config::REQUIRES_OPENAI_AUTH, ProviderValue::Flag(true)),
+        KeySource::Environment(name) => (config::ENV_KEY, ProviderValue::Text(name)),
     });
     settings
 }
@@ -166,22 +183,20 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     }
 }
 
-/// `config.toml`: root keys first, then the provider table.
+/// `config.toml`: root keys first, then the provider table, as `toml_edit` would write the
+/// same document (`[model_providers.<id>]` alone, without an empty `[model_providers]`).
+/// Written as text so that the page's main module does not link `toml_edit`.
 fn config(profile: &Profile, values: &Resolved, base_url: &str, source: KeySource) -> String {
-    let mut document = DocumentMut::new();
+    let mut text = String::new();
     for (key, setting) in root_settings(profile, values.model) {
-        document[key] = value(setting);
+        text += &format!("{key} = {}\n", escape::toml(setting));
     }
-    let mut provider = Table::new();
+    let provider_id = escape::toml_key(&profile.clients.codex.provider_id);
+    text += &format!("\n[{}.{provider_id}]\n", config::PROVIDERS);
     for (key, setting) in provider_settings(profile, base_url, source) {
-        provider[key] = Item::Value(setting);
+        text += &format!("{key} = {}\n", setting.toml());
     }
-    let mut providers = Table::new();
-    // Written as `[model_providers.<id>]` alone, without an empty `[model_providers]` header.
-    providers.set_implicit(true);
-    providers.insert(&profile.clients.codex.provider_id, Item::Table(provider));
-    document.insert(config::PROVIDERS, Item::Table(providers));
-    document.to_string()
+    text
 }
 
 #[cfg(test)]
@@ -189,6 +204,7 @@ mod tests {
     use super::*;
     use crate::clients::{Client, SnippetKind, Values};
     use crate::platform::Shell;
+    use toml_edit::DocumentMut;
 
     fn setup_for(key: &str, model: &str, os: Os) -> Setup {
         let values = Values {
@@ -240,6 +256,55 @@ requires_openai_auth = true
             "{\n  \"OPENAI_API_KEY\": \"sk-1\"\n}\n"
         );
         assert_eq!(setup.request_url, "https://api.4096bytes.com/responses");
+    }
+
+    /// The same `config.toml` built with `toml_edit`.
+    fn toml_edit_config(profile: &Profile, values: &Resolved, source: KeySource) -> String {
+        use toml_edit::{Item, Table, value};
+        let mut document = DocumentMut::new();
+        for (key, setting) in root_settings(profile, values.model) {
+            document[key] = value(setting);
+        }
+        let base_url = Client::Codex.base_url(profile, values.base_url);
+        let mut provider = Table::new();
+        for (key, setting) in provider_settings(profile, &base_url, source) {
+            provider[key] = Item::Value(setting.into());
+        }
+        let mut providers = Table::new();
+        providers.set_implicit(true);
+        providers.insert(&profile.clients.codex.provider_id, Item::Table(provider));
+        document.insert(config::PROVIDERS, Item::Table(providers));
+        document.to_string()
+    }
+
+    #[test]
+    fn the_config_is_written_as_toml_edit_writes_it() {
+        let mut profile = Profile::builtin();
+        let awkward = [
+            "plain",
+            "it's \"quoted\"",
+            "a.b c",
+            "line\nbreak\\",
+            "\u{1}'''",
+        ];
+        for text in awkward {
+            profile.clients.codex.provider_id = text.into();
+            profile.clients.codex.provider_name = text.into();
+            let values = Values {
+                key: text.into(),
+                base_url: format!("https://h.example/{text}"),
+                model: text.into(),
+            };
+            let values = values.resolve(&profile);
+            let base_url = Client::Codex.base_url(&profile, values.base_url);
+            for source in [KeySource::AuthJson, KeySource::Environment(text)] {
+                assert_eq!(
+                    config(&profile, &values, &base_url, source),
+                    toml_edit_config(&profile, &values, source),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

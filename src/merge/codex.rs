@@ -9,7 +9,9 @@
 
 use super::{Change, Merged};
 use crate::check::{self, Finding, codex_config};
-use crate::clients::codex::{KeySource, config as codex, provider_settings, root_settings};
+use crate::clients::codex::{
+    KeySource, ProviderValue, config as codex, provider_settings, root_settings,
+};
 use crate::clients::{Client, Values};
 use crate::profile::Profile;
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
@@ -83,7 +85,7 @@ fn merge_parsed(existing: &str, profile: &Profile, values: &Values) -> Option<Me
     let path = |key: &str| format!("{}.{provider_id}.{key}", codex::PROVIDERS);
     let base_url = Client::Codex.base_url(profile, values.base_url);
     for (key, new) in provider_settings(profile, &base_url, KeySource::AuthJson) {
-        set_value(provider, key, new, &path(key), &mut changes);
+        set_value(provider, key, new.into(), &path(key), &mut changes);
     }
     // Another source of the key would fight `requires_openai_auth`.
     for key in [codex::ENV_KEY, codex::BEARER_TOKEN] {
@@ -104,6 +106,15 @@ fn merge_parsed(existing: &str, profile: &Profile, values: &Values) -> Option<Me
         text.push('\n');
     }
     Some(Merged { text, changes })
+}
+
+impl From<ProviderValue<'_>> for Value {
+    fn from(value: ProviderValue) -> Self {
+        match value {
+            ProviderValue::Text(text) => Value::from(text),
+            ProviderValue::Flag(flag) => Value::from(flag),
+        }
+    }
 }
 
 /// Sets `key` to `new`, keeping the comments around an existing value, and lists the change.
