@@ -6,7 +6,7 @@
 //
 // STARTED_AT is when bench/run started (epoch seconds), for the run's total time.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,7 +55,11 @@ function sizesOf(dist, path) {
 }
 
 function sizesOfAll(dist, paths) {
-  const files = paths.map((path) => sizesOf(dist, path));
+  // A request for a file the build does not have (profile.json, when no operator put one
+  // there) was answered 404: nothing of the page's was sent.
+  const files = paths
+    .filter((path) => existsSync(join(dist, path.endsWith('/') ? path + 'index.html' : path)))
+    .map((path) => sizesOf(dist, path));
   const total = (key) => files.reduce((sum, file) => sum + file[key], 0);
   return { files, total: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') } };
 }
