@@ -10,7 +10,7 @@
 mod inputs;
 
 use onramp::check::{self, Context, Kind};
-use onramp::merge::merge_codex_config;
+use onramp::merge;
 use onramp::profile::Profile;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -52,12 +52,34 @@ fn exercise(text: &str) {
             let _ = check::fix_all(text, report.kind, &context);
         }
     }
-    if let Ok(merged) = merge_codex_config(text, &profile, &onramp::clients::Values::default()) {
-        assert!(
-            merged.text.parse::<toml_edit::DocumentMut>().is_ok(),
-            "the merge of {text:?} is not TOML:\n{}",
-            merged.text
-        );
+    let values = onramp::clients::Values::default();
+    for target in merge::Target::ALL {
+        match merge::merge(target, text, &profile, &values) {
+            Ok(merged) => {
+                let readable = match target {
+                    merge::Target::CodexConfig => {
+                        merged.text.parse::<toml_edit::DocumentMut>().is_ok()
+                    }
+                    // What was strict JSON stays strict JSON.
+                    merge::Target::ClaudeSettings | merge::Target::OpenCodeConfig => {
+                        serde_json::from_str::<serde_json::Value>(text).is_err()
+                            || serde_json::from_str::<serde_json::Value>(&merged.text).is_ok()
+                    }
+                    merge::Target::ContinueConfig => true,
+                };
+                assert!(
+                    readable,
+                    "the merge of {text:?} into {} cannot be read back:\n{}",
+                    target.id(),
+                    merged.text
+                );
+            }
+            Err(findings) => {
+                for finding in &findings {
+                    assert_span(text, &finding.span, finding.rule.code);
+                }
+            }
+        }
     }
 }
 
