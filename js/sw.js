@@ -41,20 +41,25 @@ self.addEventListener('fetch', (event) => {
   }
   // The page itself, with whatever query it was opened with (?embed=1…).
   const key = request.mode === 'navigate' && url.href === self.registration.scope ? PAGE : request;
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(key)).then((hit) => hit ?? fetch(request)));
+  // Read without opening: opening creates the cache, and the next build's worker may have
+  // deleted this one's while it answers a last fetch of a closing page; an old cache opened
+  // again would stay behind. (The same holds for profile.json below.)
+  event.respondWith(caches.match(key, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
 });
 
 // An operator's profile.json is not part of the build: fetched from the network when it can
 // be, kept for when it cannot; a 404 means there is none (any more).
 async function profile(request) {
-  const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(PROFILE, response.clone());
-    else if (response.status === 404) await cache.delete(PROFILE);
+    if (await caches.has(CACHE)) {
+      const cache = await caches.open(CACHE);
+      if (response.ok) await cache.put(PROFILE, response.clone());
+      else if (response.status === 404) await cache.delete(PROFILE);
+    }
     return response;
   } catch (error) {
-    const kept = await cache.match(PROFILE);
+    const kept = await caches.match(PROFILE, { cacheName: CACHE });
     if (kept) return kept;
     throw error;
   }

@@ -41,6 +41,32 @@ function cacheNames(page) {
   });
 }
 
+/**
+ * A visit to `url` served by the new build's worker. A visit that starts while the old
+ * build's last page is still closing is the old build's (the browser keeps the old worker
+ * for it); closed again, the next one is the new build's.
+ */
+async function visitOfNewBuild(context, url) {
+  for (let attempt = 1; ; attempt++) {
+    const page = await context.newPage();
+    page.setDefaultTimeout(HANG_GUARD);
+    await page.goto(url);
+    await appReady(page);
+    const served = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const worker = navigator.serviceWorker.controller;
+      if (registration.waiting || !worker) return 'old';
+      if (worker.state !== 'activated') {
+        await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+      }
+      return 'new';
+    });
+    if (served === 'new') return page;
+    assert.ok(attempt < 5, 'the new build never took over');
+    await page.close();
+  }
+}
+
 test('after one visit the page works offline: a Codex setup, and the doctor answers', async () => {
   const { server, context, page, requests, violations } = await start();
   await page.goto(server.url);
@@ -96,17 +122,17 @@ test('a new build replaces the old one and its cache', async () => {
   assert.equal(state, 'waiting');
   assert.ok((await page.evaluate(() => caches.keys())).includes(old), 'the old cache stays while it is in use');
 
-  // Once no page of the old build is open, the next visit gets the new one, from its cache.
+  // Once no page of the old build is open, a visit gets the new one, from its cache.
   await page.close();
-  const next = await context.newPage();
-  next.setDefaultTimeout(HANG_GUARD);
-  await next.goto(server.url);
-  await appReady(next);
-  await next.waitForFunction((old) => caches.keys().then((names) => names.length === 1 && names[0] !== old), old);
-  const [fresh] = await cacheNames(next);
+  const next = await visitOfNewBuild(context, server.url);
+  const names = await cacheNames(next);
+  assert.equal(names.length, 1, `only the new build's cache is left: ${names}`);
+  const [fresh] = names;
   assert.notEqual(fresh, old);
   await context.setOffline(true);
   await next.reload();
   await appReady(next);
   assert.match(await next.content(), /<!-- build 2 -->/);
+  // The old build's worker, answering a last fetch of the closed page, left no cache behind.
+  assert.deepEqual(await cacheNames(next), [fresh]);
 });
