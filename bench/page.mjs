@@ -26,7 +26,7 @@ const LOADS = 30;
 /** Edits of the key field. */
 const KEYSTROKES = 200;
 /** Runs of the doctor per input size (after its first answer). */
-const DOCTOR_RUNS = { '100 KB': 7, '1 MB': 7 };
+const DOCTOR_RUNS = { '100 KB': 15, '1 MB': 7 };
 
 const log = (...parts) => console.error('[bench]', ...parts);
 
@@ -93,6 +93,30 @@ function captureWasmInstances() {
       return result;
     };
   }
+}
+
+/**
+ * Injected into every dedicated worker with captureWasmInstances, before its first line runs:
+ * times each answer inside the worker, from the request's arrival (this listener is added
+ * before the worker's own handler, so it runs first) to the answer's postMessage, and keeps
+ * `__benchAnswers`: the request's length in characters and that time. So the figure is the
+ * doctor's work in its worker (reading the request, checking, writing the answer), without the
+ * wait for the page's main thread, which receives the answer only once it is free.
+ */
+function timeWorkerAnswers() {
+  const answers = [];
+  globalThis.__benchAnswers = answers;
+  let request;
+  addEventListener('message', (event) => {
+    request = { chars: String(event.data).length, receivedAt: performance.now() };
+  });
+  const post = globalThis.postMessage.bind(globalThis);
+  globalThis.postMessage = (message, ...rest) => {
+    // The worker's first message says it listens; it answers no request.
+    if (request) answers.push({ chars: request.chars, ms: performance.now() - request.receivedAt });
+    request = undefined;
+    return post(message, ...rest);
+  };
 }
 
 /**
@@ -212,8 +236,9 @@ const foreignRequests = [];
 /**
  * Instruments the dedicated workers a page starts, which page.addInitScript does not reach:
  * Chromium's auto-attach (Target.setAutoAttach, waitForDebuggerOnStart) holds each new worker
- * before its first line runs; captureWasmInstances is evaluated in it, then it is released.
- * Returns a function reading each worker's wasm memory.
+ * before its first line runs; captureWasmInstances and timeWorkerAnswers are evaluated in it,
+ * then it is released. Returns a function evaluating an expression in every worker started so
+ * far, with the value of each.
  */
 async function instrumentWorkers(context, page) {
   const cdp = await context.newCDPSession(page);
@@ -241,16 +266,18 @@ async function instrumentWorkers(context, page) {
   cdp.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
     if (targetInfo.type === 'worker') {
       workers.push(sessionId);
-      await call(sessionId, 'Runtime.evaluate', { expression: `(${captureWasmInstances})()` });
+      await call(sessionId, 'Runtime.evaluate', {
+        expression: `(${captureWasmInstances})(); (${timeWorkerAnswers})();`,
+      });
     }
     await call(sessionId, 'Runtime.runIfWaitingForDebugger', {});
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
-  return async () => {
-    const memories = await Promise.all(workers.map((sessionId) => call(sessionId, 'Runtime.evaluate', {
-      expression: '__benchWasmMemory()', returnByValue: true,
+  return async (expression) => {
+    const values = await Promise.all(workers.map((sessionId) => call(sessionId, 'Runtime.evaluate', {
+      expression, returnByValue: true,
     })));
-    return memories.flatMap((memory) => memory?.result?.value ?? []);
+    return values.map((value) => value?.result?.value ?? []);
   };
 }
 
@@ -276,12 +303,12 @@ async function freshPage(site, { workers = false } = {}) {
     requests.push({ path: url.pathname, request });
   });
   const page = await context.newPage();
-  const workersWasmMemory = workers ? await instrumentWorkers(context, page) : async () => [];
+  const inWorkers = workers ? await instrumentWorkers(context, page) : async () => [];
   await page.goto(site.origin + '/');
   const firstSnippetAt = await page.waitForFunction(() => window.__bench.firstSnippetAt)
     .then((handle) => handle.jsonValue());
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
-  return { context, page, requests, firstSnippetAt, timeOrigin, workersWasmMemory };
+  return { context, page, requests, firstSnippetAt, timeOrigin, inWorkers };
 }
 
 /** Resolves once no request has started for `quietMs`. */
@@ -381,9 +408,9 @@ async function timeDoctor(page, text) {
 /**
  * The doctor: its first answer on a loaded page (pasted with Playwright's fill, timed in the page
  * from the input event), the files fetched meanwhile (a lazily loaded doctor module), then
- * repeated runs on the larger inputs.
+ * repeated runs on the larger inputs, each also timed inside the worker (timeWorkerAnswers).
  */
-async function measureDoctor(page, requests) {
+async function measureDoctor(page, requests, inWorkers) {
   await page.evaluate(() => {
     const bench = window.__bench;
     bench.firstAnswer = new Promise((resolveAnswer) => {
@@ -409,9 +436,14 @@ async function measureDoctor(page, requests) {
   for (const [size, { text, native }] of Object.entries(DOCTOR_INPUTS)) {
     runs[size] = { bytes: text.length, native, times: [] };
     for (let run = 0; run < DOCTOR_RUNS[size]; run++) {
-      runs[size].times.push(await timeDoctor(page, text));
+      const time = await timeDoctor(page, text);
+      // The page sends its latest text only, after the answer before it: the last answer is
+      // this text's (the request holds the text and the relay's profile).
+      const answer = (await inWorkers('__benchAnswers')).flat().at(-1);
+      runs[size].times.push({ ...time, worker: answer?.chars >= text.length ? answer.ms : null });
     }
-    log(`doctor, ${size}: ${runs[size].times.map((t) => t.updated.toFixed(1)).join(', ')} ms`);
+    const list = (key) => runs[size].times.map((time) => time[key]?.toFixed(1) ?? '–').join(', ');
+    log(`doctor, ${size}: ${list('updated')} ms in the page, ${list('worker')} ms in the worker`);
   }
   return { first, fetched, runs };
 }
@@ -420,12 +452,12 @@ async function measureDoctor(page, requests) {
  * Linear memory of each wasm instance of the page and of its workers, and the page's live JS
  * heap after a full GC.
  */
-async function readMemory({ page, workersWasmMemory }) {
+async function readMemory({ page, inWorkers }) {
   const pageMemory = await page.evaluate(() => {
     window.gc();
     return { wasmBytes: window.__benchWasmMemory(), jsHeapBytes: performance.memory.usedJSHeapSize };
   });
-  return { ...pageMemory, workerWasmBytes: await workersWasmMemory() };
+  return { ...pageMemory, workerWasmBytes: (await inWorkers('__benchWasmMemory()')).flat() };
 }
 
 /**
@@ -469,9 +501,11 @@ try {
 
   log(`${KEYSTROKES} edits of the key`);
   {
-    const { context, page, requests } = await freshPage(sites.onramp);
+    // Its worker is held at its start until instrumented: the doctor's module starts when the
+    // browser is idle after the setup showed, before the first paste.
+    const { context, page, requests, inWorkers } = await freshPage(sites.onramp, { workers: true });
     results.sites.onramp.keystroke = await measureKeystrokes(page);
-    const doctor = await measureDoctor(page, requests);
+    const doctor = await measureDoctor(page, requests, inWorkers);
     results.sites.onramp.doctorFirstAnswer = doctor.first;
     results.sites.onramp.doctorModuleFiles = doctor.fetched;
     results.sites.onramp.doctorRuns = doctor.runs;

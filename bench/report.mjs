@@ -105,6 +105,9 @@ const results = {
       bytes: run.bytes,
       pageMs: spread(run.times.map((time) => time.updated)),
       pageNextFrameMs: spread(run.times.map((time) => time.frame)),
+      // The worker's round trip (absent when the doctor answered in the page).
+      workerMs: run.times.every((time) => time.worker != null)
+        ? spread(run.times.map((time) => time.worker)) : null,
       native: nativeFigure(run),
     }])),
   },
@@ -164,12 +167,21 @@ row('keystroke → next animation frame, median / p90', `${ms(keys.nextFrame.med
 const first = results.doctor.firstAnswerMs;
 row('**doctor, first answer** after the first paste', ms(first.updated), '', '',
   against(first.updated <= TARGETS.doctorFirstAnswerMs, `≤ ${TARGETS.doctorFirstAnswerMs} ms`));
+// Per input: the worker's round trip (the target is for the doctor in its worker), then the
+// whole update the visitor waits for, which adds the page showing the text again.
 for (const [size, run] of Object.entries(results.doctor.runs)) {
   const description = size === '100 KB' ? 'config.toml' : 'config.toml, many tables';
-  row(`**doctor, ${size}** ${description} (${number(run.bytes)} bytes), median of ${run.pageMs.n}: page · native`,
-    ms(run.pageMs.median), run.native ? `${ms(run.native.median_ms)} native` : 'no native figure',
-    run.native ? `${(run.pageMs.median / run.native.median_ms).toFixed(1)}×` : '',
-    size === '100 KB' ? against(run.pageMs.median <= TARGETS.doctor100KbMs, `≤ ${TARGETS.doctor100KbMs} ms`) : '');
+  const native = run.native ? `${ms(run.native.median_ms)} native` : 'no native figure';
+  const ratio = (value) => (run.native ? `${(value / run.native.median_ms).toFixed(1)}×` : '');
+  const target = (value) => (size === '100 KB'
+    ? against(value <= TARGETS.doctor100KbMs, `≤ ${TARGETS.doctor100KbMs} ms in the worker`) : '');
+  if (run.workerMs) {
+    row(`**doctor, ${size}** ${description} (${number(run.bytes)} bytes), in its worker, median / p90 of ${run.workerMs.n}`,
+      `${ms(run.workerMs.median)} / ${ms(run.workerMs.p90)}`, native, ratio(run.workerMs.median), target(run.workerMs.median));
+  }
+  row(`doctor, ${size}: until the page shows the answer (DOM, style, layout), median / p90`,
+    `${ms(run.pageMs.median)} / ${ms(run.pageMs.p90)}`, native, ratio(run.pageMs.median),
+    run.workerMs ? '' : target(run.pageMs.median));
 }
 
 const memory = results.memory;

@@ -18,6 +18,7 @@
 pub mod check;
 pub mod clients;
 pub mod doctor;
+pub mod editor;
 pub mod escape;
 pub mod i18n;
 pub mod merge;

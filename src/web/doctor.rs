@@ -2,16 +2,17 @@
 //! place, fix it in a click, or merge the relay's settings into an existing Codex config.
 //! The checking happens in the doctor's worker (see `checker`); this only shows it.
 
+use super::browser::css_pixels;
 use super::checker::{Checker, Stopped};
 use super::field::FindingItem;
 use super::lang::{tr, translated};
-use crate::check::{Kind, Masked, Severity};
+use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::doctor::{Answer, Diagnostic, Request, Task};
+use crate::editor::{Underlay, Viewport, line_numbers};
 use crate::i18n::Msg;
 use crate::merge::{Change, Target};
 use crate::profile::Profile;
-use leptos::html;
 use leptos::prelude::*;
 
 /// The text area's id, for labels, links and tests.
@@ -233,56 +234,78 @@ pub fn Doctor(
 
 /// The text area, with line numbers beside it and each finding underlined in place behind
 /// it. The underlay shows the text with keys masked; the text area's own text is transparent
-/// over it, so that what one sees is masked while what one edits is the text.
+/// over it, so that what one sees is masked while what one edits is the text. Both draw only
+/// the lines in view (see [`crate::editor`]), moved to where the text area shows them.
 #[component]
 fn Editor(
     text: RwSignal<String>,
     answer: RwSignal<Option<Answer>>,
     on_input: Callback<()>,
 ) -> impl IntoView {
-    let underlay = NodeRef::<html::Pre>::new();
-    let gutter = NodeRef::<html::Div>::new();
-    let line_numbers = move || {
-        let lines = text.with(|t| t.split('\n').count());
-        (1..=lines).map(|n| format!("{n}\n")).collect::<String>()
+    let viewport = RwSignal::new(Viewport::default());
+    let underlay = Memo::new(move |_| {
+        text.with(|text| answer.with(|answer| Underlay::new(text, answer.as_ref())))
+    });
+    let lines = Memo::new(move |_| viewport.with(|v| v.lines(underlay.with(Underlay::line_count))));
+    let measure = move |ev: &leptos::ev::Event| {
+        let area = event_target::<web_sys::HtmlTextAreaElement>(ev);
+        viewport.set(Viewport {
+            top: f64::from(area.scroll_top()),
+            left: f64::from(area.scroll_left()),
+            height: f64::from(area.client_height()),
+            line_height: super::browser::line_pitch(
+                &area,
+                underlay.with_untracked(Underlay::line_count),
+            )
+            .unwrap_or_default(),
+        });
     };
-    let segments = move || {
-        text.with(|t| {
-            answer.with(|a| match a {
-                // Only an answer about this very text can be placed on it.
-                Some(a) if a.text == *t => segments(t, a),
-                _ => vec![(t.clone(), None)],
-            })
-        })
-    };
-    let scroll = move |ev: leptos::ev::Event| {
-        let area = event_target::<web_sys::HtmlTextAreaElement>(&ev);
-        if let Some(underlay) = underlay.get() {
-            underlay.set_scroll_top(area.scroll_top());
-            underlay.set_scroll_left(area.scroll_left());
-        }
-        if let Some(gutter) = gutter.get() {
-            gutter.set_scroll_top(area.scroll_top());
-        }
-    };
+    let offset = move || viewport.with(|v| lines.with(|lines| v.offset(lines)));
+    // The drawn lines follow the text area's own line pitch, which differs from what the same
+    // style gives a `pre` (the browser rounds each its own way): a few hundred lines would
+    // otherwise drift apart by a pixel or more. Unmeasured, the style's own.
+    let line_height =
+        move || viewport.with(|v| (v.line_height > 0.0).then(|| css_pixels(v.line_height)));
     view! {
         <div class="editor">
-            <div class="gutter" aria-hidden="true" node_ref=gutter>
-                {line_numbers}
+            <div class="gutter" aria-hidden="true">
+                <span
+                    class="lines"
+                    style:transform=move || format!("translateY({})", css_pixels(offset()))
+                    style:line-height=line_height
+                >
+                    {move || line_numbers(lines.get())}
+                </span>
             </div>
             <div class="surface">
-                <pre class="underlay" aria-hidden="true" node_ref=underlay>
-                    {move || {
-                        segments()
-                            .into_iter()
-                            .map(|(part, severity)| match severity {
-                                Some(severity) => view! { <mark class=severity.as_str()>{part}</mark> }.into_any(),
-                                None => part.into_any(),
-                            })
-                            .collect_view()
-                    }}
-                    // A text ending in a line break needs one more line to match the text area.
-                    " "
+                <pre class="underlay" aria-hidden="true">
+                    <span
+                        class="lines"
+                        style:transform=move || {
+                            format!(
+                                "translate({}, {})",
+                                css_pixels(-viewport.with(|v| v.left)),
+                                css_pixels(offset())
+                            )
+                        }
+                        style:line-height=line_height
+                    >
+                        {move || {
+                            underlay
+                                .with(|underlay| {
+                                    underlay
+                                        .parts(lines.get())
+                                        .into_iter()
+                                        .map(|(part, severity)| match severity {
+                                            Some(severity) => view! { <mark class=severity.as_str()>{part.to_owned()}</mark> }.into_any(),
+                                            None => part.to_owned().into_any(),
+                                        })
+                                        .collect_view()
+                                })
+                        }}
+                        // A text ending in a line break needs one more line to match the text area.
+                        " "
+                    </span>
                 </pre>
                 <textarea
                     id=INPUT
@@ -296,63 +319,15 @@ fn Editor(
                     on:input=move |ev| {
                         on_input.run(());
                         text.set(event_target_value(&ev));
+                        measure(&ev);
                     }
-                    on:scroll=scroll
+                    on:scroll=move |ev| measure(&ev)
+                    // A text area made taller by hand shows more lines.
+                    on:pointerup=move |ev| measure(&ev)
                 ></textarea>
             </div>
         </div>
     }
-}
-
-/// `text` cut where findings start and end, keys masked, each part with the severity of the
-/// worst finding over it.
-fn segments(text: &str, answer: &Answer) -> Vec<(String, Option<Severity>)> {
-    let masked = Masked::new(text, &answer.secrets);
-    // Every place a finding starts or ends, in the masked text.
-    let mut cuts: Vec<usize> = answer
-        .findings
-        .iter()
-        .flat_map(|f| {
-            let span = masked.span(&f.span);
-            // An empty span (a missing scheme) is shown on the character after it.
-            let end = if span.is_empty() {
-                next_boundary(&masked.text, span.end)
-            } else {
-                span.end
-            };
-            [span.start, end]
-        })
-        .chain([0, masked.text.len()])
-        .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|pair| {
-            let part = pair[0]..pair[1];
-            let worst = answer
-                .findings
-                .iter()
-                .filter(|f| {
-                    let span = masked.span(&f.span);
-                    let end = if span.is_empty() {
-                        next_boundary(&masked.text, span.end)
-                    } else {
-                        span.end
-                    };
-                    span.start <= part.start && part.end <= end
-                })
-                .map(|f| f.severity)
-                .min();
-            (masked.text[part].to_owned(), worst)
-        })
-        .collect()
-}
-
-/// The end of the character at `offset`, or `offset` at the end of `text`.
-fn next_boundary(text: &str, offset: usize) -> usize {
-    text.get(offset..)
-        .and_then(|rest| rest.chars().next())
-        .map_or(offset, |c| offset + c.len_utf8())
 }
 
 /// What a merge changed, in the page's current language.

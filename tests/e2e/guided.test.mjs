@@ -159,6 +159,56 @@ test('the doctor underlines each finding in place, masks keys, and announces', a
   await page.context().close();
 });
 
+test('a long paste draws only the lines in view, each where the text area shows it', async () => {
+  const page = await open();
+  // 5,000 comment lines, then the relay's block with a plain-http base URL, which is underlined.
+  const comments = Array.from({ length: 5000 }, (_, index) => `# note ${index + 1}`).join('\n');
+  const text = `model_provider = "OpenAI"\n${comments}\n[model_providers.OpenAI]\nname = "4096bytes"\n`
+    + 'base_url = "http://api.4096bytes.com"\nwire_api = "responses"\n';
+  const lineCount = text.split('\n').length;
+  // Set as a paste does, in one input event (Playwright's fill inserts it as typing would).
+  await page.evaluate((text) => {
+    const area = document.querySelector('#doctor-input');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.waitForSelector('#doctor-findings li');
+  const scrollTo = (where) => page.evaluate((where) => {
+    const area = document.querySelector('#doctor-input');
+    area.scrollTop = where === 'end' ? area.scrollHeight : 0;
+  }, where);
+
+  await scrollTo('end');
+  await page.waitForFunction((last) => document.querySelector('.editor .gutter').textContent.endsWith(`\n${last}\n`), lineCount);
+  await page.waitForSelector('.editor mark');
+  const drawn = await page.textContent('.editor .underlay');
+  assert.ok(drawn.split('\n').length < 500, `the underlay draws the lines in view, not all ${lineCount}`);
+  assert.match(drawn, /wire_api = "responses"/);
+  assert.doesNotMatch(drawn, /# note 1\n/);
+  // The scheme's underline sits where the text area lays out its line. A text area's lines are
+  // evenly spaced, the text's height over its lines (neither the computed line height nor what
+  // a pre with the same style gives: 78 px apart after 5,000 lines in Chromium 156); its line's
+  // top, and the mark's, is that many pitches below the text's top, less what is scrolled.
+  const place = await page.evaluate((line) => {
+    const area = document.querySelector('#doctor-input');
+    const style = getComputedStyle(area);
+    const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    const pitch = (area.scrollHeight - padding) / area.value.split('\n').length;
+    const lineTop = area.getBoundingClientRect().top + area.clientTop + parseFloat(style.paddingTop)
+      + line * pitch - area.scrollTop;
+    const mark = [...document.querySelectorAll('.editor mark')].find((element) => element.textContent === 'http');
+    const markBox = mark.getBoundingClientRect();
+    // An inline box is as tall as its font, centred in its line.
+    return { markMiddle: (markBox.top + markBox.bottom) / 2, lineMiddle: lineTop + pitch / 2 };
+  }, text.split('\n').findIndex((line) => line.startsWith('base_url')));
+  assert.ok(Math.abs(place.markMiddle - place.lineMiddle) < 2, `the underline is on its line: ${JSON.stringify(place)}`);
+
+  await scrollTo('top');
+  await page.waitForFunction(() => document.querySelector('.editor .gutter').textContent.startsWith('1\n2\n'));
+  assert.match(await page.textContent('.editor .underlay'), /^model_provider = "OpenAI"\n# note 1\n/);
+  await page.context().close();
+});
+
 /** Presses Tab until `selector` has the focus; fails after `limit` presses. */
 async function tabTo(page, selector, limit = 80) {
   for (let i = 0; i < limit; i++) {
