@@ -23,7 +23,7 @@ pub fn toml(value: &str) -> String {
     let first_break = if newline { "\n" } else { "" };
     let multi_line_basic = || format!("\"\"\"{first_break}{}\"\"\"", toml_escaped(value, 2));
     if plain && !backslash && double_quotes == 0 && !newline {
-        format!("\"{}\"", toml_escaped(value, 0))
+        toml_basic(value)
     } else if plain && single_quotes == 0 && !newline {
         format!("'{value}'")
     } else if plain && !backslash && double_quotes <= 2 {
@@ -33,7 +33,7 @@ pub fn toml(value: &str) -> String {
     } else if newline {
         multi_line_basic()
     } else {
-        format!("\"{}\"", toml_escaped(value, 0))
+        toml_basic(value)
     }
 }
 
@@ -51,8 +51,13 @@ pub fn toml_key(key: &str) -> String {
     } else if plain && needs_escapes_in_basic && !bytes.contains(&b'\'') {
         format!("'{key}'")
     } else {
-        format!("\"{}\"", toml_escaped(key, 0))
+        toml_basic(key)
     }
+}
+
+/// A TOML basic string: `"…"` with escapes.
+fn toml_basic(value: &str) -> String {
+    format!("\"{}\"", toml_escaped(value, 0))
 }
 
 /// The longest run of `byte` in `bytes`.

@@ -571,12 +571,9 @@ fn check_text(args: &CheckArgs, profile: &Profile, name: &str, text: &str, lang:
 fn merge_file(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang: Lang) -> ExitCode {
     // Standard input may be the file, so the key comes from the variable only (the
     // placeholder without it), never from an argument.
-    let key = match std::env::var(KEY_VARIABLE) {
+    let key = match key_from_variable(lang).unwrap_or_else(|| Ok(String::new())) {
         Ok(key) => key,
-        Err(std::env::VarError::NotPresent) => String::new(),
-        Err(std::env::VarError::NotUnicode(_)) => {
-            return usage_error(Msg::CliKeyNotUtf8.text(lang));
-        }
+        Err(message) => return usage_error(&message),
     };
     let values = Values {
         key,
@@ -688,13 +685,20 @@ fn colours() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
+/// The key in `ONRAMP_KEY`, when it is set.
+fn key_from_variable(lang: Lang) -> Option<Result<String, String>> {
+    let key = std::env::var_os(KEY_VARIABLE)?;
+    Some(
+        key.into_string()
+            .map_err(|_| Msg::CliKeyNotUtf8.text(lang).to_owned()),
+    )
+}
+
 /// The key from `ONRAMP_KEY`, else from standard input unless that is a terminal (typing a key
 /// there would echo it), else empty so that the placeholder is printed.
 fn read_key(lang: Lang) -> Result<String, String> {
-    if let Some(key) = std::env::var_os(KEY_VARIABLE) {
-        return key
-            .into_string()
-            .map_err(|_| Msg::CliKeyNotUtf8.text(lang).to_owned());
+    if let Some(key) = key_from_variable(lang) {
+        return key;
     }
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
