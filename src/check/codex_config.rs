@@ -280,7 +280,7 @@ pub fn check(text: &str, context: &Context) -> Checked {
     let root = document.as_table();
     // Every table below the root, once: the checks below all look through them.
     let mut tables = Vec::new();
-    collect_tables(root, &mut Vec::new(), &mut tables);
+    collect_tables(root, None, &mut tables);
     checker.misplaced_root_keys(root, &tables);
     checker.root_settings(root);
     checker.providers(root, &tables);
@@ -289,8 +289,8 @@ pub fn check(text: &str, context: &Context) -> Checked {
 
 /// A table below the root, in whichever spelling.
 struct Place<'a> {
-    /// The keys leading to it from the root.
-    path: Vec<String>,
+    /// The top-level key it is under: `model_providers` for `[model_providers.x]`.
+    top: &'a str,
     table: &'a dyn TableLike,
     /// The table when it has a `[header]` of its own, whose lines can be moved.
     standard: Option<&'a Table>,
@@ -331,12 +331,12 @@ impl Checker<'_> {
     fn misplaced_root_keys(&mut self, root: &Table, tables: &[Place]) {
         let insert_at = first_table_start(self.text, tables);
         for place in tables {
-            let has_own_model = place
-                .path
-                .first()
-                .is_some_and(|first| codex::TABLES_WITH_A_MODEL.contains(&first.as_str()));
-            for key in codex::ROOT_ONLY {
-                if key == codex::MODEL && has_own_model || !place.table.contains_key(key) {
+            let has_own_model = codex::TABLES_WITH_A_MODEL.contains(&place.top);
+            // The table's own keys are few; looking each of ROOT_ONLY up would hash them all,
+            // in every table of a long file.
+            let misplaced = place.table.iter().map(|(key, _)| key);
+            for key in misplaced.filter(|key| codex::ROOT_ONLY.contains(key)) {
+                if key == codex::MODEL && has_own_model {
                     continue;
                 }
                 let Some(key_span) = key_span(place.table, key) else {
@@ -564,22 +564,22 @@ impl Checker<'_> {
     }
 }
 
-/// Every table below `table` (not arrays of tables), in any spelling, with its path.
-fn collect_tables<'a>(table: &'a dyn TableLike, path: &mut Vec<String>, out: &mut Vec<Place<'a>>) {
+/// Every table below `table` (not arrays of tables), in any spelling, with the top-level key
+/// it is under (`top`, when `table` is not the root).
+fn collect_tables<'a>(table: &'a dyn TableLike, top: Option<&'a str>, out: &mut Vec<Place<'a>>) {
     for (key, item) in table.iter() {
         let (child, standard): (&dyn TableLike, _) = match item {
             Item::Table(child) => (child, (!child.is_dotted()).then_some(child)),
             Item::Value(Value::InlineTable(child)) => (child, None),
             _ => continue,
         };
-        path.push(key.to_owned());
+        let top = top.unwrap_or(key);
         out.push(Place {
-            path: path.clone(),
+            top,
             table: child,
             standard,
         });
-        collect_tables(child, path, out);
-        path.pop();
+        collect_tables(child, Some(top), out);
     }
 }
 

@@ -9,8 +9,10 @@ pub fn detect(text: &str, profile: &Profile) -> Kind {
     let trimmed = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
         .trim_end();
-    let lower = trimmed.to_ascii_lowercase();
-    if lower.starts_with("cherrystudio://") {
+    if trimmed
+        .get(..15)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("cherrystudio://"))
+    {
         return Kind::CherryLink;
     }
     // A JSON object, or an array of them pasted where an object belongs.
@@ -18,6 +20,7 @@ pub fn detect(text: &str, profile: &Profile) -> Kind {
         .strip_prefix('[')
         .is_some_and(|rest| rest.trim_start().starts_with(['{', '"']));
     if trimmed.starts_with('{') || trimmed.starts_with('“') || json_array {
+        let lower = trimmed.to_ascii_lowercase();
         return if lower.contains("\"modelproviders\"") || lower.contains("\"$version\"") {
             Kind::QwenSettings
         } else if lower.contains("anthropic_") || lower.contains("\"env\"") {
@@ -26,18 +29,17 @@ pub fn detect(text: &str, profile: &Profile) -> Kind {
             Kind::CodexAuth
         };
     }
-    let lines: Vec<&str> = trimmed
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
-    if lines
-        .iter()
-        .any(|line| line.starts_with('[') && line.ends_with(']'))
-        || lines.iter().any(|line| is_toml_setting(line))
-    {
+    // Lines are looked at one by one until one tells: a pasted config.toml is often long.
+    let lines = || {
+        trimmed
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    };
+    if lines().any(|line| (line.starts_with('[') && line.ends_with(']')) || is_toml_setting(line)) {
         return Kind::CodexConfig;
     }
+    let lines: Vec<&str> = lines().collect();
     if let Some(kind) = shell_kind(&lines) {
         return kind;
     }

@@ -548,26 +548,29 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
 /// starts like the keys of most services (`sk-`, `sk_`), or a long run of letters and digits
 /// (32 or more, both kinds), longer than model names and host names get.
 pub fn keylike_tokens(text: &str) -> Vec<Range<usize>> {
-    let is_key_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_');
+    // Bytes, not chars: a key's characters are ASCII, and no byte of a longer UTF-8 character
+    // is. No token is copied: this runs over every byte of every paste.
+    let is_key_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
+    let bytes = text.as_bytes();
     let mut tokens = Vec::new();
-    let mut start = None;
-    for (offset, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (start, is_key_char(c) && offset < text.len()) {
-            (None, true) => start = Some(offset),
-            (Some(from), false) => {
-                let token = &text[from..offset];
-                let lower = token.to_ascii_lowercase();
-                let prefixed =
-                    (lower.starts_with("sk-") || lower.starts_with("sk_")) && token.len() > 6;
-                let long = token.len() >= 32
-                    && token.bytes().any(|b| b.is_ascii_digit())
-                    && token.bytes().any(|b| b.is_ascii_alphabetic());
-                if prefixed || long {
-                    tokens.push(from..offset);
-                }
-                start = None;
-            }
-            _ => {}
+    let mut offset = 0;
+    while offset < bytes.len() {
+        if !is_key_byte(bytes[offset]) {
+            offset += 1;
+            continue;
+        }
+        let from = offset;
+        while offset < bytes.len() && is_key_byte(bytes[offset]) {
+            offset += 1;
+        }
+        let token = &bytes[from..offset];
+        let prefixed = token.len() > 6
+            && (token[..3].eq_ignore_ascii_case(b"sk-") || token[..3].eq_ignore_ascii_case(b"sk_"));
+        let long = token.len() >= 32
+            && token.iter().any(u8::is_ascii_digit)
+            && token.iter().any(u8::is_ascii_alphabetic);
+        if prefixed || long {
+            tokens.push(from..offset);
         }
     }
     tokens
@@ -850,6 +853,13 @@ mod tests {
             &long[tokens[0].clone()],
             "a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5"
         );
+        // Characters beyond ASCII end a token, and a token may end the text.
+        let text = "ключ=sk-abcdefgh€SK_ABCDEFGH";
+        let tokens: Vec<_> = keylike_tokens(text)
+            .into_iter()
+            .map(|span| &text[span])
+            .collect();
+        assert_eq!(tokens, ["sk-abcdefgh", "SK_ABCDEFGH"]);
     }
 
     #[test]
