@@ -51,8 +51,9 @@ pub struct Symptom {
     /// Stable, for links and tests, e.g. `unauthorized`.
     pub id: String,
     pub title: Texts,
-    /// Words of the error texts clients print for it, matched without case in what a
-    /// customer pastes (`401`, `invalid api key`, `builder error`).
+    /// Words of the error texts clients print for it, matched in what a customer pastes
+    /// without the case of ASCII letters (`401`, `invalid api key`, `builder error`); words in
+    /// other scripts match as written (`无效的令牌`).
     #[serde(default)]
     pub signs: Vec<String>,
     /// The likely causes, the most likely first.
