@@ -31,14 +31,19 @@ pub struct Viewport {
 impl Viewport {
     /// The lines to draw (0-based, end excluded) of a text of `line_count` lines.
     pub fn lines(&self, line_count: usize) -> Range<usize> {
-        if self.line_height.is_nan() || self.line_height <= 0.0 {
+        let Some(line_height) = self.measured_line_height() else {
             return 0..line_count.min(UNMEASURED_LINES);
-        }
+        };
         // `as` saturates: a negative or absurd measurement gives 0 or the last line.
-        let first = (self.top / self.line_height).floor() as usize;
-        let last = ((self.top + self.height) / self.line_height).ceil() as usize;
+        let first = (self.top / line_height).floor() as usize;
+        let last = ((self.top + self.height) / line_height).ceil() as usize;
         let end = last.saturating_add(MARGIN_LINES).min(line_count);
         first.saturating_sub(MARGIN_LINES).min(end)..end
+    }
+
+    /// The height of a line, once the text area was measured (zero, or not a number, before).
+    pub fn measured_line_height(&self) -> Option<f64> {
+        (self.line_height > 0.0).then_some(self.line_height)
     }
 
     /// How far down lines `lines`, laid out from the top, must move to sit where the text area

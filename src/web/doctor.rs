@@ -264,8 +264,7 @@ fn Editor(
     // The drawn lines follow the text area's own line pitch, which differs from what the same
     // style gives a `pre` (the browser rounds each its own way): a few hundred lines would
     // otherwise drift apart by a pixel or more. Unmeasured, the style's own.
-    let line_height =
-        move || viewport.with(|v| (v.line_height > 0.0).then(|| css_pixels(v.line_height)));
+    let line_height = move || viewport.with(|v| v.measured_line_height().map(css_pixels));
     view! {
         <div class="editor">
             <div class="gutter" aria-hidden="true">
