@@ -96,20 +96,36 @@ function captureWasmInstances() {
 }
 
 /**
- * Injected into every dedicated worker with captureWasmInstances, before its first line runs:
- * times each answer inside the worker, from the request's arrival (this listener is added
- * before the worker's own handler, so it runs first) to the answer's postMessage, and keeps
- * `__benchAnswers`: the request's length in characters and that time. So the figure is the
- * doctor's work in its worker (reading the request, checking, writing the answer), without the
- * wait for the page's main thread, which receives the answer only once it is free.
+ * Injected into every dedicated worker with captureWasmInstances: times each answer inside the
+ * worker, from the moment the worker's own message handler is called to the answer's
+ * postMessage, and keeps `__benchAnswers`: the request's length in characters and that time. So
+ * the figure is the doctor's work in its worker (reading the request, checking, writing the
+ * answer), without the wait for the page's main thread, which receives the answer only once it
+ * is free.
+ *
+ * It wraps the handler itself (the doctor's worker sets `onmessage`, src/worker.rs) rather than
+ * adding a listener of its own: Chromium does not always hold a new worker until it is
+ * instrumented, and a listener added after the worker's own would time the wrong request. A
+ * handler set before this runs is wrapped where it is; one set later, as it is set.
  */
 function timeWorkerAnswers() {
   const answers = [];
   globalThis.__benchAnswers = answers;
   let request;
-  addEventListener('message', (event) => {
+  const timed = (handler) => function (event) {
     request = { chars: String(event.data).length, receivedAt: performance.now() };
+    return handler.call(this, event);
+  };
+  let owner = globalThis;
+  while (!Object.hasOwn(owner, 'onmessage')) owner = Object.getPrototypeOf(owner);
+  const { get, set } = Object.getOwnPropertyDescriptor(owner, 'onmessage');
+  const handlerSoFar = get.call(globalThis);
+  Object.defineProperty(globalThis, 'onmessage', {
+    configurable: true,
+    get: () => get.call(globalThis),
+    set: (handler) => set.call(globalThis, typeof handler === 'function' ? timed(handler) : handler),
   });
+  if (handlerSoFar) globalThis.onmessage = handlerSoFar;
   const post = globalThis.postMessage.bind(globalThis);
   globalThis.postMessage = (message, ...rest) => {
     // The worker's first message says it listens; it answers no request.
@@ -235,9 +251,9 @@ const foreignRequests = [];
 
 /**
  * Instruments the dedicated workers a page starts, which page.addInitScript does not reach:
- * Chromium's auto-attach (Target.setAutoAttach, waitForDebuggerOnStart) holds each new worker
- * before its first line runs; captureWasmInstances and timeWorkerAnswers are evaluated in it,
- * then it is released. Returns a function evaluating an expression in every worker started so
+ * Chromium's auto-attach (Target.setAutoAttach, waitForDebuggerOnStart) is to hold each new
+ * worker before its first line runs; captureWasmInstances and timeWorkerAnswers are evaluated
+ * in it, then it is released. Returns a function evaluating an expression in every worker started so
  * far, with the value of each.
  */
 async function instrumentWorkers(context, page) {
@@ -440,7 +456,9 @@ async function measureDoctor(page, requests, inWorkers) {
       // The page sends its latest text only, after the answer before it: the last answer is
       // this text's (the request holds the text and the relay's profile).
       const answer = (await inWorkers('__benchAnswers')).flat().at(-1);
-      runs[size].times.push({ ...time, worker: answer?.chars >= text.length ? answer.ms : null });
+      // The worker's part lies within the page's: a longer one was paired with the wrong answer.
+      const workerMs = answer?.chars >= text.length && answer.ms <= time.updated ? answer.ms : null;
+      runs[size].times.push({ ...time, worker: workerMs });
     }
     const list = (key) => runs[size].times.map((time) => time[key]?.toFixed(1) ?? '–').join(', ');
     log(`doctor, ${size}: ${list('updated')} ms in the page, ${list('worker')} ms in the worker`);
