@@ -251,10 +251,10 @@ const foreignRequests = [];
 
 /**
  * Instruments the dedicated workers a page starts, which page.addInitScript does not reach:
- * Chromium's auto-attach (Target.setAutoAttach, waitForDebuggerOnStart) is to hold each new
- * worker before its first line runs; captureWasmInstances and timeWorkerAnswers are evaluated
- * in it, then it is released. Returns a function evaluating an expression in every worker started so
- * far, with the value of each.
+ * Chromium's auto-attach (Target.setAutoAttach, waitForDebuggerOnStart) is meant to hold each
+ * new worker before its first line runs (it does not always: see timeWorkerAnswers);
+ * captureWasmInstances and timeWorkerAnswers are evaluated in it, then it is released. Returns
+ * a function evaluating an expression in every worker started so far, with the value of each.
  */
 async function instrumentWorkers(context, page) {
   const cdp = await context.newCDPSession(page);
