@@ -8,6 +8,7 @@
 // talk to the browser is never part of it. Progress goes to stderr.
 import { chromium } from '../tests/node_modules/playwright-core/index.mjs';
 import { serveDirectory } from '../tests/e2e/static-server.mjs';
+import { watchFirstSnippet } from '../tests/e2e/first-snippet.mjs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { writeFile } from 'node:fs/promises';
@@ -137,28 +138,17 @@ function timeWorkerAnswers() {
 
 /**
  * Injected into every page before its own scripts run (page.addInitScript), after
- * captureWasmInstances. Keeps its findings in `window.__bench`:
- * - firstSnippetAt: performance.now() (milliseconds since navigation start) when a
- *   MutationObserver, watching the whole document from before the first byte of HTML is
- *   parsed, first sees a `.snippet .content` with text. Mutation records are delivered right
- *   after the script that made the change, so this is when the snippet is in the DOM; it is
- *   painted in the next frame, equally for both pages.
+ * captureWasmInstances and watchFirstSnippet (tests/e2e/first-snippet.mjs, which the size
+ * test shares: its moment is painted in the next frame, equally for both pages). Keeps its
+ * findings in `window.__bench`:
  * - until(done): resolves when done() holds after a DOM change, with two times: `updatedAt`,
  *   after forcing the style and layout the change needs (so they count, as they would before
  *   any paint), and `frameAt`, in the next requestAnimationFrame callback. Headless Chromium
  *   draws at 60 Hz, so `frameAt` adds 0 to 16.7 ms of waiting for the frame to the work itself.
  */
 function instrumentPage() {
-  const bench = { firstSnippetAt: null };
+  const bench = {};
   window.__bench = bench;
-
-  const firstSnippetObserver = new MutationObserver(() => {
-    if (document.querySelector('.snippet .content')?.textContent) {
-      bench.firstSnippetAt = performance.now();
-      firstSnippetObserver.disconnect();
-    }
-  });
-  firstSnippetObserver.observe(document, { childList: true, subtree: true, characterData: true });
 
   bench.until = (done) => new Promise((resolveChange) => {
     const finish = () => {
@@ -304,7 +294,7 @@ async function instrumentWorkers(context, page) {
  */
 async function freshPage(site, { workers = false } = {}) {
   const context = await browser.newContext();
-  await context.addInitScript({ content: `(${captureWasmInstances})(); (${instrumentPage})();` });
+  await context.addInitScript({ content: `(${captureWasmInstances})(); (${watchFirstSnippet})(); (${instrumentPage})();` });
   const requests = [];
   context.on('request', (request) => {
     const url = new URL(request.url());
@@ -321,7 +311,7 @@ async function freshPage(site, { workers = false } = {}) {
   const page = await context.newPage();
   const inWorkers = workers ? await instrumentWorkers(context, page) : async () => [];
   await page.goto(site.origin + '/');
-  const firstSnippetAt = await page.waitForFunction(() => window.__bench.firstSnippetAt)
+  const firstSnippetAt = await page.waitForFunction(() => window.__firstSnippet?.at)
     .then((handle) => handle.jsonValue());
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
   return { context, page, requests, firstSnippetAt, timeOrigin, inWorkers };

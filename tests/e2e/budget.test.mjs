@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serveDirectory } from './static-server.mjs';
 import { DIST, HANG_GUARD, launch } from './support.mjs';
+import { watchFirstSnippet } from './first-snippet.mjs';
 
 const LIMITS = { firstLoad: 275_000, doctor: 190_500 };
 const ISSUE_BUDGET = { firstLoad: 150_000, doctor: 130_000 };
@@ -43,18 +44,7 @@ async function visit() {
   const browser = await launch();
   cleanup.push(() => server.close(), () => browser.close());
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const observer = new MutationObserver(() => {
-      if (document.querySelector('.snippet .content')?.textContent) {
-        window.__firstLoad = [
-          location.pathname,
-          ...performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
-        ];
-        observer.disconnect();
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
-  });
+  await context.addInitScript({ content: `(${watchFirstSnippet})();` });
   // The service worker fetches the whole build for offline use; what counts is what the page
   // and its worker ask for.
   const ownResponse = (pattern) => (response) => !response.request().serviceWorker() && pattern.test(response.url());
@@ -67,7 +57,7 @@ async function visit() {
   const page = await context.newPage();
   await page.goto(server.origin + '/');
   const firstLoad = await page
-    .waitForFunction(() => window.__firstLoad, null, { timeout: HANG_GUARD })
+    .waitForFunction(() => window.__firstSnippet?.fetched, null, { timeout: HANG_GUARD })
     .then((handle) => handle.jsonValue());
   await (await doctorLoaded).finished();
   return { firstLoad, doctor };
