@@ -11,7 +11,7 @@ declare_rules! {
     NO_ENV {
         code: "claude/no-env",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 takes the relay's variables only from the env block, and otherwise calls Anthropic"),
+        evidence: Client("Claude Code 2.1.332 takes the relay's variables only from the env block, and otherwise calls Anthropic"),
         message: Text {
             en: "There is no \"env\" object.",
             zh: "没有 \"env\" 对象。",
@@ -26,7 +26,7 @@ declare_rules! {
     OUTSIDE_ENV {
         code: "claude/outside-env",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 ignores ANTHROPIC_BASE_URL outside the env block and calls api.anthropic.com (observed)"),
+        evidence: Client("Claude Code 2.1.332 ignores ANTHROPIC_BASE_URL outside the env block and calls api.anthropic.com (observed)"),
         message: Text {
             en: "This variable sits outside the \"env\" block.",
             zh: "这个变量在 \"env\" 块之外。",
@@ -41,7 +41,7 @@ declare_rules! {
     MISSPELLED {
         code: "claude/misspelled-variable",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 reads ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY, and ignores other names"),
+        evidence: Client("Claude Code 2.1.332 reads ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY, and ignores other names"),
         message: Text {
             en: "This is not a variable Claude Code reads.",
             zh: "Claude Code 不读取这个变量。",
@@ -56,7 +56,7 @@ declare_rules! {
     NOT_A_STRING {
         code: "claude/not-a-string",
         severity: Warning,
-        evidence: Client("Claude Code 2.1.330 turns numbers, booleans and objects into text and starts (observed); an object becomes [object Object]"),
+        evidence: Client("Claude Code 2.1.332 turns numbers, booleans and objects into text and starts (observed); an object becomes [object Object]"),
         message: Text {
             en: "Environment values should be quoted strings.",
             zh: "环境变量的值应该是带引号的字符串。",
@@ -71,7 +71,7 @@ declare_rules! {
     NO_AUTH {
         code: "claude/no-auth",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 sends no key to the relay, which answers 401"),
+        evidence: Client("Claude Code 2.1.332 sends no key to the relay, which answers 401"),
         message: Text {
             en: "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY) is set.",
             zh: "没有设置 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY）。",
@@ -86,7 +86,7 @@ declare_rules! {
     NO_BASE_URL {
         code: "claude/no-base-url",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 sends its requests to api.anthropic.com without ANTHROPIC_BASE_URL"),
+        evidence: Client("Claude Code 2.1.332 sends its requests to api.anthropic.com without ANTHROPIC_BASE_URL"),
         message: Text {
             en: "No ANTHROPIC_BASE_URL is set.",
             zh: "没有设置 ANTHROPIC_BASE_URL。",
@@ -101,7 +101,7 @@ declare_rules! {
     BOTH_AUTH {
         code: "claude/both-auth",
         severity: Warning,
-        evidence: Client("Claude Code 2.1.330 sends both, as Bearer and as x-api-key (observed); the relay decides which counts"),
+        evidence: Client("Claude Code 2.1.332 sends both, as Bearer and as x-api-key (observed); the relay decides which counts"),
         message: Text {
             en: "Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set.",
             zh: "同时设置了 ANTHROPIC_AUTH_TOKEN 和 ANTHROPIC_API_KEY。",

@@ -11,7 +11,7 @@ declare_rules! {
     MISSING_KEY {
         code: "auth/missing-key",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 finds no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 finds no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "There is no OPENAI_API_KEY entry.",
             zh: "没有 OPENAI_API_KEY 这一项。",
@@ -26,7 +26,7 @@ declare_rules! {
     WRONG_AUTH_KEY {
         code: "auth/wrong-key-name",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 reads only OPENAI_API_KEY (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 reads only OPENAI_API_KEY (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "The key's entry must be named exactly OPENAI_API_KEY.",
             zh: "密钥这一项的名称必须是 OPENAI_API_KEY。",
@@ -41,7 +41,7 @@ declare_rules! {
     NOT_A_STRING {
         code: "auth/not-a-string",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: invalid type (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: invalid type (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "OPENAI_API_KEY must be a quoted string.",
             zh: "OPENAI_API_KEY 必须是带引号的字符串。",
@@ -56,7 +56,7 @@ declare_rules! {
     CHATGPT_LOGIN {
         code: "auth/chatgpt-login",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 sends the ChatGPT tokens, which the relay rejects (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 sends the ChatGPT tokens, which the relay rejects (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This auth.json holds a ChatGPT login.",
             zh: "这个 auth.json 保存的是 ChatGPT 登录信息。",

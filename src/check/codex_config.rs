@@ -21,7 +21,7 @@ declare_rules! {
     SYNTAX {
         code: "toml/syntax",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: Error loading config.toml (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: Error loading config.toml (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This is not valid TOML.",
             zh: "这不是有效的 TOML。",
@@ -36,7 +36,7 @@ declare_rules! {
     DUPLICATE {
         code: "toml/duplicate",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: duplicate key (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: duplicate key (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This key or table is defined twice.",
             zh: "这个键或表被定义了两次。",
@@ -51,7 +51,7 @@ declare_rules! {
     ROOT_KEY_UNDER_TABLE {
         code: "codex/root-key-under-table",
         severity: Error,
-        evidence: Client("Codex CLI 0.169: under [features] it stops (expected a boolean in features); under [model_providers.OpenAI] it ignores the key and uses OpenAI (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171: under [features] it stops (expected a boolean in features); under [model_providers.OpenAI] it ignores the key and uses OpenAI (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This top-level setting sits under a [table] header, so Codex reads it as part of that table.",
             zh: "这个顶层设置位于某个 [表] 之下，Codex 会把它当作那个表的一部分。",
@@ -66,7 +66,7 @@ declare_rules! {
     PROVIDER_UNDEFINED {
         code: "codex/provider-undefined",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: Model provider not found (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: Model provider not found (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "model_provider names a provider that has no [model_providers.…] table.",
             zh: "model_provider 指向的提供商没有对应的 [model_providers.…] 表。",
@@ -81,7 +81,7 @@ declare_rules! {
     BUILTIN_PROVIDER {
         code: "codex/builtin-provider",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 sends its requests to api.openai.com with its built-in provider"),
+        evidence: Client("Codex CLI 0.171 sends its requests to api.openai.com with its built-in provider"),
         message: Text {
             en: "model_provider selects Codex's built-in OpenAI provider, not the relay.",
             zh: "model_provider 选择的是 Codex 内置的 OpenAI 提供商，而不是中转服务。",
@@ -96,7 +96,7 @@ declare_rules! {
     RESERVED_ID {
         code: "codex/reserved-provider-id",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: model_providers contains reserved built-in provider IDs (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: model_providers contains reserved built-in provider IDs (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "openai (lower case) is reserved for Codex's built-in provider.",
             zh: "openai（小写）是 Codex 内置提供商的保留 ID。",
@@ -111,7 +111,7 @@ declare_rules! {
     WIRE_API {
         code: "codex/wire-api",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: wire_api = \"chat\" is no longer supported (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: wire_api = \"chat\" is no longer supported (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "wire_api must be \"responses\".",
             zh: "wire_api 必须是 \"responses\"。",
@@ -126,7 +126,7 @@ declare_rules! {
     NO_AUTH {
         code: "codex/no-auth",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 sends no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 sends no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This provider reads no key: add requires_openai_auth = true (key in auth.json) or env_key.",
             zh: "该提供商读取不到密钥：请添加 requires_openai_auth = true（密钥在 auth.json 中）或 env_key。",
@@ -141,7 +141,7 @@ declare_rules! {
     NO_BASE_URL {
         code: "codex/no-base-url",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 sends its requests to api.openai.com without a base_url"),
+        evidence: Client("Codex CLI 0.171 sends its requests to api.openai.com without a base_url"),
         message: Text {
             en: "This provider has no base_url.",
             zh: "该提供商没有 base_url。",
@@ -156,7 +156,7 @@ declare_rules! {
     ENV_KEY_HOLDS_KEY {
         code: "codex/env-key-holds-key",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: Missing environment variable (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: Missing environment variable (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "env_key must be the name of an environment variable, not the key itself.",
             zh: "env_key 应该是环境变量的名称，而不是密钥本身。",
@@ -171,7 +171,7 @@ declare_rules! {
     IGNORED_SETTING {
         code: "codex/ignored-setting",
         severity: Warning,
-        evidence: Client("Codex CLI 0.169 prints that it ignores the setting and works (tests/codex_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 prints that it ignores the setting and works (tests/codex_conformance.rs)"),
         message: Text {
             en: "Current Codex ignores this setting.",
             zh: "当前版本的 Codex 会忽略这个设置。",
@@ -186,7 +186,7 @@ declare_rules! {
     LEGACY_PROFILE {
         code: "codex/legacy-profile",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops on a top-level profile selector (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops on a top-level profile selector (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "The legacy profile = … selector is no longer supported.",
             zh: "旧式的 profile = … 选择器已不再支持。",
@@ -201,7 +201,7 @@ declare_rules! {
     LEGACY_PROFILES_TABLE {
         code: "codex/legacy-profiles-table",
         severity: Warning,
-        evidence: Client("Codex CLI 0.169 ignores [profiles.*] tables and works (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 ignores [profiles.*] tables and works (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "[profiles.…] tables are ignored by current Codex.",
             zh: "当前版本的 Codex 会忽略 [profiles.…] 表。",
@@ -216,7 +216,7 @@ declare_rules! {
     TOP_LEVEL_BASE_URL {
         code: "codex/top-level-base-url",
         severity: Warning,
-        evidence: Client("Codex CLI 0.169 ignores a top-level base_url and works (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 ignores a top-level base_url and works (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "base_url at the top level is ignored: only the one in [model_providers.…] counts.",
             zh: "顶层的 base_url 会被忽略：只有 [model_providers.…] 中的才有效。",
@@ -231,7 +231,7 @@ declare_rules! {
     NOT_A_STRING {
         code: "codex/not-a-string",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: invalid type (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: invalid type (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This setting must be a quoted string.",
             zh: "这个设置必须是带引号的字符串。",
@@ -246,7 +246,7 @@ declare_rules! {
     NOT_A_TABLE {
         code: "codex/not-a-table",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops: invalid type (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 stops: invalid type (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This must be a table of settings ([…] or { … }), not a single value.",
             zh: "这里必须是一个设置表（[…] 或 { … }），而不是单个值。",

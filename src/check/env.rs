@@ -87,7 +87,7 @@ declare_rules! {
     MISSPELLED {
         code: "env/misspelled-variable",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 reads ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY, and ignores other names"),
+        evidence: Client("Claude Code 2.1.332 reads ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY, and ignores other names"),
         message: Text {
             en: "This is not a variable Claude Code reads.",
             zh: "Claude Code 不读取这个变量。",

@@ -11,7 +11,7 @@ declare_rules! {
     SYNTAX {
         code: "json/syntax",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops on an auth.json that is not JSON; Claude Code 2.1.330 does not load such a settings.json"),
+        evidence: Client("Codex CLI 0.171 stops on an auth.json that is not JSON; Claude Code 2.1.332 does not load such a settings.json"),
         message: Text {
             en: "This is not valid JSON.",
             zh: "这不是有效的 JSON。",
@@ -26,7 +26,7 @@ declare_rules! {
     BOM {
         code: "json/bom",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 stops on an auth.json that starts with a BOM (Claude Code 2.1.330 accepts one, so settings.json is not checked for it)"),
+        evidence: Client("Codex CLI 0.171 stops on an auth.json that starts with a BOM (Claude Code 2.1.332 accepts one, so settings.json is not checked for it)"),
         message: Text {
             en: "The file starts with an invisible byte order mark.",
             zh: "文件开头有一个不可见的字节顺序标记（BOM）。",
@@ -41,7 +41,7 @@ declare_rules! {
     SMART_QUOTES {
         code: "json/smart-quotes",
         severity: Error,
-        evidence: Client("typographic quotes make the file invalid JSON, which Codex CLI 0.169 and Claude Code 2.1.330 cannot read"),
+        evidence: Client("typographic quotes make the file invalid JSON, which Codex CLI 0.171 and Claude Code 2.1.332 cannot read"),
         message: Text {
             en: "Uses typographic quotes (“ ”) where JSON needs straight quotes (\").",
             zh: "使用了排版引号（“ ”），而 JSON 需要直引号（\"）。",
@@ -56,7 +56,7 @@ declare_rules! {
     TRAILING_COMMA {
         code: "json/trailing-comma",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 does not load a settings.json with a trailing comma (\"These settings did not load\"); Codex CLI 0.169 stops"),
+        evidence: Client("Claude Code 2.1.332 does not load a settings.json with a trailing comma (\"These settings did not load\"); Codex CLI 0.171 stops"),
         message: Text {
             en: "Has a comma before a closing brace or bracket.",
             zh: "在右花括号或右方括号前多了一个逗号。",
@@ -71,7 +71,7 @@ declare_rules! {
     NOT_AN_OBJECT {
         code: "json/not-an-object",
         severity: Error,
-        evidence: Client("Codex CLI 0.169 and Claude Code 2.1.330 read their settings only from an object"),
+        evidence: Client("Codex CLI 0.171 and Claude Code 2.1.332 read their settings only from an object"),
         message: Text {
             en: "The file must be a JSON object ({ … }).",
             zh: "文件必须是一个 JSON 对象（{ … }）。",

@@ -28,7 +28,7 @@ declare_rules! {
     SURROUNDING_SPACE {
         code: "key/surrounding-space",
         severity: Error,
-        evidence: Client("the OpenAI Python SDK 3.54 sends a leading space (`Bearer  sk-…`) and refuses to send a key with a trailing one; Codex CLI 0.169 and curl send a leading one; judged for the client at hand, or for the strictest when none is given (tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
+        evidence: Client("the OpenAI Python SDK 3.54 sends a leading space (`Bearer  sk-…`) and refuses to send a key with a trailing one; Codex CLI 0.171 and curl send a leading one; judged for the client at hand, or for the strictest when none is given (tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
         message: Text {
             en: "Has spaces before or after the key.",
             zh: "密钥前后有空格。",
@@ -44,7 +44,7 @@ declare_rules! {
     SURROUNDING_SPACE_TRIMMED {
         code: "key/surrounding-space-trimmed",
         severity: Warning,
-        evidence: Client("Claude Code 2.1.330 trims the key before sending it; Codex CLI 0.169 and curl send a trailing space, which HTTP servers drop from a header (tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
+        evidence: Client("Claude Code 2.1.332 trims the key before sending it; Codex CLI 0.171 and curl send a trailing space, which HTTP servers drop from a header (tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
         message: Text {
             en: "Has spaces before or after the key, which do no harm with this client.",
             zh: "密钥前后有空格，对此客户端没有影响。",
@@ -60,7 +60,7 @@ declare_rules! {
     INVISIBLE {
         code: "key/invisible-character",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 and the OpenAI Python and Node SDKs refuse to send a non-ASCII key; curl sends its bytes, a key the relay does not know"),
+        evidence: Client("Claude Code 2.1.332 and the OpenAI Python and Node SDKs refuse to send a non-ASCII key; curl sends its bytes, a key the relay does not know"),
         message: Text {
             en: "Contains an invisible character (zero-width space, byte order mark or similar).",
             zh: "包含不可见字符（零宽空格、BOM 等）。",

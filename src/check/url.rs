@@ -133,7 +133,7 @@ declare_rules! {
     DOUBLED_V1 {
         code: "url/doubled-v1",
         severity: Error,
-        evidence: Client("Claude Code 2.1.330 appends /v1/messages to ANTHROPIC_BASE_URL: a base URL ending in /v1 calls /v1/v1/messages"),
+        evidence: Client("Claude Code 2.1.332 appends /v1/messages to ANTHROPIC_BASE_URL: a base URL ending in /v1 calls /v1/v1/messages"),
         message: Text {
             en: "Ends with /v1, which this client adds itself.",
             zh: "以 /v1 结尾，而此客户端会自己添加 /v1。",

@@ -1,13 +1,13 @@
 //! Codex CLI: `config.toml` names the relay as a model provider, `auth.json` holds the key.
 //!
-//! What current Codex honours (0.169, checked by `tests/codex_conformance.rs` against the real
+//! What current Codex honours (0.171, checked by `tests/codex_conformance.rs` against the real
 //! binary): root keys `model_provider` and `model` before any table, a
 //! `[model_providers.<id>]` table with `name`, `base_url`, `wire_api = "responses"` and
 //! `requires_openai_auth = true`, which makes Codex send `OPENAI_API_KEY` from `auth.json` as
 //! `Authorization: Bearer <key>` to `<base_url>/responses`.
 //!
 //! The relay dashboard's snippet also carries `disable_response_storage`, `network_access` and
-//! `windows_wsl_setup_acknowledged`; Codex 0.169 warns that it ignores all three, so they are
+//! `windows_wsl_setup_acknowledged`; Codex 0.171 warns that it ignores all three, so they are
 //! left out. So is the dashboard's `[features]` table: pasted at the top of a file that already
 //! has one, it would make the file a duplicate-table error.
 
@@ -24,7 +24,7 @@ const CODEX_DIR: &str = ".codex";
 /// The one member of `auth.json` Codex reads the key from.
 pub const AUTH_KEY: &str = "OPENAI_API_KEY";
 
-/// The parts of Codex's `config.toml` that matter for a relay, as Codex 0.169 reads them
+/// The parts of Codex's `config.toml` that matter for a relay, as Codex 0.171 reads them
 /// (`tests/codex_doctor_conformance.rs` holds the checker to them). Generation, checking and
 /// merging all name settings through these.
 pub mod config {
@@ -63,7 +63,7 @@ pub mod config {
     ];
     /// Tables in which `model` is a setting of their own.
     pub const TABLES_WITH_A_MODEL: [&str; 2] = ["profiles", "agents"];
-    /// Top-level settings Codex 0.169 reports as ignored (they come from relay dashboards).
+    /// Top-level settings Codex 0.171 reports as ignored (they come from relay dashboards).
     pub const IGNORED: [&str; 3] = [
         "disable_response_storage",
         "network_access",

@@ -122,8 +122,8 @@ impl Client {
     /// Whether spaces and tabs at `end` of the key do no harm with this client: it trims
     /// them, or HTTP does (a server drops whitespace after a header's value, not inside it).
     /// Observed against a loopback relay, and re-checked by the conformance tests
-    /// (`key_whitespace_verdicts_match_*`): Claude Code 2.1.330 trims both ends (from files
-    /// and from variables); Codex CLI 0.169 and curl send both, so only the trailing ones are
+    /// (`key_whitespace_verdicts_match_*`): Claude Code 2.1.332 trims both ends (from files
+    /// and from variables); Codex CLI 0.171 and curl send both, so only the trailing ones are
     /// dropped (by the server); the OpenAI Python SDK 3.54 sends a leading one
     /// (`Bearer  sk-…`) and refuses to send a trailing one; Qwen Code 0.24.4 sends a leading
     /// one. Clients not run that way are taken as harmed by both.
@@ -136,7 +136,7 @@ impl Client {
     }
 
     /// Whether the client reads a JSON settings file that starts with a byte order mark:
-    /// Claude Code 2.1.330 and Qwen Code 0.24.4 read settings.json with one; Codex CLI 0.169
+    /// Claude Code 2.1.332 and Qwen Code 0.24.4 read settings.json with one; Codex CLI 0.171
     /// stops on an auth.json with one.
     pub fn reads_json_with_bom(self) -> bool {
         matches!(self, Client::ClaudeCode | Client::QwenCode)
