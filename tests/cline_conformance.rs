@@ -142,10 +142,7 @@ fn cline_sends_the_key_and_model_to_the_relay() {
         assert_requests(&requests, &stated, key, model, &case);
         checks += assert_check_makes_the_clients_request("cline", key, model, &requests[0]);
     }
-    let windows = CASES
-        .iter()
-        .map(|(key, model)| assert_windows_lines_check_clean("cline", key, model))
-        .sum::<usize>();
+    let windows = assert_windows_lines_check_clean("cline", &CASES);
     // The other tab, the extension's settings screen, is not run: no registry has it.
     println!(
         "Cline: 1 of 2 tabs (cli) proven on its own with the Cline CLI; {checks} check \

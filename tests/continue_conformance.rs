@@ -151,10 +151,7 @@ fn every_tab_makes_cn_send_the_key_and_model_to_the_stated_url() {
             }
         }
     }
-    let windows = CASES
-        .iter()
-        .map(|(key, model)| assert_windows_lines_check_clean("continue", key, model))
-        .sum::<usize>();
+    let windows = assert_windows_lines_check_clean("continue", &CASES);
     println!(
         "Continue: {} tabs proven on their own with cn; {checks} check commands made its \
          request; {windows} Windows tabs checked clean by the doctor",

@@ -134,10 +134,7 @@ fn every_tab_makes_qwen_code_send_the_key_and_model_to_the_relay() {
         }
     }
     assert_eq!(runs, 2 * CASES.len() - 1 + 1);
-    let windows = CASES
-        .iter()
-        .map(|(key, model)| assert_windows_lines_check_clean("qwen-code", key, model))
-        .sum::<usize>();
+    let windows = assert_windows_lines_check_clean("qwen-code", &CASES);
     println!(
         "Qwen Code: {} tabs proven on their own, each started by the real client; {checks} \
          check commands made its request; {windows} Windows tabs checked clean by the doctor",

@@ -138,10 +138,7 @@ fn every_tab_runs_the_python_and_node_examples_against_the_relay() {
             }
         }
     }
-    let windows = CASES
-        .iter()
-        .map(|(key, model)| assert_windows_lines_check_clean("openai-sdk", key, model))
-        .sum::<usize>();
+    let windows = assert_windows_lines_check_clean("openai-sdk", &CASES);
     println!(
         "OpenAI SDKs: {} tabs proven on their own, each with both examples; {checks} check \
          commands made their request; {windows} Windows tabs checked clean by the doctor",

@@ -777,9 +777,16 @@ fn doctor_errors(text: &str, kind: &str, client: &str) -> Vec<String> {
 
 /// The lines of every tab for Windows (PowerShell and cmd), which cannot run here, given to
 /// the doctor as that shell's environment lines for `client`: it may find no error in them
-/// beyond what it finds in the key or the model alone (test values are odd on purpose).
-/// Returns how many tabs were checked.
-pub fn assert_windows_lines_check_clean(client: &str, key: &str, model: &str) -> usize {
+/// beyond what it finds in the key or the model alone (test values are odd on purpose), for
+/// each of `cases` (key, model). Returns how many tabs were checked.
+pub fn assert_windows_lines_check_clean(client: &str, cases: &[(&str, &str)]) -> usize {
+    cases
+        .iter()
+        .map(|(key, model)| windows_lines_check_clean(client, key, model))
+        .sum()
+}
+
+fn windows_lines_check_clean(client: &str, key: &str, model: &str) -> usize {
     let mut in_the_values = doctor_errors(key, "key", client);
     in_the_values.extend(doctor_errors(model, "model", client));
     let mut checked = 0;
