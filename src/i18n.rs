@@ -203,7 +203,10 @@ messages! {
     CodexConfigNote => "Open or create this file and put the block at its very beginning, above any [table] line: keys written below a table header belong to that table and Codex ignores them.", "打开或新建此文件，把这段配置放在文件最开头、任何 [表] 行之前：写在表头下面的键属于那个表，Codex 会忽略它们。";
     CodexAuthNote => "Create this file, or replace its content. It holds your key in plain text: do not commit it or share it.", "新建此文件或替换其内容。它以明文保存你的密钥：不要提交到代码仓库，也不要分享。";
     CodexAuthJsonTitle => "Key in auth.json (for the CLI, the IDE extension and the app)", "密钥写在 auth.json 中（适用于命令行、IDE 插件和桌面应用）";
-    CodexEnvKeyTitle => "Or: key in an environment variable, nothing on disk", "或者：密钥放在环境变量中，不写入磁盘";
+    CodexEnvSessionTitle => "Or: key in a variable for this terminal, not in a file", "或者：密钥放在仅对当前终端生效的变量中，不写入文件";
+    CodexEnvPersistentTitle => "Or: key in a variable for every new terminal", "或者：密钥放在对之后所有新终端生效的变量中";
+    CodexEnvSessionNextStep => "Save config.toml, then run codex in the terminal where you set the variable.", "保存 config.toml，然后在设置了该变量的终端中运行 codex。";
+    CodexEnvPersistentNextStep => "Save config.toml, then open a new terminal and run codex.", "保存 config.toml，然后打开一个新终端并运行 codex。";
     WslHomeNote => "Write it inside WSL (for example in the Ubuntu terminal): a client running in WSL reads the Linux home folder, not %USERPROFILE%.", "请在 WSL 内写入（例如在 Ubuntu 终端中）：在 WSL 中运行的客户端读取的是 Linux 主目录，而不是 %USERPROFILE%。";
     RestartNote => "Save both files, open a new terminal and run codex.", "保存这两个文件，打开一个新终端并运行 codex。";
 
@@ -222,14 +225,14 @@ messages! {
     ClaudeNoApiKeyNote => "Do not also set ANTHROPIC_API_KEY: with both set, Claude Code warns that authentication may not work.", "不要同时设置 ANTHROPIC_API_KEY：两者同时存在时，Claude Code 会警告认证可能失效。";
     ClaudeOnboardingNote => "If a first interactive start still asks you to log in, add \"hasCompletedOnboarding\": true to ~/.claude.json (keep the rest of that file).", "如果首次交互启动时仍要求登录，请在 ~/.claude.json 中加入 \"hasCompletedOnboarding\": true（保留该文件的其他内容）。";
     ClaudeNextStep => "Start claude in a new terminal; /status shows the base URL in use.", "在新终端中启动 claude；/status 会显示正在使用的 Base URL。";
+    ClaudeEnvSessionNextStep => "Start claude in the terminal where you set the variables; /status shows the base URL in use.", "在设置了这些变量的终端中启动 claude；/status 会显示正在使用的 Base URL。";
 
     // OpenAI SDKs
     SdkEnvNote => "The SDKs read OPENAI_BASE_URL and OPENAI_API_KEY when the client is created without arguments.", "创建客户端时如果不传参数，SDK 会读取 OPENAI_BASE_URL 和 OPENAI_API_KEY。";
-    SdkPythonTitle => "Python", "Python";
-    SdkPythonNote => "Install with pip install openai, then run python example.py.", "先运行 pip install openai 安装，然后运行 python example.py。";
-    SdkNodeTitle => "Node.js", "Node.js";
-    SdkNodeNote => "Install with npm install openai, then run node example.mjs.", "先运行 npm install openai 安装，然后运行 node example.mjs。";
-    SdkNextStep => "Set the variables, then run an example: it prints the model's answer.", "设置好变量后运行示例：它会打印模型的回答。";
+    SdkPythonNote => "The Python example: save it as example.py and run python example.py.", "Python 示例：保存为 example.py，然后运行 python example.py。";
+    SdkNodeNote => "The Node.js example: save it as example.mjs and run node example.mjs.", "Node.js 示例：保存为 example.mjs，然后运行 node example.mjs。";
+    SdkEnvSessionNextStep => "In the terminal where you set the variables, run python example.py or node example.mjs: it prints the model's answer.", "在设置了这些变量的终端中运行 python example.py 或 node example.mjs：它会打印模型的回答。";
+    SdkEnvPersistentNextStep => "Open a new terminal and run python example.py or node example.mjs: it prints the model's answer.", "打开一个新终端，运行 python example.py 或 node example.mjs：它会打印模型的回答。";
 
     // Settings screens
     FieldOpenAiApiKey => "OpenAI API Key", "OpenAI API Key";
@@ -241,6 +244,7 @@ messages! {
     FieldModelId => "Model ID", "模型 ID";
     FieldBaseUrl => "Base URL", "Base URL";
     FieldImportLink => "Import link", "导入链接";
+    FieldDownloadPage => "Download page", "下载页面";
 
     // Cursor
     CursorTitle => "In Cursor's settings", "在 Cursor 的设置中";
@@ -256,6 +260,7 @@ messages! {
     CherryImportTitle => "Or: import with one link", "或者：用一个链接导入";
     CherryImportNote => "The link is built in this page and contains your key: open it on your own computer and do not share it.", "此链接在本页面中生成并包含你的密钥：只在你自己的电脑上打开，不要分享。";
     CherryNextStep => "Click Check next to the API key, then pick the model in a chat.", "点击 API 密钥旁的“检查”，然后在对话中选择该模型。";
+    CherryImportNextStep => "Open the link and confirm the import in Cherry Studio, add the model ID above under Models, then click Check next to the API key.", "打开链接并在 Cherry Studio 中确认导入，在“模型”下添加上面的模型 ID，然后点击 API 密钥旁的“检查”。";
 
     // Cline / Roo Code
     ClineTitle => "In Cline's or Roo Code's settings", "在 Cline 或 Roo Code 的设置中";
@@ -264,8 +269,9 @@ messages! {
     FieldClineModelId => "Model ID (Roo Code: Model)", "Model ID（Roo Code 中为 Model）";
     RooCustomModelNote => "In Roo Code, type the model name under Model and pick \"Use custom\" if the list does not show it.", "在 Roo Code 中，在 Model 下输入模型名称；如果列表里没有，选择 \"Use custom\"。";
     ClineCliTitle => "Or: the Cline command line", "或者：Cline 命令行";
-    ClineCliNote => "Run it once (install the command line with npm install -g cline): it saves the provider in ~/.cline/data/settings/providers.json and uses it from then on.", "运行一次即可（用 npm install -g cline 安装命令行）：它会把提供商保存在 ~/.cline/data/settings/providers.json 中，之后一直使用。";
-    ClineStartTask => "In the extension, save and start a new task; on the command line, run cline \"your task\" (a single word is taken as a command name).", "在插件中保存后开始一个新任务；在命令行中运行 cline \"你的任务\"（单个词会被当作命令名）。";
+    ClineCliNote => "Run it once: it saves the provider in ~/.cline/data/settings/providers.json and uses it from then on.", "运行一次即可：它会把提供商保存在 ~/.cline/data/settings/providers.json 中，之后一直使用。";
+    ClineExtensionNextStep => "Save, then start a new task in the extension.", "保存后，在插件中开始一个新任务。";
+    ClineCliNextStep => "Then run cline \"your task\" (a single word is taken as a command name).", "然后运行 cline \"你的任务\"（单个词会被当作命令名）。";
 
     // OpenCode
     OpenCodeTitle => "In opencode.json", "写在 opencode.json 中";
@@ -279,7 +285,8 @@ messages! {
     ContinueCliOnboardingNote => "Start cn on this file with --config: without it, its first start ignores the file and asks for an Anthropic key, and an exported ANTHROPIC_API_KEY makes it rewrite the file. Add -p \"your question\" for one answer.", "用 --config 指定此文件来启动 cn：否则它首次启动会忽略该文件并要求输入 Anthropic 密钥，而已导出的 ANTHROPIC_API_KEY 会让它改写该文件。加上 -p \"你的问题\" 可只回答一次。";
     ContinueExtensionUsesResponses => "For this model name the editor extension calls /responses instead of /chat/completions (it does so for names containing gpt-5 to gpt-9 or starting with o and a digit); the relay must serve both.", "对于这个模型名称，编辑器插件会调用 /responses 而不是 /chat/completions（名称包含 gpt-5 到 gpt-9、或以 o 加数字开头时如此）；中转服务需要同时支持两者。";
     ContinueExtensionUsesChat => "For this model name the editor extension calls /chat/completions instead of /responses (its rule is case-sensitive); the relay must serve both.", "对于这个模型名称，编辑器插件会调用 /chat/completions 而不是 /responses（它的规则区分大小写）；中转服务需要同时支持两者。";
-    ContinueStartCli => "Reload the editor and pick the model in Continue's chat; in a terminal, start cn with the command above.", "重新加载编辑器并在 Continue 的聊天中选择该模型；在终端中用上面的命令启动 cn。";
+    ContinueExtensionNextStep => "Reload the editor and pick the model in Continue's chat.", "重新加载编辑器，并在 Continue 的聊天中选择该模型。";
+    ContinueStartCli => "In a terminal, start cn with the command above.", "在终端中用上面的命令启动 cn。";
 
     // Qwen Code
     QwenSettingsTitle => "In ~/.qwen/settings.json (recommended)", "写在 ~/.qwen/settings.json 中（推荐）";
@@ -288,21 +295,35 @@ messages! {
     QwenDollarInValue => "These values contain $ followed by a name or {, which Qwen Code replaces with an environment variable anywhere in settings.json: use the environment variables below instead.", "这些值包含 $ 后跟名称或 {，Qwen Code 会在 settings.json 中把它替换为环境变量：请改用下面的环境变量。";
     QwenEnvNote => "Qwen Code needs all three. If ~/.qwen/settings.json names a model (model.name) or another sign-in (security.auth.selectedType), the file wins: remove those entries or use the file variant.", "Qwen Code 需要全部三个变量。如果 ~/.qwen/settings.json 中指定了模型（model.name）或其他登录方式（security.auth.selectedType），以该文件为准：请删除这些条目或改用文件方式。";
     QwenNextStep => "Open a new terminal and run qwen; qwen -p \"hi\" asks one question and exits.", "打开一个新终端并运行 qwen；qwen -p \"hi\" 会问一个问题后退出。";
+    QwenEnvSessionNextStep => "In the terminal where you set the variables, run qwen; qwen -p \"hi\" asks one question and exits.", "在设置了这些变量的终端中运行 qwen；qwen -p \"hi\" 会问一个问题后退出。";
 
     // Aider
-    AiderStartTitle => "Start aider", "启动 aider";
     AiderModelNote => "The openai/ prefix tells aider the model is served by an OpenAI-compatible API.", "openai/ 前缀告诉 aider 该模型由 OpenAI 兼容接口提供。";
-    AiderNextStep => "Set the variables, then start aider with the command above.", "设置好变量后，用上面的命令启动 aider。";
+    AiderEnvSessionNextStep => "In the terminal where you set the variables, start aider with the command above.", "在设置了这些变量的终端中，用上面的命令启动 aider。";
+    AiderEnvPersistentNextStep => "Open a new terminal and start aider with the command above.", "打开一个新终端，用上面的命令启动 aider。";
 
     // curl
     CurlTitle => "Test the key with one request", "用一次请求测试密钥";
-    Answer200 => "200 and a JSON answer: the key, the URL and the model all work.", "200 并返回 JSON：密钥、地址和模型都正常。";
+    Answer200 => "200 and a JSON answer: the key, the URL and the model work the way this client uses them.", "200 并返回 JSON：按该客户端的用法，密钥、地址和模型都正常。";
     Answer401 => "401: the key is wrong, incomplete or has extra characters; copy it again.", "401：密钥错误、不完整或带有多余字符；请重新复制。";
     Answer403 => "403: the key may not use this model or group; check its permissions in the dashboard.", "403：该密钥无权使用此模型或分组；请在控制台检查权限。";
     Answer404 => "404: the URL is wrong; use the base URL without any added path.", "404：地址错误；请使用不带任何额外路径的 Base URL。";
     Answer429 => "429: too many requests, or the quota or balance is used up.", "429：请求过多，或额度、余额已用完。";
     AnswerModelNotFound => "\"model not found\": copy the model name from the dashboard again.", "\"model not found\"：请从控制台重新复制模型名称。";
     CurlNextStep => "Run it in a terminal and compare the answer with the list above.", "在终端中运行，并对照上面的列表查看结果。";
+
+    // Installing a client
+    InstallHeading => "Install", "安装";
+    InstallScriptNote => "The official installer. Open a new terminal afterwards.", "官方安装程序。安装后请打开一个新终端。";
+    InstallNpmNote => "Install it with npm (it needs Node.js).", "用 npm 安装（需要 Node.js）。";
+    InstallNpmOrNote => "Or with npm, if you install command-line tools with it.", "或者，如果你用 npm 安装命令行工具，也可以这样安装。";
+    InstallVersionNote => "In a new terminal, this prints the installed version.", "在新终端中运行，会显示已安装的版本。";
+    InstallExtensionNote => "The editor extension, from the VS Code Marketplace (or search for its name in the editor's Extensions view).", "编辑器插件，来自 VS Code 插件市场（也可以在编辑器的“扩展”视图中搜索它的名称）。";
+    InstallClineExtensionNote => "The editor extension from the VS Code Marketplace: the first line installs Cline, the second Roo Code (or search for its name in the editor's Extensions view).", "来自 VS Code 插件市场的编辑器插件：第一行安装 Cline，第二行安装 Roo Code（也可以在编辑器的“扩展”视图中搜索它的名称）。";
+    InstallDownloadNote => "Download the app from its official page and install it.", "从官方页面下载并安装该应用。";
+    InstallSdkPythonNote => "For the Python example.", "用于 Python 示例。";
+    InstallSdkNodeNote => "For the Node.js example, in the folder of example.mjs.", "用于 Node.js 示例，请在 example.mjs 所在的文件夹中运行。";
+    InstallCurlNote => "curl comes with macOS, Windows 10 and later, and most Linux systems: this prints its version.", "macOS、Windows 10 及以上版本和大多数 Linux 系统都自带 curl：这条命令会显示它的版本。";
 
     // Findings
     SeverityError => "error", "错误";
@@ -362,6 +383,7 @@ messages! {
 
     // The setup's last step
     StepCheck => "Check that it works", "检查是否可用";
+    RequestUrlBroken => "The base URL has an error (see the field above): this address will not work until it is fixed.", "Base URL 有错误（见上方的输入框）：修正之前，这个地址无法使用。";
     CheckIntro => "One request to the relay with your key and model; the answer says what to do next.", "用你的密钥和模型向中转服务发送一个请求；返回结果会告诉你下一步该做什么。";
 
     // Merging into a file people already have
@@ -426,8 +448,6 @@ mod tests {
                     | Msg::OsMacos
                     | Msg::OsLinux
                     | Msg::OsWindows
-                    | Msg::SdkPythonTitle
-                    | Msg::SdkNodeTitle
                     | Msg::FieldOpenAiApiKey
                     | Msg::KindUrl
                     | Msg::KindCodexConfig

@@ -219,9 +219,12 @@ fn everything_onramp_generates_checks_clean() {
                 let setup = client.setup(&profile, &values, Target::with_shell(os, shell).unwrap());
                 for section in &setup.sections {
                     for snippet in &section.snippets {
-                        let kind = match (&snippet.kind, section.id.starts_with("env-")) {
-                            (SnippetKind::Commands { shell }, true) => Some(env_kind(*shell)),
-                            (kind, _) => kind_of(client, kind),
+                        let kind = match &snippet.kind {
+                            SnippetKind::Commands {
+                                shell,
+                                scope: Some(_),
+                            } => Some(env_kind(*shell)),
+                            kind => kind_of(client, kind),
                         };
                         let Some(kind) = kind else { continue };
                         let report = check::check(

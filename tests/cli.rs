@@ -140,6 +140,80 @@ fn the_human_format_shows_paths_and_the_request_url() {
     );
 }
 
+/// `--base-url` is judged for the chosen client, as the page's field is: Claude Code adds
+/// `/v1` itself, so a base URL ending in `/v1` is an error, and the request URL printed, which
+/// doubles it, says that it will not work.
+#[test]
+fn a_base_url_the_client_extends_is_an_error_beside_the_request_url() {
+    let args = [
+        "generate",
+        "--client",
+        "claude-code",
+        "--os",
+        "linux",
+        "--base-url",
+        "https://api.4096bytes.com/v1",
+    ];
+    let output = onramp(&args, Some("sk-1"), None);
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error[url/doubled-v1]"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let request = stdout
+        .lines()
+        .position(|line| line.ends_with("https://api.4096bytes.com/v1/v1/messages"))
+        .unwrap_or_else(|| panic!("no request URL in {stdout}"));
+    assert!(
+        stdout
+            .lines()
+            .nth(request + 1)
+            .unwrap_or_default()
+            .contains("The base URL has an error"),
+        "{stdout}"
+    );
+
+    // For Codex, whose relay path is none, /v1 is not the relay's path; the relay's own
+    // base URL is clean for both.
+    let mut codex = args;
+    codex[2] = "codex";
+    let stderr = String::from_utf8_lossy(&onramp(&codex, Some("sk-1"), None).stderr).into_owned();
+    assert!(stderr.contains("error[url/unexpected-path]"), "{stderr}");
+    for client in ["claude-code", "codex"] {
+        let mut clean = args;
+        clean[2] = client;
+        clean[6] = "https://api.4096bytes.com";
+        let output = onramp(&clean, Some("sk-1"), None);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("url/"), "{client}: {stderr}");
+        assert!(
+            !String::from_utf8_lossy(&output.stdout).contains("The base URL has an error"),
+            "{client}"
+        );
+    }
+}
+
+/// The JSON output says how each set of commands is used, and begins with how to install the
+/// client.
+#[test]
+fn json_commands_say_their_scope_and_the_install_comes_first() {
+    let args = ["generate", "--client", "codex", "--os", "linux", "--json"];
+    let snippets = snippets(&onramp(&args, Some("sk-1"), None));
+    assert_eq!(snippets[0]["section"], "install");
+    assert_eq!(
+        snippets[0]["content"],
+        "curl -fsSL https://chatgpt.com/codex/install.sh | sh\n"
+    );
+    let scope = |section: &str| {
+        snippets
+            .iter()
+            .find(|s| s["section"] == section && s["kind"] == "commands")
+            .map(|s| s["scope"].clone())
+    };
+    assert_eq!(scope("install"), Some(serde_json::Value::Null));
+    assert_eq!(scope("env-session"), Some("session".into()));
+    assert_eq!(scope("env-persistent"), Some("persistent".into()));
+}
+
 #[test]
 fn commands_are_written_for_the_chosen_shell() {
     let args = [

@@ -12,8 +12,9 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::{
-    ANSWER, ClientRun, RecordingServer, assert_requests, commands, end_leftover_processes,
-    fresh_dir, fresh_outside_dir, generate, run_traced_client, stated_request_path,
+    ANSWER, ClientRun, RecordingServer, assert_check_makes_the_clients_request, assert_requests,
+    assert_windows_lines_check_clean, end_leftover_processes, fresh_dir, fresh_outside_dir,
+    generate, run_commands, run_traced_client, stated_request_path,
 };
 
 /// Keys and models that exercise quoting in the shell.
@@ -98,6 +99,7 @@ fn cline_sends_the_key_and_model_to_the_relay() {
         std::env::var("PATH").unwrap_or_default()
     );
 
+    let mut checks = 0;
     for (index, (key, model)) in CASES.into_iter().enumerate() {
         let case = format!("case {index}");
         let server = RecordingServer::start();
@@ -106,8 +108,11 @@ fn cline_sends_the_key_and_model_to_the_relay() {
         turn_telemetry_off(&home);
         let snippets = generate("cline", key, &server.url(), model);
 
+        // The tab's one line, run once as its note says.
+        let printed = run_commands(&snippets, "cli");
+        assert_eq!(printed.len(), 1, "{case}");
         let mut auth = Command::new("bash");
-        auth.arg("-c").arg(commands(&snippets, "cli"));
+        auth.arg("-c").arg(&printed[0]);
         let auth = run_traced_client(
             in_home(auth, &home, &workdir, &path),
             &workdir.join("auth.trace"),
@@ -133,6 +138,14 @@ fn cline_sends_the_key_and_model_to_the_relay() {
         );
         let stated = stated_request_path("cline", &server.url(), model);
         assert_eq!(stated, "/chat/completions");
-        assert_requests(&server.requests(), &stated, key, model, &case);
+        let requests = server.requests();
+        assert_requests(&requests, &stated, key, model, &case);
+        checks += assert_check_makes_the_clients_request("cline", key, model, &requests[0]);
     }
+    let windows = assert_windows_lines_check_clean("cline", &CASES);
+    // The other tab, the extension's settings screen, is not run: no registry has it.
+    println!(
+        "Cline: 1 of 2 tabs (cli) proven on its own with the Cline CLI; {checks} check \
+         commands made its request; {windows} Windows tabs checked clean by the doctor"
+    );
 }

@@ -1,5 +1,7 @@
-//! Conformance with the real Codex CLI: the files onramp generates, written verbatim into a
-//! fresh `CODEX_HOME`, make `codex exec` send its request where and how the relay expects.
+//! Conformance with the real Codex CLI: every tab of the setup onramp generates, applied on its
+//! own as its notes say in a fresh home (files at their paths, variables in the terminal or in
+//! ~/.bashrc read by a new terminal), makes `codex exec` send its request where and how the
+//! relay expects; the check command makes the same request; the Windows lines check clean.
 //!
 //! Needs the Codex binary from npm (`@openai/codex`, pinned in `tests/package.json`), named by
 //! `ONRAMP_CODEX`; `scripts/test` installs it and runs this with `--ignored`.
@@ -9,7 +11,11 @@ mod support;
 
 use std::path::PathBuf;
 use std::process::Command;
-use support::{RecordingServer, commands, fresh_dir, generate, run_client, write_files};
+use support::{
+    Keeps, RecordingServer, assert_check_makes_the_clients_request,
+    assert_windows_lines_check_clean, fresh_dir, generate, run_client, stated_request_path,
+    terminal_for_tab, write_files,
+};
 
 /// Keys and models that exercise escaping in TOML and JSON. Keys stay ASCII: an HTTP header
 /// cannot carry anything else, so no client could send a non-ASCII key.
@@ -36,18 +42,18 @@ fn codex_binary() -> PathBuf {
     PathBuf::from(path)
 }
 
-/// How the key reaches Codex.
-#[derive(Clone, Copy, Debug)]
-enum Variant {
-    /// `config.toml` and `auth.json`, Codex started directly.
-    AuthJson,
-    /// `config.toml` with `env_key`, Codex started from bash after the printed `export` lines.
-    EnvKey,
-}
+/// Every tab of Codex's setup, each applied on its own as its notes say, with the cases it
+/// is run with: all three for the recommended tab and the one for this terminal, the most
+/// awkward one for the tab that keeps the variable in ~/.bashrc.
+const TABS: [(&str, Keeps, &[usize]); 3] = [
+    ("auth-json", Keeps::Nothing, &[0, 1, 2]),
+    ("env-session", Keeps::ThisTerminal, &[0, 1, 2]),
+    ("env-persistent", Keeps::EveryNewTerminal, &[2]),
+];
 
 #[test]
 #[ignore = "needs the Codex CLI; scripts/test runs it"]
-fn codex_sends_the_key_and_model_to_the_relay() {
+fn every_tab_makes_codex_send_the_key_and_model_to_the_relay() {
     let codex = codex_binary();
     let version = Command::new(&codex)
         .arg("--version")
@@ -58,37 +64,29 @@ fn codex_sends_the_key_and_model_to_the_relay() {
         String::from_utf8_lossy(&version.stdout).trim()
     );
 
-    for variant in [Variant::AuthJson, Variant::EnvKey] {
-        for (index, (key, model)) in CASES.into_iter().enumerate() {
-            let case = format!("{variant:?} case {index}");
+    let mut checks = 0;
+    for (tab, keeps, cases) in TABS {
+        for &index in cases {
+            let (key, model) = CASES[index];
+            let case = format!("{tab} case {index}");
             let server = RecordingServer::start();
-            let home = fresh_dir(&format!("codex-home-{variant:?}-{index}"));
-            let workdir = fresh_dir(&format!("codex-work-{variant:?}-{index}"));
+            let home = fresh_dir(&format!("codex-home-{tab}-{index}"));
+            let workdir = fresh_dir(&format!("codex-work-{tab}-{index}"));
             let snippets = generate("codex", key, &server.url(), model);
-            let exec = ["exec", "--skip-git-repo-check", "Reply with one word."];
-            let mut command = match variant {
-                Variant::AuthJson => {
-                    write_files(&snippets, "auth-json", &home);
-                    let mut command = Command::new(&codex);
-                    command.args(exec);
-                    command
-                }
-                Variant::EnvKey => {
-                    write_files(&snippets, "env-session", &home);
-                    let script =
-                        format!("{}exec \"$0\" \"$@\"", commands(&snippets, "env-session"));
-                    let mut command = Command::new("bash");
-                    command.arg("-c").arg(script).arg(&codex).args(exec);
-                    command
-                }
-            };
+            // The files at their paths in a fresh home (~/.codex), the variable where the tab
+            // says, then codex started from that terminal.
+            let (mut command, applied) =
+                terminal_for_tab(&snippets, tab, &home, "exec \"$0\" \"$@\"");
+            assert_eq!(applied, keeps, "{case}");
             command
+                .arg(&codex)
+                .args(["exec", "--skip-git-repo-check", "Reply with one word."])
                 .current_dir(&workdir)
-                .env("CODEX_HOME", &home)
-                .env("HOME", &workdir)
+                .env_remove("CODEX_HOME")
                 .env_remove("OPENAI_API_KEY")
                 .env_remove("OPENAI_BASE_URL")
-                .env_remove("CODEX_API_KEY");
+                .env_remove("CODEX_API_KEY")
+                .env_remove("RELAY_4096BYTES_API_KEY");
             let output = run_client(command);
             let printed = format!("{}\n{}", output.stdout, output.stderr);
             assert!(output.success, "codex failed for {case}:\n{printed}");
@@ -108,7 +106,8 @@ fn codex_sends_the_key_and_model_to_the_relay() {
             let request = responses[0];
             assert_eq!(request.method, "POST");
             assert_eq!(
-                request.path, "/responses",
+                request.path,
+                stated_request_path("codex", &server.url(), model),
                 "4096bytes serves /responses at the origin"
             );
             assert_eq!(
@@ -119,8 +118,17 @@ fn codex_sends_the_key_and_model_to_the_relay() {
             let body: serde_json::Value =
                 serde_json::from_slice(&request.body).expect("a JSON body");
             assert_eq!(body["model"].as_str(), Some(model), "{case}");
+            if tab == "auth-json" {
+                checks += assert_check_makes_the_clients_request("codex", key, model, request);
+            }
         }
     }
+    let windows = assert_windows_lines_check_clean("codex", &CASES);
+    println!(
+        "Codex: {} tabs proven on their own, each started by the real client; {checks} check \
+         commands made its request; {windows} Windows tabs checked clean by the doctor",
+        TABS.len()
+    );
 }
 
 #[test]

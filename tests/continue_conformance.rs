@@ -14,8 +14,9 @@ mod support;
 use std::path::PathBuf;
 use std::process::Command;
 use support::{
-    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, fresh_outside_dir, generate,
-    install_files, run_traced_client, stated_request_path,
+    ANSWER, Keeps, RecordingServer, assert_check_makes_the_clients_request, assert_requests,
+    assert_windows_lines_check_clean, fresh_dir, fresh_outside_dir, generate, run_commands,
+    run_traced_client, stated_request_path, terminal_for_tab,
 };
 
 /// Keys that exercise escaping in YAML, and models for both of cn's endpoints.
@@ -57,17 +58,14 @@ fn cn_binary() -> PathBuf {
 }
 
 /// How cn is started.
-#[derive(Clone, Copy, Debug)]
-enum Variant {
-    /// `cn -p hi`: the default config path.
-    Default,
-    /// The printed `cn --config …` line, run by bash with `-p hi` appended.
-    PrintedCommand,
-}
+/// Both tabs of Continue's setup, each applied on its own with all three cases: the file
+/// (the one the editor extension reads, proven here by `cn -p` on its default path), and the
+/// file with the printed `cn --config …` line.
+const TABS: [&str; 2] = ["config-file", "start-cli"];
 
 #[test]
 #[ignore = "needs Continue's cn; scripts/test runs it"]
-fn cn_sends_the_key_and_model_to_the_stated_url() {
+fn every_tab_makes_cn_send_the_key_and_model_to_the_stated_url() {
     let cn = cn_binary();
     let version = Command::new(&cn)
         .arg("--version")
@@ -84,34 +82,34 @@ fn cn_sends_the_key_and_model_to_the_stated_url() {
         bin_dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    for variant in [Variant::Default, Variant::PrintedCommand] {
+    let mut checks = 0;
+    for tab in TABS {
         for (index, (key, model)) in CASES.into_iter().enumerate() {
-            let case = format!("{variant:?} case {index}");
+            let case = format!("{tab} case {index}");
             let server = RecordingServer::start();
-            let home = fresh_dir(&format!("cn-home-{variant:?}-{index}"));
-            let workdir = fresh_outside_dir(&format!("cn-work-{variant:?}-{index}"));
+            let home = fresh_dir(&format!("cn-home-{tab}-{index}"));
+            let workdir = fresh_outside_dir(&format!("cn-work-{tab}-{index}"));
             let snippets = generate("continue", key, &server.url(), model);
-            install_files(&snippets, "config-file", &home);
             let preload = workdir.join("loopback-only.cjs");
             std::fs::write(&preload, LOOPBACK_ONLY).unwrap();
-
-            let mut command = match variant {
-                Variant::Default => Command::new(&cn),
-                Variant::PrintedCommand => {
-                    let printed = commands(&snippets, "start-cli");
-                    let mut command = Command::new("bash");
-                    command
-                        .arg("-c")
-                        .arg(format!("{} \"$@\"", printed.trim_end()))
-                        .arg("bash");
-                    command
-                }
+            // The tab's file at its path; then cn, started by the tab's own line if it has one.
+            let start = run_commands(&snippets, tab);
+            let then = match start.as_slice() {
+                [] => "exec \"$0\" \"$@\"".to_owned(),
+                [printed] => format!("{} \"$@\"", printed.trim_end()),
+                more => panic!("{case}: {} start commands", more.len()),
             };
+            let (mut command, keeps) = terminal_for_tab(&snippets, tab, &home, &then);
+            assert_eq!(keeps, Keeps::Nothing, "{case}");
             command
+                .arg(if start.is_empty() {
+                    cn.as_os_str()
+                } else {
+                    "bash".as_ref()
+                })
                 .args(["-p", "hi"])
                 .current_dir(&workdir)
                 .env("PATH", &path)
-                .env("HOME", &home)
                 .env("NODE_OPTIONS", format!("--require {}", preload.display()))
                 // An exported Anthropic key would make cn rewrite config.yaml.
                 .env_remove("ANTHROPIC_API_KEY")
@@ -145,7 +143,18 @@ fn cn_sends_the_key_and_model_to_the_stated_url() {
                 "/chat/completions"
             };
             assert_eq!(path, expected, "{case}: the URL onramp states");
-            assert_requests(&server.requests(), &path, key, model, &case);
+            let requests = server.requests();
+            assert_requests(&requests, &path, key, model, &case);
+            if tab == "start-cli" {
+                checks +=
+                    assert_check_makes_the_clients_request("continue", key, model, &requests[0]);
+            }
         }
     }
+    let windows = assert_windows_lines_check_clean("continue", &CASES);
+    println!(
+        "Continue: {} tabs proven on their own with cn; {checks} check commands made its \
+         request; {windows} Windows tabs checked clean by the doctor",
+        TABS.len()
+    );
 }

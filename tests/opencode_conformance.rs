@@ -12,8 +12,8 @@ mod support;
 use std::path::PathBuf;
 use std::process::Command;
 use support::{
-    ANSWER, RecordingServer, assert_requests, fresh_dir, fresh_outside_dir, generate,
-    install_files, run_traced_client, stated_request_path,
+    ANSWER, RecordingServer, assert_check_makes_the_clients_request, assert_requests, fresh_dir,
+    fresh_outside_dir, generate, install_files, run_traced_client, stated_request_path,
 };
 
 /// Keys and models that exercise escaping in JSON. Keys stay ASCII: an HTTP header cannot
@@ -47,6 +47,7 @@ fn opencode_sends_the_key_and_model_to_the_relay() {
         String::from_utf8_lossy(&version.stdout).trim()
     );
 
+    let mut checks = 0;
     for (index, (key, model)) in CASES.into_iter().enumerate() {
         let case = format!("case {index}");
         let server = RecordingServer::start();
@@ -93,6 +94,11 @@ fn opencode_sends_the_key_and_model_to_the_relay() {
         // A title request, then the chat: both to the stated URL.
         let path = stated_request_path("opencode", &server.url(), model);
         assert_eq!(path, "/chat/completions");
-        assert_requests(&server.requests(), &path, key, model, &case);
+        let requests = server.requests();
+        assert_requests(&requests, &path, key, model, &case);
+        checks += assert_check_makes_the_clients_request("opencode", key, model, &requests[0]);
     }
+    println!(
+        "OpenCode: 1 tab (config-file) proven on its own; {checks} check commands made its request"
+    );
 }

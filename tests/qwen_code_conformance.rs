@@ -1,6 +1,8 @@
-//! Conformance with the real Qwen Code: both variants onramp prints (`~/.qwen/settings.json`
-//! written verbatim at its stated path, and the bash `export` lines) make `qwen -p hi` send the
-//! key and model to the relay's `/chat/completions`, and nothing beyond loopback.
+//! Conformance with the real Qwen Code: every tab onramp prints (`~/.qwen/settings.json`
+//! written verbatim at its stated path, the variables for this terminal, the variables kept in
+//! ~/.bashrc), applied on its own as its notes say, makes `qwen -p hi` send the key and model to
+//! the relay's `/chat/completions`, and nothing beyond loopback; the check command makes the
+//! same request.
 //!
 //! The file variant runs with stale `OPENAI_API_KEY`, `OPENAI_BASE_URL` and `OPENAI_MODEL`
 //! exported, which the file must win over; a key Qwen Code would expand (`$HOME…`) must get no
@@ -16,8 +18,9 @@ mod support;
 use std::path::PathBuf;
 use std::process::Command;
 use support::{
-    ANSWER, RecordingServer, assert_requests, commands, fresh_dir, fresh_outside_dir, generate,
-    install_files, run_traced_client, stated_request_path,
+    ANSWER, Keeps, RecordingServer, assert_check_makes_the_clients_request, assert_requests,
+    assert_windows_lines_check_clean, fresh_dir, fresh_outside_dir, generate, run_traced_client,
+    stated_request_path, terminal_for_tab,
 };
 
 /// Keys and models that exercise escaping in JSON and the shell, and Qwen Code's `$` rule.
@@ -40,17 +43,18 @@ fn qwen_binary() -> PathBuf {
     )
 }
 
-#[derive(Clone, Copy, Debug)]
-enum Variant {
-    /// `~/.qwen/settings.json` written verbatim, qwen started directly.
-    SettingsFile,
-    /// qwen started from bash after the printed `export` lines.
-    Environment,
-}
+/// Every tab of Qwen Code's setup, each applied on its own as its notes say, with the cases it
+/// is run with: all four for the settings file and the variables for this terminal, and for the
+/// variables kept in ~/.bashrc the most awkward key (one that no settings file may hold).
+const TABS: [(&str, Keeps, &[usize]); 3] = [
+    ("settings-file", Keeps::Nothing, &[0, 1, 2, 3]),
+    ("env-session", Keeps::ThisTerminal, &[0, 1, 2, 3]),
+    ("env-persistent", Keeps::EveryNewTerminal, &[2]),
+];
 
 #[test]
 #[ignore = "needs Qwen Code; scripts/test runs it"]
-fn qwen_code_sends_the_key_and_model_to_the_relay() {
+fn every_tab_makes_qwen_code_send_the_key_and_model_to_the_relay() {
     let qwen = qwen_binary();
     let version = Command::new(&qwen)
         .arg("--version")
@@ -60,54 +64,44 @@ fn qwen_code_sends_the_key_and_model_to_the_relay() {
         "Qwen Code under test: {}",
         String::from_utf8_lossy(&version.stdout).trim()
     );
-    let mut runs = 0;
+    let (mut runs, mut checks) = (0, 0);
 
-    for variant in [Variant::SettingsFile, Variant::Environment] {
-        for (index, (key, model)) in CASES.into_iter().enumerate() {
-            let case = format!("{variant:?} case {index}");
+    for (tab, keeps, cases) in TABS {
+        for &index in cases {
+            let (key, model) = CASES[index];
+            let case = format!("{tab} case {index}");
             let server = RecordingServer::start();
-            let home = fresh_dir(&format!("qwen-home-{variant:?}-{index}"));
-            let workdir = fresh_outside_dir(&format!("qwen-work-{variant:?}-{index}"));
+            let home = fresh_dir(&format!("qwen-home-{tab}-{index}"));
+            let workdir = fresh_outside_dir(&format!("qwen-work-{tab}-{index}"));
             let snippets = generate("qwen-code", key, &server.url(), model);
-            let has_file = snippets
-                .iter()
-                .any(|s| s["section"] == "settings-file" && s["kind"] == "file");
-            let prompt = ["-p", "hi"];
-            let mut command = match variant {
-                Variant::SettingsFile => {
-                    let expands = key.contains("$HOME");
-                    assert_eq!(has_file, !expands, "{case}: a settings file is offered");
-                    if expands {
-                        continue;
-                    }
-                    install_files(&snippets, "settings-file", &home);
-                    let mut command = Command::new(&qwen);
-                    command
-                        .args(prompt)
-                        // Stale variables of another setup, which the file must win over.
-                        .env("OPENAI_API_KEY", "sk-stale-should-not-be-sent")
-                        .env("OPENAI_BASE_URL", "http://127.0.0.1:9")
-                        .env("OPENAI_MODEL", "stale-model");
-                    command
+            if tab == "settings-file" {
+                let has_file = snippets
+                    .iter()
+                    .any(|s| s["section"] == tab && s["kind"] == "file");
+                let expands = key.contains("$HOME");
+                assert_eq!(has_file, !expands, "{case}: a settings file is offered");
+                if expands {
+                    continue;
                 }
-                Variant::Environment => {
-                    let script =
-                        format!("{}exec \"$0\" \"$@\"", commands(&snippets, "env-session"));
-                    let mut command = Command::new("bash");
-                    command
-                        .arg("-c")
-                        .arg(script)
-                        .arg(&qwen)
-                        .args(prompt)
-                        .env_remove("OPENAI_API_KEY")
-                        .env_remove("OPENAI_BASE_URL")
-                        .env_remove("OPENAI_MODEL");
-                    command
-                }
-            };
+            }
+            let (mut command, applied) =
+                terminal_for_tab(&snippets, tab, &home, "exec \"$0\" \"$@\"");
+            assert_eq!(applied, keeps, "{case}");
+            command.arg(&qwen).args(["-p", "hi"]);
+            if keeps == Keeps::Nothing {
+                // Stale variables of another setup, which the file must win over.
+                command
+                    .env("OPENAI_API_KEY", "sk-stale-should-not-be-sent")
+                    .env("OPENAI_BASE_URL", "http://127.0.0.1:9")
+                    .env("OPENAI_MODEL", "stale-model");
+            } else {
+                command
+                    .env_remove("OPENAI_API_KEY")
+                    .env_remove("OPENAI_BASE_URL")
+                    .env_remove("OPENAI_MODEL");
+            }
             command
                 .current_dir(&workdir)
-                .env("HOME", &home)
                 .env_remove("QWEN_HOME")
                 // Not part of the setup (the file has it too): no usage statistics.
                 .env("QWEN_USAGE_STATISTICS_ENABLED", "false");
@@ -131,8 +125,19 @@ fn qwen_code_sends_the_key_and_model_to_the_relay() {
             );
             let path = stated_request_path("qwen-code", &server.url(), model);
             assert_eq!(path, "/chat/completions");
-            assert_requests(&server.requests(), &path, key, model, &case);
+            let requests = server.requests();
+            assert_requests(&requests, &path, key, model, &case);
+            if tab == "env-session" {
+                checks +=
+                    assert_check_makes_the_clients_request("qwen-code", key, model, &requests[0]);
+            }
         }
     }
-    assert_eq!(runs, 2 * CASES.len() - 1);
+    assert_eq!(runs, 2 * CASES.len() - 1 + 1);
+    let windows = assert_windows_lines_check_clean("qwen-code", &CASES);
+    println!(
+        "Qwen Code: {} tabs proven on their own, each started by the real client; {checks} \
+         check commands made its request; {windows} Windows tabs checked clean by the doctor",
+        TABS.len()
+    );
 }

@@ -177,7 +177,8 @@ fn check_setup(
                 }
                 SnippetKind::Commands {
                     shell: Shell::Posix,
-                } if section.id.starts_with("env-") => {
+                    scope: Some(_),
+                } => {
                     let expected = expected_exports(client, key, url, model);
                     let names: Vec<&str> = expected.iter().map(|(name, _)| *name).collect();
                     let exported = bash_exports(&snippet.content, &names);

@@ -189,7 +189,7 @@ async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
     assert_eq!(page.input("#key").value(), "sk-secret-abc-0123456789");
     assert!(page.find("#key-findings .finding").is_none());
     assert!(
-        page.text(".snippet[data-shell='bash'] .content")
+        page.text("[role='tabpanel'] .snippet[data-shell='bash'] .content")
             .contains("export OPENAI_API_KEY='sk-secret-abc-0123456789'\n")
     );
 
@@ -221,6 +221,91 @@ async fn a_url_without_scheme_gets_https_from_its_fix() {
     page.click("#base-url-findings .finding[data-code='url/scheme-missing'] button.fix")
         .await;
     assert_eq!(page.input("#base-url").value(), "https://api.4096bytes.com");
+}
+
+/// The base URL field is judged for the chosen client: Claude Code adds /v1 itself, so a base
+/// URL ending in /v1 is an error there, shown beside the doubled request URL it gives.
+#[wasm_bindgen_test]
+async fn a_base_url_the_client_extends_is_an_error_beside_the_request_url() {
+    let page = Page::open().await;
+    page.click("input[name='client'][value='claude-code']")
+        .await;
+    page.type_into("#base-url", "https://api.4096bytes.com/v1")
+        .await;
+    assert!(
+        page.find("#base-url-findings .finding.error[data-code='url/doubled-v1']")
+            .is_some(),
+        "{}",
+        page.text("#base-url-findings")
+    );
+    assert_eq!(
+        page.text("#request-url"),
+        "POST https://api.4096bytes.com/v1/v1/messages"
+    );
+    assert!(
+        page.find(".request-error[role='alert']").is_some(),
+        "the doubled request URL is stated without an error beside it"
+    );
+
+    // Codex, for which the relay wants no path, gets its own verdict.
+    page.click("input[name='client'][value='codex']").await;
+    assert!(
+        page.find("#base-url-findings .finding.error[data-code='url/unexpected-path']")
+            .is_some()
+    );
+    assert!(page.find(".request-error").is_some());
+
+    page.click("#base-url-findings .finding button.fix").await;
+    assert_eq!(page.input("#base-url").value(), "https://api.4096bytes.com");
+    assert_eq!(
+        page.text("#request-url"),
+        "POST https://api.4096bytes.com/responses"
+    );
+    assert!(page.find(".request-error").is_none());
+    assert!(page.find("#base-url-findings .finding").is_none());
+}
+
+/// The setup begins with how to install the client, and "check that it works" makes the
+/// chosen client's request.
+#[wasm_bindgen_test]
+async fn the_setup_starts_with_the_install_and_the_check_calls_what_the_client_calls() {
+    let page = Page::open().await;
+    page.click("input[name='os'][value='linux']").await;
+    assert_eq!(
+        page.text(".install .snippet .content"),
+        "curl -fsSL https://chatgpt.com/codex/install.sh | sh\n"
+    );
+    let check = page.text(".check .snippet .content");
+    assert!(
+        check.starts_with("curl -sS 'https://api.4096bytes.com/responses'"),
+        "{check}"
+    );
+    page.click("input[name='client'][value='claude-code']")
+        .await;
+    let check = page.text(".check .snippet .content");
+    assert!(
+        check.starts_with("curl -sS 'https://api.4096bytes.com/v1/messages'"),
+        "{check}"
+    );
+    assert!(
+        check.contains("-H 'anthropic-version: 2023-06-01'"),
+        "{check}"
+    );
+    assert!(
+        check.contains("-w '\\nHTTP %{http_code}\\n'\n"),
+        "the status format on one line: {check}"
+    );
+    assert_eq!(
+        page.text(".install .snippet .content"),
+        "curl -fsSL https://claude.ai/install.sh | bash\n"
+    );
+    page.click("input[name='client'][value='cursor']").await;
+    assert_eq!(
+        page.get(".install a.open-link")
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://cursor.com/downloads")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -692,11 +692,12 @@ mod tests {
                 let target = crate::platform::Target::with_shell(os, shell).unwrap();
                 let setup = client.setup(&profile, &values, target);
                 for section in setup.sections.iter().filter(|s| s.id.starts_with("env-")) {
-                    for snippet in section
-                        .snippets
-                        .iter()
-                        .filter(|s| matches!(s.kind, crate::clients::SnippetKind::Commands { .. }))
-                    {
+                    for snippet in section.snippets.iter().filter(|s| {
+                        matches!(
+                            s.kind,
+                            crate::clients::SnippetKind::Commands { scope: Some(_), .. }
+                        )
+                    }) {
                         assert!(
                             codes(&snippet.content, kind).is_empty(),
                             "{client:?} {kind:?}:\n{}",

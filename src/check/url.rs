@@ -5,7 +5,7 @@
 //! would weigh more than the whole page.
 
 use super::{Checked, Context, Finding, Rule, chars, fix};
-use crate::clients::Client;
+use crate::clients::{Client, cherry_studio};
 use crate::i18n::Text;
 use std::ops::Range;
 
@@ -253,10 +253,27 @@ pub(crate) const QUOTES: [char; 9] = ['"', '\'', '`', '“', '”', '‘', '’'
 /// Every finding for `url` as the base URL of `context.client` on `context.profile`'s relay.
 /// An empty URL has none (the page then uses the relay's own).
 pub fn check(url: &str, context: &Context) -> Checked {
-    findings(url, context).into()
+    findings(url, context, Given::ClientBaseUrl).into()
 }
 
-fn findings(url: &str, context: &Context) -> Vec<Finding> {
+/// Every finding for `url` typed as the relay's base URL while `context.client` is set up: the
+/// setup gives that client `url` followed by the client's path from the profile, so the path
+/// typed must be the relay's own (none, for a base URL of scheme and host), and a `/v1` that
+/// the client adds itself is doubled.
+pub fn check_relay_base_url(url: &str, context: &Context) -> Checked {
+    findings(url, context, Given::RelayBaseUrl).into()
+}
+
+/// What a URL is given as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Given {
+    /// The base URL a client reads (a config file's), with the client's path in it.
+    ClientBaseUrl,
+    /// The relay's base URL, before the client's path is added.
+    RelayBaseUrl,
+}
+
+fn findings(url: &str, context: &Context, given: Given) -> Vec<Finding> {
     let mut findings = chars::stray_characters(url, &WHITESPACE, &INVISIBLE);
     let fullwidth = fullwidth(url);
     if !fullwidth.is_empty() {
@@ -297,7 +314,13 @@ fn findings(url: &str, context: &Context) -> Vec<Finding> {
             Finding::new(&QUERY_OR_FRAGMENT, query_start..end).with_edit(query_start..end, ""),
         );
     }
-    check_path(url, authority_end..query_start, context, &mut findings);
+    check_path(
+        url,
+        authority_end..query_start,
+        context,
+        given,
+        &mut findings,
+    );
     findings
 }
 
@@ -463,7 +486,24 @@ pub(crate) fn relay_host(base_url: &str) -> Option<String> {
     )
 }
 
-fn check_path(url: &str, path: Range<usize>, context: &Context, findings: &mut Vec<Finding>) {
+/// The path of the relay's own base URL, without a final slash (usually none).
+fn relay_base_path(profile: &crate::profile::Profile) -> &str {
+    let base_url = profile.base_url.as_str();
+    let rest = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = rest.find('/').map_or("", |start| &rest[start..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.trim_end_matches('/')
+}
+
+fn check_path(
+    url: &str,
+    path: Range<usize>,
+    context: &Context,
+    given: Given,
+    findings: &mut Vec<Finding>,
+) {
     let text = &url[path.clone()];
     if let Some(index) = text.find("//") {
         let run = text[index..].bytes().take_while(|b| *b == b'/').count();
@@ -477,16 +517,36 @@ fn check_path(url: &str, path: Range<usize>, context: &Context, findings: &mut V
         let before = &trimmed[..trimmed.len() - endpoint.len()];
         // Keep the path the relay wants for this client; without a client, keep what came
         // before the endpoint.
-        let keep = context
-            .client
-            .map_or(before, |client| client.base_path(context.profile));
+        let keep = match (context.client, given) {
+            (None, _) => before,
+            (Some(_), Given::RelayBaseUrl) => relay_base_path(context.profile),
+            (Some(client), Given::ClientBaseUrl) => client.base_path(context.profile),
+        };
         findings.push(Finding::new(&ENDPOINT_PATH, path.clone()).with_edit(path, keep));
         return;
     }
     let Some(client) = context.client else { return };
-    let expected = client.base_path(context.profile);
+    let expected = match given {
+        Given::ClientBaseUrl => client.base_path(context.profile),
+        Given::RelayBaseUrl => relay_base_path(context.profile),
+    };
     if trimmed.eq_ignore_ascii_case(expected) {
         return;
+    }
+    if client == Client::CherryStudio {
+        // Cherry Studio adds /v1 to a path without a version: what counts is the path it
+        // then calls, so `…/v1` reaches what `…` does.
+        let called = |path: &str| {
+            let path = path.to_ascii_lowercase();
+            if cherry_studio::has_version(&path) {
+                path
+            } else {
+                path + "/v1"
+            }
+        };
+        if called(trimmed) == called(expected) {
+            return;
+        }
     }
     if client.appends_v1() && lower.ends_with("/v1") {
         let v1 = path.start + trimmed.len() - 3..path.end;
@@ -666,6 +726,88 @@ mod tests {
             .map(|f| f.rule.code)
             .collect();
         assert_eq!(codes, ["url/unexpected-path"]);
+    }
+
+    /// The page's field and the CLI's `--base-url` hold the relay's base URL, to which the
+    /// setup adds each client's path: judged for the chosen client, a `/v1` there is doubled
+    /// for Claude Code and not the relay's path for the others.
+    #[test]
+    fn the_base_url_field_is_judged_for_the_chosen_client() {
+        use crate::check::Field;
+        let profile = Profile::builtin();
+        let field = |url: &str, client| -> Vec<&str> {
+            Field::BaseUrl
+                .check(url, &profile, client)
+                .findings
+                .iter()
+                .map(|f| f.rule.code)
+                .collect()
+        };
+        let v1 = "https://api.4096bytes.com/v1";
+        assert_eq!(field(v1, Client::ClaudeCode), ["url/doubled-v1"]);
+        assert_eq!(field(v1, Client::Codex), ["url/unexpected-path"]);
+        assert_eq!(field(v1, Client::OpenAiSdk), ["url/unexpected-path"]);
+        // Cherry Studio adds /v1 only where the path has no version: it calls the same URL.
+        assert!(field(v1, Client::CherryStudio).is_empty());
+        for client in Client::ALL {
+            assert!(
+                field("https://api.4096bytes.com", client).is_empty(),
+                "{client:?}"
+            );
+            if client == Client::CherryStudio {
+                continue;
+            }
+            let fixed = Field::BaseUrl.check(v1, &profile, client).findings[0]
+                .apply_fix(v1)
+                .unwrap();
+            assert_eq!(fixed, "https://api.4096bytes.com", "{client:?}");
+        }
+        // With a relay that wants /v1 after its base URL for OpenAI-compatible clients, the
+        // field still holds the base URL alone: /v1 typed there would be sent twice.
+        let mut v1_relay = Profile::builtin();
+        v1_relay.clients.openai_compatible.base_path = "/v1".into();
+        let codes = |url: &str| -> Vec<&str> {
+            Field::BaseUrl
+                .check(url, &v1_relay, Client::OpenAiSdk)
+                .findings
+                .iter()
+                .map(|f| f.rule.code)
+                .collect()
+        };
+        assert!(codes("https://api.4096bytes.com").is_empty());
+        assert_eq!(codes(v1), ["url/unexpected-path"]);
+    }
+
+    /// The request URL a setup states never doubles /v1 unless the field says it is wrong.
+    #[test]
+    fn a_doubled_v1_in_the_request_url_always_comes_with_an_error() {
+        use crate::check::{Field, Severity};
+        use crate::clients::Values;
+        use crate::platform::{Os, Target};
+        let profile = Profile::builtin();
+        for url in [
+            "https://api.4096bytes.com",
+            "https://api.4096bytes.com/",
+            "https://api.4096bytes.com/v1",
+            "https://api.4096bytes.com/v1/",
+            "https://api.4096bytes.com/V1",
+        ] {
+            for client in Client::ALL {
+                let values = Values {
+                    base_url: url.into(),
+                    ..Values::default()
+                };
+                let setup = client.setup(&profile, &values, Target::new(Os::Linux));
+                let error = Field::BaseUrl
+                    .check(url, &profile, client)
+                    .findings
+                    .iter()
+                    .any(|f| f.rule.severity == Severity::Error);
+                if setup.request_url.to_ascii_lowercase().contains("/v1/v1") {
+                    assert!(error, "{client:?} {url}: {}", setup.request_url);
+                }
+            }
+        }
     }
 
     #[test]

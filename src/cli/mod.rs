@@ -5,13 +5,14 @@
 
 mod diagnostics;
 
-use crate::check::{self, Context, Kind, Report, Severity};
-use crate::clients::{Client, Setup, SnippetKind, Values};
+use crate::check::{self, Context, Field, Kind, Report, Severity};
+use crate::clients::{Client, Setup, Snippet, SnippetKind, Values};
 use crate::i18n::{Lang, Msg};
 use crate::merge;
 use crate::platform::Shell;
 use crate::platform::{Format, Os, Target};
 use crate::profile::Profile;
+use crate::shell::Scope;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
@@ -227,7 +228,8 @@ struct JsonReport {
 /// A snippet as printed by `generate --json`.
 #[derive(Serialize)]
 struct JsonSnippet<'a> {
-    /// The id of the alternative it belongs to (`auth-json`, `env-session`…).
+    /// The id of the alternative it belongs to (`auth-json`, `env-session`…), or `install`
+    /// for how to install the client, which comes before them all.
     section: &'static str,
     /// `file`, `commands`, `value` (to paste into a settings screen) or `link` (to open).
     kind: &'static str,
@@ -237,6 +239,10 @@ struct JsonSnippet<'a> {
     heading: String,
     /// The shell commands are for; `null` for files.
     shell: Option<&'static str>,
+    /// For commands that set variables, for how long: `session` (paste them into the terminal
+    /// the client is started from) or `persistent` (for every new terminal); `null` for a
+    /// command to run.
+    scope: Option<&'static str>,
     file_name: &'static str,
     format: Format,
     content: &'a str,
@@ -412,29 +418,19 @@ fn generate(
         base_url: args.base_url,
         model: args.model,
     };
-    let context = Context {
-        profile,
-        client: Some(args.client),
-    };
-    // The base URL field holds the relay's own URL, whatever the client.
-    let field_context = Context {
-        client: None,
-        ..context
-    };
-    for (value, field, checker) in [
-        (&values.key, "key", Kind::Key.checker()),
-        (&values.base_url, "--base-url", Kind::Url.checker()),
-        (&values.model, "--model", Kind::Model.checker()),
+    let mut base_url_has_error = false;
+    for (value, name, field) in [
+        (&values.key, "key", Field::Key),
+        (&values.base_url, "--base-url", Field::BaseUrl),
+        (&values.model, "--model", Field::Model),
     ] {
-        let context = if field == "--base-url" {
-            &field_context
-        } else {
-            &context
-        };
-        let findings = checker(value, context).findings;
+        let findings = field.check(value, profile, args.client).findings;
+        if field == Field::BaseUrl {
+            base_url_has_error = findings.iter().any(|f| f.rule.severity == Severity::Error);
+        }
         eprint!(
             "{}",
-            diagnostics::render_value(value, field, &findings, lang)
+            diagnostics::render_value(value, name, &findings, lang)
         );
     }
 
@@ -442,35 +438,46 @@ fn generate(
     if args.json {
         print_json(&json_snippets(&setup, lang))
     } else {
-        print_for_people(args.client, &setup, lang);
+        print_for_people(args.client, &setup, base_url_has_error, lang);
         ExitCode::SUCCESS
     }
 }
 
 fn json_snippets(setup: &Setup, lang: Lang) -> Vec<JsonSnippet<'_>> {
-    let mut snippets = Vec::new();
-    for section in &setup.sections {
-        for snippet in &section.snippets {
-            let (kind, path, shell) = match &snippet.kind {
-                SnippetKind::File { path, .. } => ("file", Some(path.as_str()), None),
-                SnippetKind::Commands { shell } => ("commands", None, Some(shell.id())),
-                SnippetKind::Value { .. } => ("value", None, None),
-                SnippetKind::Link { .. } => ("link", None, None),
+    let install = setup.install.iter().map(|snippet| ("install", snippet));
+    let sections = setup
+        .sections
+        .iter()
+        .flat_map(|section| section.snippets.iter().map(|snippet| (section.id, snippet)));
+    install
+        .chain(sections)
+        .map(|(section, snippet)| {
+            let (kind, path, shell, scope) = match &snippet.kind {
+                SnippetKind::File { path, .. } => ("file", Some(path.as_str()), None, None),
+                SnippetKind::Commands { shell, scope } => {
+                    let scope = scope.map(|scope| match scope {
+                        Scope::Session => "session",
+                        Scope::Persistent => "persistent",
+                    });
+                    ("commands", None, Some(shell.id()), scope)
+                }
+                SnippetKind::Value { .. } => ("value", None, None, None),
+                SnippetKind::Link { .. } => ("link", None, None, None),
             };
-            snippets.push(JsonSnippet {
-                section: section.id,
+            JsonSnippet {
+                section,
                 kind,
                 path,
                 heading: snippet.heading(lang),
                 shell,
+                scope,
                 file_name: snippet.file_name(),
                 format: snippet.format,
                 content: &snippet.content,
                 notes: snippet.notes.iter().map(|note| note.text(lang)).collect(),
-            });
-        }
-    }
-    snippets
+            }
+        })
+        .collect()
 }
 
 fn print_json(value: &impl Serialize) -> ExitCode {
@@ -486,19 +493,26 @@ fn print_json(value: &impl Serialize) -> ExitCode {
     }
 }
 
-fn print_for_people(client: Client, setup: &Setup, lang: Lang) {
+fn print_for_people(client: Client, setup: &Setup, base_url_has_error: bool, lang: Lang) {
+    let print_snippet = |snippet: &Snippet| {
+        println!("── {} ──", snippet.heading(lang));
+        for note in &snippet.notes {
+            println!("# {}", note.text(lang));
+        }
+        println!("{}", snippet.content.trim_end());
+    };
+    if !setup.install.is_empty() {
+        println!("━━ {} ━━", Msg::InstallHeading.text(lang));
+        setup.install.iter().for_each(print_snippet);
+        println!();
+    }
     for section in &setup.sections {
         println!("━━ {} ━━", section.title.text(lang));
         for note in &section.notes {
             println!("  {}", note.text(lang));
         }
-        for snippet in &section.snippets {
-            println!("── {} ──", snippet.heading(lang));
-            for note in &snippet.notes {
-                println!("# {}", note.text(lang));
-            }
-            println!("{}", snippet.content.trim_end());
-        }
+        section.snippets.iter().for_each(print_snippet);
+        println!("→ {}", section.next_step.text(lang));
         println!();
     }
     println!(
@@ -507,7 +521,9 @@ fn print_for_people(client: Client, setup: &Setup, lang: Lang) {
         Msg::RequestLine.text(lang),
         setup.request_url
     );
-    println!("{}", setup.next_step.text(lang));
+    if base_url_has_error {
+        println!("{}", Msg::RequestUrlBroken.text(lang));
+    }
 }
 
 /// The text to check and the name to show for it. Reads one byte more than the checker takes,

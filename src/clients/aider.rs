@@ -1,9 +1,9 @@
 //! Aider: LiteLLM underneath, pointed at the relay by `OPENAI_API_BASE` and `OPENAI_API_KEY`,
 //! with the model named `openai/<model>` so that LiteLLM treats it as OpenAI-compatible.
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind, env_sections};
+use super::{Api, Client, EnvSetup, Resolved, Setup, Snippet, env_sections};
 use crate::i18n::Msg;
-use crate::platform::Target;
+use crate::platform::{Shell, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
@@ -12,42 +12,64 @@ pub const BASE_URL_VARIABLE: &str = "OPENAI_API_BASE";
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Aider.base_url(profile, values.base_url);
-    let change = EnvChange {
-        set: &[
-            (BASE_URL_VARIABLE, &base_url),
-            (super::openai_sdk::API_KEY_VARIABLE, values.key),
-        ],
-        unset: &[],
-    };
-    let mut sections = env_sections(target, change, &[]);
     let model = format!("openai/{}", values.model);
-    let start = match target.shell.quote(&model) {
-        Some(model) => Section {
-            id: "start",
-            title: Msg::AiderStartTitle,
-            notes: vec![Msg::AiderModelNote],
-            snippets: vec![Snippet {
-                kind: SnippetKind::Commands {
-                    shell: target.shell,
-                },
-                format: target.shell.format(),
-                content: format!("aider --model {model}\n"),
-                notes: Vec::new(),
-            }],
+    // The start command goes with either way of setting the variables: each section is whole.
+    let start: Vec<Snippet> = target
+        .shell
+        .quote(&model)
+        .map(|model| {
+            Snippet::run(target.shell, format!("aider --model {model}\n"))
+                .with_notes([Msg::AiderModelNote])
+        })
+        .into_iter()
+        .collect();
+    let mut sections = env_sections(
+        target,
+        EnvSetup {
+            change: EnvChange {
+                set: &[
+                    (BASE_URL_VARIABLE, &base_url),
+                    (super::openai_sdk::API_KEY_VARIABLE, values.key),
+                ],
+                unset: &[],
+            },
+            notes: &[],
+            files: &[],
+            then: &start,
+            next_steps: [
+                Msg::AiderEnvSessionNextStep,
+                Msg::AiderEnvPersistentNextStep,
+            ],
         },
-        None => Section {
-            id: "start",
-            title: Msg::AiderStartTitle,
-            notes: vec![Msg::AiderModelNote, Msg::ShellCannotHoldValue],
-            snippets: Vec::new(),
-        },
-    };
-    sections.push(start);
-    Setup {
-        sections,
-        request_url: format!("{base_url}/chat/completions"),
-        next_step: Msg::AiderNextStep,
+    );
+    if start.is_empty() {
+        for section in &mut sections {
+            section.snippets.clear();
+            if !section.notes.contains(&Msg::ShellCannotHoldValue) {
+                section.notes.push(Msg::ShellCannotHoldValue);
+            }
+        }
     }
+    Setup {
+        install: install(target.shell),
+        sections,
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        api: Api::ChatCompletions,
+    }
+}
+
+/// How to install Aider, from its installation page (aider.chat/docs/install.html, "Get
+/// started quickly with aider-install"): `aider-install` puts aider (PyPI `aider-chat`, the
+/// package the conformance test runs) in an environment of its own, then `aider --version`.
+fn install(shell: Shell) -> Vec<Snippet> {
+    vec![
+        Snippet::run(
+            shell,
+            "python -m pip install aider-install\naider-install\n".into(),
+        )
+        .with_notes([Msg::InstallScriptNote]),
+        Snippet::run(shell, "aider --version\n".into()).with_notes([Msg::InstallVersionNote]),
+    ]
 }
 
 #[cfg(test)]
@@ -69,13 +91,15 @@ mod tests {
             session,
             "export OPENAI_API_BASE='https://api.4096bytes.com'\nexport OPENAI_API_KEY='sk-a'\n"
         );
-        assert_eq!(
-            setup.section("start").unwrap().snippets[0].content,
-            "aider --model 'openai/gpt-5.5'\n"
-        );
+        for section in ["env-session", "env-persistent"] {
+            assert_eq!(
+                setup.section(section).unwrap().snippets[1].content,
+                "aider --model 'openai/gpt-5.5'\n"
+            );
+        }
         let setup = Client::Aider.setup(&Profile::builtin(), &values, Target::new(Os::Windows));
         assert_eq!(
-            setup.section("start").unwrap().snippets[0].content,
+            setup.section("env-session").unwrap().snippets[1].content,
             "aider --model 'openai/gpt-5.5'\n"
         );
     }

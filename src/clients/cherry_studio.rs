@@ -9,7 +9,7 @@
 //! `)`, so the link writes those three characters as JSON escapes, which survive that and
 //! decode to the characters themselves. The tests below pin each rule to the source read.
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{Api, Client, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::i18n::Msg;
 use crate::platform::Format;
 use crate::profile::Profile;
@@ -19,9 +19,11 @@ use base64::engine::general_purpose::STANDARD;
 pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
     let host = Client::CherryStudio.base_url(profile, values.base_url);
     Setup {
+        install: vec![super::download_page(DOWNLOAD_PAGE)],
         sections: vec![
             Section {
                 id: "settings",
+                next_step: Msg::CherryNextStep,
                 title: Msg::CherryTitle,
                 notes: vec![Msg::CherryOpenSettings, Msg::CherryHostNote],
                 snippets: vec![
@@ -31,24 +33,33 @@ pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
                     Snippet::value(Msg::FieldModelId, values.model.to_owned()),
                 ],
             },
+            // The link adds the provider with its host and key, not a model: the model's id
+            // comes with it, so that this section is whole.
             Section {
                 id: "import-link",
                 title: Msg::CherryImportTitle,
                 notes: vec![Msg::CherryImportNote],
-                snippets: vec![Snippet {
-                    kind: SnippetKind::Link {
-                        label: Msg::FieldImportLink,
+                snippets: vec![
+                    Snippet {
+                        kind: SnippetKind::Link {
+                            label: Msg::FieldImportLink,
+                        },
+                        format: Format::Text,
+                        content: import_link(profile, &host, values.key),
+                        notes: Vec::new(),
                     },
-                    format: Format::Text,
-                    content: import_link(profile, &host, values.key),
-                    notes: Vec::new(),
-                }],
+                    Snippet::value(Msg::FieldModelId, values.model.to_owned()),
+                ],
+                next_step: Msg::CherryImportNextStep,
             },
         ],
         request_url: chat_url(&host),
-        next_step: Msg::CherryNextStep,
+        api: Api::ChatCompletions,
     }
 }
+
+/// Cherry Studio's download page, as its site links it.
+const DOWNLOAD_PAGE: &str = "https://www.cherry-ai.com/download";
 
 /// The endpoints a host ending in `#` may name itself; Cherry Studio then calls it as it is.
 const ENDPOINTS: [&str; 8] = [
@@ -82,16 +93,21 @@ fn api_base(host: &str) -> String {
         .map_or(host, |(_, rest)| rest)
         .split_once('/')
         .map_or("", |(_, path)| path);
-    let has_version = path.split('/').any(|segment| {
-        segment
-            .strip_prefix(['v', 'V'])
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-    });
-    if has_version {
+    if has_version(path) {
         host.to_owned()
     } else {
         format!("{host}/v1")
     }
+}
+
+/// Whether a host's path has a version segment (`v1`, `V4beta`…), after which Cherry Studio
+/// adds no `/v1` of its own.
+pub fn has_version(path: &str) -> bool {
+    path.split('/').any(|segment| {
+        segment
+            .strip_prefix(['v', 'V'])
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// The `cherrystudio://` link that adds the provider (or this key to it, if it exists).

@@ -6,9 +6,11 @@
 //! `tests/claude_code_conformance.rs`). `ANTHROPIC_API_KEY` would be sent as `x-api-key`
 //! instead, and with both set Claude Code warns that auth may not work, so it is cleared.
 
-use super::{Client, Resolved, Section, Setup, Snippet, env_sections};
+use super::{
+    Api, Client, EnvSetup, Resolved, Section, Setup, Snippet, env_sections, install_commands,
+};
 use crate::i18n::Msg;
-use crate::platform::{Format, Os, Target};
+use crate::platform::{Format, Os, Shell, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
@@ -59,18 +61,49 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         title: Msg::ClaudeSettingsTitle,
         notes: vec![Msg::ClaudeNoApiKeyNote, Msg::ClaudeOnboardingNote],
         snippets: vec![settings_file],
-    }];
-    let change = EnvChange {
-        set: &vars,
-        unset: &[API_KEY_VARIABLE],
-    };
-    sections.extend(env_sections(target, change, &[Msg::EnvGuiAppsNote]));
-    Setup {
-        sections,
-        request_url: format!("{base_url}/v1/messages"),
         next_step: Msg::ClaudeNextStep,
+    }];
+    sections.extend(env_sections(
+        target,
+        EnvSetup {
+            change: EnvChange {
+                set: &vars,
+                unset: &[API_KEY_VARIABLE],
+            },
+            notes: &[Msg::EnvGuiAppsNote, Msg::ClaudeOnboardingNote],
+            files: &[],
+            then: &[],
+            next_steps: [Msg::ClaudeEnvSessionNextStep, Msg::ClaudeNextStep],
+        },
+    ));
+    Setup {
+        install: install(target.shell),
+        sections,
+        request_url: format!("{base_url}{}", Api::Messages.path()),
+        api: Api::Messages,
     }
 }
+
+/// How to install Claude Code, from its setup page (code.claude.com/docs/en/setup, "Install
+/// Claude Code"): the native installer for each shell, or npm, then `claude --version`.
+fn install(shell: Shell) -> Vec<Snippet> {
+    let installer = match shell {
+        Shell::Posix | Shell::Fish => "curl -fsSL https://claude.ai/install.sh | bash",
+        Shell::PowerShell => "irm https://claude.ai/install.ps1 | iex",
+        Shell::Cmd => {
+            "curl -fsSL https://claude.ai/install.cmd -o install.cmd && install.cmd && del install.cmd"
+        }
+    };
+    install_commands(
+        shell,
+        Some(installer),
+        Some(NPM_PACKAGE),
+        "claude --version",
+    )
+}
+
+/// Claude Code's npm package, the one the conformance test runs (tests/package.json).
+pub const NPM_PACKAGE: &str = "@anthropic-ai/claude-code";
 
 #[cfg(test)]
 mod tests {

@@ -6,10 +6,10 @@
 //! adds no `/v1` of its own (read in their sources, see the tests; the command line is run
 //! by `tests/cline_conformance.rs`).
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{Api, Client, Resolved, Section, Setup, Snippet, install_commands};
 use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::Target;
+use crate::platform::{Shell, Target};
 use crate::profile::Profile;
 
 /// The provider id `cline auth -p` takes for an OpenAI-compatible API.
@@ -26,6 +26,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
             Snippet::value(Msg::FieldClineApiKey, values.key.to_owned()),
             Snippet::value(Msg::FieldClineModelId, values.model.to_owned()),
         ],
+        next_step: Msg::ClineExtensionNextStep,
     };
     let command = cli_command(target, &base_url, values);
     let mut cli_notes = vec![Msg::ClineCliNote];
@@ -37,23 +38,42 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         title: Msg::ClineCliTitle,
         notes: cli_notes,
         snippets: command
-            .map(|content| Snippet {
-                kind: SnippetKind::Commands {
-                    shell: target.shell,
-                },
-                format: target.shell.format(),
-                content,
-                notes: Vec::new(),
-            })
+            .map(|content| Snippet::run(target.shell, content))
             .into_iter()
             .collect(),
+        next_step: Msg::ClineCliNextStep,
     };
     Setup {
+        install: install(target.shell),
         sections: vec![extension, cli],
-        request_url: format!("{base_url}/chat/completions"),
-        next_step: Msg::ClineStartTask,
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        api: Api::ChatCompletions,
     }
 }
+
+/// How to install Cline: the editor extension from the VS Code Marketplace (ids
+/// `saoudrizwan.claude-dev` for Cline and `RooVeterinaryInc.roo-cline` for Roo Code, as their
+/// marketplace pages name them), and the command line from npm (docs.cline.bot/cline-cli/
+/// installation; `cline`, the package the conformance test runs), then `cline --version`.
+fn install(shell: Shell) -> Vec<Snippet> {
+    let extensions = Snippet::run(
+        shell,
+        "code --install-extension saoudrizwan.claude-dev\ncode --install-extension RooVeterinaryInc.roo-cline\n".into(),
+    )
+    .with_notes([Msg::InstallClineExtensionNote]);
+    [extensions]
+        .into_iter()
+        .chain(install_commands(
+            shell,
+            None,
+            Some(NPM_PACKAGE),
+            "cline --version",
+        ))
+        .collect()
+}
+
+/// The npm package of the Cline command line (tests/clients/package.json).
+pub const NPM_PACKAGE: &str = "cline";
 
 /// `cline auth` with the relay's values, quoted for the target's shell; `None` when the shell
 /// cannot hold one of them as an argument.

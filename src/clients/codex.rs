@@ -11,10 +11,12 @@
 //! left out. So is the dashboard's `[features]` table: pasted at the top of a file that already
 //! has one, it would make the file a duplicate-table error.
 
-use super::{Client, Resolved, Section, Setup, Snippet, env_sections};
+use super::{
+    Api, Client, EnvSetup, Resolved, Section, Setup, Snippet, env_sections, install_commands,
+};
 use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::{Format, Os, Target};
+use crate::platform::{Format, Os, Shell, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
@@ -164,24 +166,53 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         title: Msg::CodexAuthJsonTitle,
         notes: Vec::new(),
         snippets: vec![config_file(KeySource::AuthJson), auth_file],
+        next_step: Msg::RestartNote,
     }];
-    let change = EnvChange {
-        set: &[(&codex.env_key, values.key)],
-        unset: &[],
-    };
-    let mut env = env_sections(target, change, &[Msg::EnvGuiAppsNote]);
-    // The config file comes first in the first variable section: both are needed.
-    env[0]
-        .snippets
-        .insert(0, config_file(KeySource::Environment(&codex.env_key)));
-    env[0].title = Msg::CodexEnvKeyTitle;
+    // Either variable section is a whole setup: config.toml names the variable, the commands
+    // set it.
+    let env_config = [config_file(KeySource::Environment(&codex.env_key))];
+    let mut env = env_sections(
+        target,
+        EnvSetup {
+            change: EnvChange {
+                set: &[(&codex.env_key, values.key)],
+                unset: &[],
+            },
+            notes: &[Msg::EnvGuiAppsNote],
+            files: &env_config,
+            then: &[],
+            next_steps: [
+                Msg::CodexEnvSessionNextStep,
+                Msg::CodexEnvPersistentNextStep,
+            ],
+        },
+    );
+    env[0].title = Msg::CodexEnvSessionTitle;
+    env[1].title = Msg::CodexEnvPersistentTitle;
     sections.extend(env);
     Setup {
+        install: install(target.shell),
         sections,
-        request_url: format!("{base_url}/responses"),
-        next_step: Msg::RestartNote,
+        request_url: format!("{base_url}{}", Api::Responses.path()),
+        api: Api::Responses,
     }
 }
+
+/// How to install Codex, as the relay's Codex page gives it (its "Install" step, after the
+/// openai/codex README): the install script for macOS and Linux, the PowerShell one for
+/// Windows (written to run from cmd too), or npm, then `codex --version`.
+fn install(shell: Shell) -> Vec<Snippet> {
+    let script = match shell {
+        Shell::Posix | Shell::Fish => "curl -fsSL https://chatgpt.com/codex/install.sh | sh",
+        Shell::PowerShell | Shell::Cmd => {
+            "powershell -ExecutionPolicy ByPass -c \"irm https://chatgpt.com/codex/install.ps1 | iex\""
+        }
+    };
+    install_commands(shell, Some(script), Some(NPM_PACKAGE), "codex --version")
+}
+
+/// Codex's npm package, the one the conformance test runs (tests/package.json).
+pub const NPM_PACKAGE: &str = "@openai/codex";
 
 /// `config.toml`: root keys first, then the provider table, as `toml_edit` would write the
 /// same document (`[model_providers.<id>]` alone, without an empty `[model_providers]`).
@@ -204,6 +235,7 @@ mod tests {
     use super::*;
     use crate::clients::{Client, SnippetKind, Values};
     use crate::platform::Shell;
+    use crate::shell::Scope;
     use toml_edit::DocumentMut;
 
     fn setup_for(key: &str, model: &str, os: Os) -> Setup {
@@ -402,31 +434,74 @@ requires_openai_auth = true
         }
     }
 
+    /// Both variable sections are whole setups: config.toml naming the variable, then the
+    /// line that sets it, for this terminal or in ~/.bashrc.
     #[test]
-    fn the_env_key_variant_names_the_variable_and_sets_it() {
+    fn each_env_key_variant_names_the_variable_and_sets_it() {
         let setup = setup_for("sk-env", "m", Os::Linux);
-        let section = setup
-            .sections
-            .iter()
-            .find(|s| s.id == "env-session")
-            .unwrap();
-        let config: DocumentMut = section.snippets[0].content.parse().unwrap();
-        let provider = &config["model_providers"]["OpenAI"];
+        for (id, scope) in [
+            ("env-session", Scope::Session),
+            ("env-persistent", Scope::Persistent),
+        ] {
+            let section = setup.section(id).unwrap();
+            let config: DocumentMut = section.snippets[0].content.parse().unwrap();
+            let provider = &config["model_providers"]["OpenAI"];
+            assert_eq!(
+                provider["env_key"].as_str(),
+                Some("RELAY_4096BYTES_API_KEY")
+            );
+            assert!(provider.get("requires_openai_auth").is_none());
+            assert_eq!(
+                section.snippets[1].kind,
+                SnippetKind::Commands {
+                    shell: Shell::Posix,
+                    scope: Some(scope),
+                }
+            );
+            assert_eq!(
+                section.snippets[1].content,
+                "export RELAY_4096BYTES_API_KEY='sk-env'\n"
+            );
+            assert_eq!(section.snippets.len(), 2, "{id}");
+        }
+        let windows = setup_for("sk-env", "m", Os::Windows);
+        let persistent = windows.section("env-persistent").unwrap();
+        assert_eq!(persistent.snippets[0].file_name(), "config.toml");
         assert_eq!(
-            provider["env_key"].as_str(),
-            Some("RELAY_4096BYTES_API_KEY")
+            persistent.snippets[1].content,
+            "[Environment]::SetEnvironmentVariable('RELAY_4096BYTES_API_KEY', 'sk-env', 'User')\n"
         );
-        assert!(provider.get("requires_openai_auth").is_none());
-        assert_eq!(
-            section.snippets[1].kind,
-            SnippetKind::Commands {
-                shell: Shell::Posix
-            }
-        );
-        assert_eq!(
-            section.snippets[1].content,
-            "export RELAY_4096BYTES_API_KEY='sk-env'\n"
-        );
+    }
+
+    /// The relay's Codex page: the install script on macOS and Linux, the PowerShell one on
+    /// Windows, or npm; then `codex --version`.
+    #[test]
+    fn the_setup_begins_with_the_official_install_commands() {
+        let commands = |os, shell| {
+            let target = Target::with_shell(os, shell).unwrap();
+            Client::Codex
+                .setup(&Profile::builtin(), &Values::default(), target)
+                .install
+                .iter()
+                .map(|s| s.content.clone())
+                .collect::<Vec<_>>()
+        };
+        for shell in [Shell::Posix, Shell::Fish] {
+            assert_eq!(
+                commands(Os::Linux, shell),
+                [
+                    "curl -fsSL https://chatgpt.com/codex/install.sh | sh\n",
+                    "npm install -g @openai/codex\n",
+                    "codex --version\n"
+                ]
+            );
+        }
+        for shell in [Shell::PowerShell, Shell::Cmd] {
+            assert_eq!(
+                commands(Os::Windows, shell)[0],
+                "powershell -ExecutionPolicy ByPass -c \"irm https://chatgpt.com/codex/install.ps1 | iex\"\n"
+            );
+        }
     }
 
     #[test]

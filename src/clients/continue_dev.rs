@@ -13,7 +13,7 @@
 //! rewrites the file. Starting it with `--config` and the file's path avoids both; `cn` does
 //! not expand a `~` in that path itself, so the shell must (see [`cli_start_command`]).
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{Api, Client, Resolved, Section, Setup, Snippet, install_commands};
 use crate::escape;
 use crate::i18n::Msg;
 use crate::platform::{Format, Os, Target};
@@ -53,35 +53,18 @@ pub fn model_entry(profile: &Profile, base_url: &str, values: &Resolved, indent:
         .collect()
 }
 
-/// The API a Continue client calls for a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Endpoint {
-    ChatCompletions,
-    Responses,
-}
-
-impl Endpoint {
-    /// The path appended to `apiBase`.
-    pub fn path(self) -> &'static str {
-        match self {
-            Endpoint::ChatCompletions => "/chat/completions",
-            Endpoint::Responses => "/responses",
-        }
-    }
-}
-
 /// The endpoint `cn` calls for `model`: the Responses API for names starting with `gpt-5` or
 /// with `o` and a digit, in any case (`/^(?:gpt-5|gpt-5-codex|o[0-9])/i`), whatever the
 /// base URL and whatever `useResponsesApi` says.
-pub fn cli_endpoint(model: &str) -> Endpoint {
+pub fn cli_endpoint(model: &str) -> Api {
     let lower = model.to_ascii_lowercase();
     let o_digit = lower
         .strip_prefix('o')
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
     if lower.starts_with("gpt-5") || o_digit {
-        Endpoint::Responses
+        Api::Responses
     } else {
-        Endpoint::ChatCompletions
+        Api::ChatCompletions
     }
 }
 
@@ -89,7 +72,7 @@ pub fn cli_endpoint(model: &str) -> Endpoint {
 /// API for names starting with `o` and a digit, or containing `gpt-5` to `gpt-9` anywhere,
 /// case-sensitively (`/^o[0-9]+/` or `/gpt-[5-9]/`), unless the entry says
 /// `useResponsesApi: false`, which this file does not.
-pub fn extension_endpoint(model: &str) -> Endpoint {
+pub fn extension_endpoint(model: &str) -> Api {
     let o_digit = model
         .strip_prefix('o')
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
@@ -97,9 +80,9 @@ pub fn extension_endpoint(model: &str) -> Endpoint {
         .match_indices("gpt-")
         .any(|(at, _)| model[at + 4..].starts_with(|c: char| ('5'..='9').contains(&c)));
     if o_digit || gpt_5_to_9 {
-        Endpoint::Responses
+        Api::Responses
     } else {
-        Endpoint::ChatCompletions
+        Api::ChatCompletions
     }
 }
 
@@ -124,45 +107,64 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     let cli = cli_endpoint(values.model);
     let endpoint_note = match (cli, extension_endpoint(values.model)) {
-        (Endpoint::ChatCompletions, Endpoint::Responses) => {
-            Some(Msg::ContinueExtensionUsesResponses)
-        }
-        (Endpoint::Responses, Endpoint::ChatCompletions) => Some(Msg::ContinueExtensionUsesChat),
+        (Api::ChatCompletions, Api::Responses) => Some(Msg::ContinueExtensionUsesResponses),
+        (Api::Responses, Api::ChatCompletions) => Some(Msg::ContinueExtensionUsesChat),
         _ => None,
     };
+    let file = Snippet::file(
+        CONFIG_FILE,
+        target.os.home_path(CONFIG_DIR, CONFIG_FILE),
+        Format::Yaml,
+        content,
+    )
+    .with_notes([Msg::ContinueNote].into_iter().chain(wsl_note));
     let config_file = Section {
         id: "config-file",
         title: Msg::ContinueTitle,
         notes: endpoint_note.into_iter().collect(),
-        snippets: vec![
-            Snippet::file(
-                CONFIG_FILE,
-                target.os.home_path(CONFIG_DIR, CONFIG_FILE),
-                Format::Yaml,
-                content,
-            )
-            .with_notes([Msg::ContinueNote].into_iter().chain(wsl_note)),
-        ],
+        snippets: vec![file.clone()],
+        next_step: Msg::ContinueExtensionNextStep,
     };
+    // The command line's section is whole: the same file, and the command that reads it.
     let start_cli = Section {
         id: "start-cli",
         title: Msg::ContinueCliTitle,
         notes: vec![Msg::ContinueCliOnboardingNote],
-        snippets: vec![Snippet {
-            kind: SnippetKind::Commands {
-                shell: target.shell,
-            },
-            format: target.shell.format(),
-            content: cli_start_command(target.shell),
-            notes: Vec::new(),
-        }],
+        snippets: vec![
+            file,
+            Snippet::run(target.shell, cli_start_command(target.shell)),
+        ],
+        next_step: Msg::ContinueStartCli,
     };
     Setup {
+        install: install(target.shell),
         sections: vec![config_file, start_cli],
         request_url: format!("{base_url}{}", cli.path()),
-        next_step: Msg::ContinueStartCli,
+        api: cli,
     }
 }
+
+/// How to install Continue: the editor extension from the VS Code Marketplace (its id,
+/// `Continue.continue`, from the marketplace link in continuedev/continue `docs/index.mdx`),
+/// and the command line from npm (docs.continue.dev/cli/install; `@continuedev/cli`, the
+/// package the conformance test runs), then `cn --version`.
+fn install(shell: Shell) -> Vec<Snippet> {
+    let extension = Snippet::run(shell, "code --install-extension Continue.continue\n".into())
+        .with_notes([Msg::InstallExtensionNote]);
+    [extension]
+        .into_iter()
+        .chain(install_commands(
+            shell,
+            None,
+            Some(NPM_PACKAGE),
+            "cn --version",
+        ))
+        .collect()
+}
+
+/// The npm package of Continue's command line, the one the conformance test runs
+/// (tests/clients/package.json).
+pub const NPM_PACKAGE: &str = "@continuedev/cli";
 
 // Native only: reads the YAML back with yaml-rust2, a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -215,7 +217,7 @@ mod tests {
             let setup = Client::Continue.setup(&Profile::builtin(), &Values::default(), target);
             let section = setup.section("start-cli").unwrap().clone();
             assert_eq!(section.notes, [Msg::ContinueCliOnboardingNote]);
-            section.snippets[0].content.clone()
+            section.snippets[1].content.clone()
         };
         assert_eq!(
             command(Os::Linux, Shell::Posix),
@@ -251,7 +253,7 @@ mod tests {
             "o3-mini",
             "O4",
         ] {
-            assert_eq!(cli_endpoint(model), Endpoint::Responses, "{model}");
+            assert_eq!(cli_endpoint(model), Api::Responses, "{model}");
         }
         for model in [
             "gpt-4o",
@@ -263,7 +265,7 @@ mod tests {
             "",
             "gpt-4.1",
         ] {
-            assert_eq!(cli_endpoint(model), Endpoint::ChatCompletions, "{model}");
+            assert_eq!(cli_endpoint(model), Api::ChatCompletions, "{model}");
         }
     }
 
@@ -281,7 +283,7 @@ mod tests {
             "o77-mini",
             "openai/gpt-5",
         ] {
-            assert_eq!(extension_endpoint(model), Endpoint::Responses, "{model}");
+            assert_eq!(extension_endpoint(model), Api::Responses, "{model}");
         }
         for model in [
             "gpt-4.5",
@@ -293,11 +295,7 @@ mod tests {
             "deepseek-chat",
             "",
         ] {
-            assert_eq!(
-                extension_endpoint(model),
-                Endpoint::ChatCompletions,
-                "{model}"
-            );
+            assert_eq!(extension_endpoint(model), Api::ChatCompletions, "{model}");
         }
     }
 

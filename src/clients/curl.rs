@@ -1,8 +1,9 @@
-//! A one-request smoke test: does the relay accept this key, URL and model? It calls the
-//! OpenAI-compatible chat endpoint, the one every relay serves, and prints the HTTP status so
-//! that the answer can be read against the list of what each status means.
+//! A one-request smoke test: does the relay accept this key, URL and model the way a client
+//! will use them? The request is the client's own: its API at the URL its setup states, the
+//! key in the header it sends it in, the chosen model, and a minimal body. The command prints
+//! the HTTP status, so that the answer can be read against the list of what each status means.
 
-use super::{Client, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{Api, Client, Resolved, Section, Setup, Snippet, SnippetKind};
 use crate::escape;
 use crate::i18n::Msg;
 use crate::platform::Shell;
@@ -19,21 +20,82 @@ const ANSWERS: [Msg; 6] = [
     Msg::AnswerModelNotFound,
 ];
 
+/// The `anthropic-version` header Claude Code sends with every Messages request (the one
+/// version of that API; `tests/claude_code_conformance.rs` compares it with the real client's).
+pub const ANTHROPIC_VERSION: &str = "2023-06-01";
+
+/// What is asked: short, so that the answer costs next to nothing.
+const PROMPT: &str = "Say hello";
+
+/// The most tokens the answer may take.
+const MAX_TOKENS: u32 = 16;
+
+/// The curl client's own setup: the smoke test of the OpenAI-compatible chat endpoint, the one
+/// every relay serves.
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Curl.base_url(profile, values.base_url);
-    let url = format!("{base_url}/chat/completions");
-    let body = serde_json::json!({
-        "model": values.model,
-        "messages": [{"role": "user", "content": "Say hello"}],
-        "max_tokens": 16,
-    })
-    .to_string();
-    let authorization = format!("Authorization: Bearer {}", values.key);
+    let url = format!("{base_url}{}", Api::ChatCompletions.path());
+    let mut section = check(Api::ChatCompletions, &url, values, target);
+    section.id = "smoke-test";
+    section.title = Msg::CurlTitle;
+    Setup {
+        install: install(target.shell),
+        sections: vec![section],
+        request_url: url,
+        api: Api::ChatCompletions,
+    }
+}
+
+/// curl comes with the system (macOS, Windows 10 and later as `curl.exe`, most Linux
+/// distributions): the install step only checks that it is there.
+fn install(shell: Shell) -> Vec<Snippet> {
+    let version = match shell {
+        Shell::Cmd => "curl.exe --version\n",
+        Shell::Posix | Shell::Fish | Shell::PowerShell => "curl --version\n",
+    };
+    vec![Snippet::run(shell, version.to_owned()).with_notes([Msg::InstallCurlNote])]
+}
+
+/// The request `api` is called with: the headers besides the content type, and the JSON body.
+fn request(api: Api, values: &Resolved) -> (Vec<(&'static str, String)>, String) {
+    let bearer = ("Authorization", format!("Bearer {}", values.key));
+    let messages = serde_json::json!([{"role": "user", "content": PROMPT}]);
+    let (headers, body) = match api {
+        Api::ChatCompletions => (
+            vec![bearer],
+            serde_json::json!({
+                "model": values.model,
+                "messages": messages,
+                "max_tokens": MAX_TOKENS,
+            }),
+        ),
+        Api::Responses => (
+            vec![bearer],
+            serde_json::json!({ "model": values.model, "input": PROMPT }),
+        ),
+        // Claude Code sends ANTHROPIC_AUTH_TOKEN as a bearer token, never as x-api-key.
+        Api::Messages => (
+            vec![bearer, ("anthropic-version", ANTHROPIC_VERSION.to_owned())],
+            serde_json::json!({
+                "model": values.model,
+                "max_tokens": MAX_TOKENS,
+                "messages": messages,
+            }),
+        ),
+    };
+    (headers, body.to_string())
+}
+
+/// The section that checks a client's setup with one request: `api` at `url`, in the target's
+/// shell, and what each answer means.
+pub fn check(api: Api, url: &str, values: &Resolved, target: Target) -> Section {
+    let (headers, body) = request(api, values);
     let mut notes = ANSWERS.to_vec();
-    let snippets = match command(target.shell, &url, &authorization, values.key, &body) {
+    let snippets = match command(target.shell, url, &headers, &body) {
         Some(content) => vec![Snippet {
             kind: SnippetKind::Commands {
                 shell: target.shell,
+                scope: None,
             },
             format: target.shell.format(),
             content,
@@ -44,20 +106,24 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
             Vec::new()
         }
     };
-    Setup {
-        sections: vec![Section {
-            id: "smoke-test",
-            title: Msg::CurlTitle,
-            notes,
-            snippets,
-        }],
-        request_url: url,
+    Section {
+        id: "check",
+        title: Msg::StepCheck,
+        notes,
+        snippets,
         next_step: Msg::CurlNextStep,
     }
 }
 
-fn command(shell: Shell, url: &str, authorization: &str, key: &str, body: &str) -> Option<String> {
-    let header = "Content-Type: application/json";
+const CONTENT_TYPE: &str = "Content-Type: application/json";
+
+/// The command for `shell`, or `None` when the shell cannot pass a value on unchanged.
+fn command(shell: Shell, url: &str, headers: &[(&str, String)], body: &str) -> Option<String> {
+    let header_lines: Vec<String> = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}"))
+        .chain([CONTENT_TYPE.to_owned()])
+        .collect();
     Some(match shell {
         Shell::Posix | Shell::Fish => {
             let quote = if shell == Shell::Posix {
@@ -65,32 +131,56 @@ fn command(shell: Shell, url: &str, authorization: &str, key: &str, body: &str) 
             } else {
                 escape::fish
             };
-            format!(
-                "curl -sS {} \\\n  -H {} \\\n  -H {} \\\n  -d {} \\\n  -w {}\n",
-                quote(url),
-                quote(authorization),
-                quote(header),
-                quote(body),
-                quote("\nHTTP %{http_code}\n"),
-            )
+            let mut lines = vec![format!("curl -sS {}", quote(url))];
+            lines.extend(header_lines.iter().map(|h| format!("  -H {}", quote(h))));
+            lines.push(format!("  -d {}", quote(body)));
+            // curl's own `\n` in the format: one line to read, and the status on a line of
+            // its own after the answer.
+            lines.push(format!("  -w {}", quote(r"\nHTTP %{http_code}\n")));
+            lines.join(" \\\n") + "\n"
         }
         // PowerShell's `curl` is an alias of Invoke-WebRequest, and Windows PowerShell 5.1
-        // strips the quotes inside arguments to curl.exe, so the test uses PowerShell's own.
-        Shell::PowerShell => format!(
-            "try {{\n  Invoke-RestMethod -Method Post -Uri {} `\n    -Headers @{{ Authorization = {} }} `\n    -ContentType 'application/json' -Body {}\n}} catch {{\n  \"HTTP $($_.Exception.Response.StatusCode.value__)\"\n  $_.ErrorDetails.Message\n}}\n",
-            escape::powershell(url),
-            escape::powershell(&format!("Bearer {key}")),
-            escape::powershell(body),
-        ),
+        // strips the quotes inside arguments to curl.exe, so the test uses PowerShell's own,
+        // which reports the status of an answer and of a refusal alike.
+        Shell::PowerShell => {
+            let headers = headers
+                .iter()
+                .map(|(name, value)| {
+                    format!(
+                        "{} = {}",
+                        escape::powershell(name),
+                        escape::powershell(value)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            format!(
+                "try {{\n  $answer = Invoke-WebRequest -UseBasicParsing -Method Post -Uri {} `\n    -Headers @{{ {headers} }} `\n    -ContentType 'application/json' -Body {}\n  $answer.Content\n  \"HTTP $($answer.StatusCode)\"\n}} catch {{\n  $_.ErrorDetails.Message\n  \"HTTP $($_.Exception.Response.StatusCode.value__)\"\n}}\n",
+                escape::powershell(url),
+                escape::powershell(body),
+            )
+        }
         // cmd has no quoting that survives every character: only plain values are written.
+        // Inside the body every `\"` toggles cmd's quoting, so the values there are read
+        // unquoted by cmd and must hold none of its operators. `-i` prints the status line
+        // first: a `-w` format needs `%`, which a batch file would eat.
         Shell::Cmd => {
-            let plain =
-                |text: &str| escape::cmd_assignment("_", text).is_some() && !text.contains('\\');
-            if !(plain(url) && plain(authorization) && plain(&body.replace('"', ""))) {
+            let plain = |text: &str| {
+                escape::cmd_assignment("_", text).is_some()
+                    && !text.contains(['\\', '&', '|', '<', '>', '^'])
+            };
+            if !(plain(url)
+                && header_lines.iter().all(|h| plain(h))
+                && plain(&body.replace('"', "")))
+            {
                 return None;
             }
+            let headers: String = header_lines
+                .iter()
+                .map(|h| format!(" -H \"{h}\""))
+                .collect();
             format!(
-                "curl.exe -sS \"{url}\" -H \"{authorization}\" -H \"{header}\" -d \"{}\"\n",
+                "curl.exe -sS -i \"{url}\"{headers} -d \"{}\"\n",
                 body.replace('"', "\\\"")
             )
         }
@@ -104,64 +194,164 @@ mod tests {
     use crate::platform::{Os, Target};
     use crate::profile::Profile;
 
-    fn content(values: &Values, target: Target) -> Option<String> {
-        let setup = Client::Curl.setup(&Profile::builtin(), values, target);
-        setup.sections[0]
-            .snippets
-            .first()
-            .map(|s| s.content.clone())
+    fn values() -> Values {
+        Values {
+            key: "sk-1".into(),
+            base_url: String::new(),
+            model: "m".into(),
+        }
+    }
+
+    fn check(client: Client, values: &Values, target: Target) -> Option<String> {
+        let section = client.check(&Profile::builtin(), values, target);
+        section.snippets.first().map(|s| s.content.clone())
     }
 
     #[test]
     fn each_shell_gets_a_command_it_can_run() {
-        let values = Values {
-            key: "sk-1".into(),
-            base_url: String::new(),
-            model: "m".into(),
+        let bash = check(Client::Curl, &values(), Target::new(Os::Linux)).unwrap();
+        assert_eq!(
+            bash,
+            r#"curl -sS 'https://api.4096bytes.com/chat/completions' \
+  -H 'Authorization: Bearer sk-1' \
+  -H 'Content-Type: application/json' \
+  -d '{"max_tokens":16,"messages":[{"content":"Say hello","role":"user"}],"model":"m"}' \
+  -w '\nHTTP %{http_code}\n'
+"#
+        );
+        let powershell = check(Client::Curl, &values(), Target::new(Os::Windows)).unwrap();
+        assert!(
+            powershell.contains("Invoke-WebRequest -UseBasicParsing -Method Post"),
+            "{powershell}"
+        );
+        assert!(
+            powershell.contains("-Headers @{ 'Authorization' = 'Bearer sk-1' }"),
+            "{powershell}"
+        );
+        // The status is printed for an answer as for a refusal.
+        assert!(
+            powershell.contains("\"HTTP $($answer.StatusCode)\""),
+            "{powershell}"
+        );
+        assert!(
+            powershell.contains("\"HTTP $($_.Exception.Response.StatusCode.value__)\""),
+            "{powershell}"
+        );
+        let cmd = Target::with_shell(Os::Windows, Shell::Cmd).unwrap();
+        let cmd = check(Client::Curl, &values(), cmd).unwrap();
+        assert_eq!(
+            cmd,
+            r#"curl.exe -sS -i "https://api.4096bytes.com/chat/completions" -H "Authorization: Bearer sk-1" -H "Content-Type: application/json" -d "{\"max_tokens\":16,\"messages\":[{\"content\":\"Say hello\",\"role\":\"user\"}],\"model\":\"m\"}"
+"#
+        );
+        // One line each, with no `%` that a batch file would eat.
+        assert_eq!(cmd.lines().count(), 1);
+        assert!(!cmd.contains('%'));
+    }
+
+    /// The check calls what the chosen client calls, as it calls it.
+    #[test]
+    fn the_check_makes_the_clients_request() {
+        let linux = Target::new(Os::Linux);
+        let codex = check(Client::Codex, &values(), linux).unwrap();
+        assert!(
+            codex.starts_with("curl -sS 'https://api.4096bytes.com/responses'"),
+            "{codex}"
+        );
+        assert!(
+            codex.contains(r#"-d '{"input":"Say hello","model":"m"}'"#),
+            "{codex}"
+        );
+        let claude = check(Client::ClaudeCode, &values(), linux).unwrap();
+        assert!(
+            claude.starts_with("curl -sS 'https://api.4096bytes.com/v1/messages'"),
+            "{claude}"
+        );
+        assert!(
+            claude.contains("-H 'Authorization: Bearer sk-1'"),
+            "{claude}"
+        );
+        assert!(
+            claude.contains("-H 'anthropic-version: 2023-06-01'"),
+            "{claude}"
+        );
+        assert!(!claude.contains("x-api-key"), "{claude}");
+        assert!(
+            claude.contains(
+                r#"-d '{"max_tokens":16,"messages":[{"content":"Say hello","role":"user"}],"model":"m"}'"#
+            ),
+            "{claude}"
+        );
+        let continue_responses = Values {
+            model: "gpt-5.5".into(),
+            ..values()
         };
-        let bash = content(&values, Target::new(Os::Linux)).unwrap();
+        let cn = check(Client::Continue, &continue_responses, linux).unwrap();
         assert!(
-            bash.starts_with("curl -sS 'https://api.4096bytes.com/chat/completions'"),
-            "{bash}"
+            cn.starts_with("curl -sS 'https://api.4096bytes.com/responses'"),
+            "{cn}"
         );
-        assert!(bash.contains("-H 'Authorization: Bearer sk-1'"), "{bash}");
-        let powershell = content(&values, Target::new(Os::Windows)).unwrap();
+        for client in [
+            Client::OpenAiSdk,
+            Client::OpenCode,
+            Client::Aider,
+            Client::Cline,
+            Client::QwenCode,
+            Client::Cursor,
+        ] {
+            let command = check(client, &values(), linux).unwrap();
+            assert!(
+                command.starts_with("curl -sS 'https://api.4096bytes.com/chat/completions'"),
+                "{client:?}: {command}"
+            );
+        }
+        // Cherry Studio adds /v1 to a host without a version.
+        let cherry = check(Client::CherryStudio, &values(), linux).unwrap();
         assert!(
-            powershell.contains("Invoke-RestMethod -Method Post"),
-            "{powershell}"
+            cherry.starts_with("curl -sS 'https://api.4096bytes.com/v1/chat/completions'"),
+            "{cherry}"
         );
-        assert!(
-            powershell.contains("Authorization = 'Bearer sk-1'"),
-            "{powershell}"
-        );
-        let cmd = content(
-            &values,
-            Target::with_shell(Os::Windows, Shell::Cmd).unwrap(),
-        )
-        .unwrap();
-        assert!(
-            cmd.starts_with("curl.exe -sS \"https://api.4096bytes.com/chat/completions\""),
-            "{cmd}"
-        );
-        assert!(
-            cmd.contains(r#"-d "{\"max_tokens\":16,\"messages\""#),
-            "{cmd}"
-        );
+    }
+
+    /// Every check states the URL the client's setup states.
+    #[test]
+    fn the_check_calls_the_stated_request_url() {
+        let profile = Profile::builtin();
+        for client in Client::ALL {
+            for &os in client.systems() {
+                let target = Target::new(os);
+                let setup = client.setup(&profile, &values(), target);
+                let command = check(client, &values(), target).unwrap();
+                let quoted = match os {
+                    Os::Windows => format!("'{}'", setup.request_url),
+                    _ => format!("curl -sS '{}'", setup.request_url),
+                };
+                assert!(command.contains(&quoted), "{client:?} {os:?}: {command}");
+            }
+        }
     }
 
     #[test]
     fn cmd_refuses_values_it_would_mangle() {
-        let values = Values {
-            key: "sk-%1".into(),
-            base_url: String::new(),
-            model: "m".into(),
-        };
-        assert_eq!(
-            content(
-                &values,
-                Target::with_shell(Os::Windows, Shell::Cmd).unwrap()
-            ),
-            None
-        );
+        let cmd = Target::with_shell(Os::Windows, Shell::Cmd).unwrap();
+        for (key, model) in [
+            ("sk-%1", "m"),
+            ("sk-1", "a&b"),
+            ("sk-1", "a|b"),
+            ("sk-1", "x^y"),
+        ] {
+            let values = Values {
+                key: key.into(),
+                base_url: String::new(),
+                model: model.into(),
+            };
+            let section = Client::Curl.check(&Profile::builtin(), &values, cmd);
+            assert!(section.snippets.is_empty(), "{key} {model}");
+            assert!(
+                section
+                    .notes
+                    .contains(&crate::i18n::Msg::ShellCannotHoldValue)
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Cursor: no config file, only its settings screen. onramp gives the exact values to paste
 //! and says why Cursor may keep using its own models.
 
-use super::{Client, Resolved, Section, Setup, Snippet};
+use super::{Api, Client, Resolved, Section, Setup, Snippet};
 use crate::i18n::Msg;
 use crate::profile::Profile;
 
@@ -9,6 +9,7 @@ pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
     // Cursor appends /chat/completions to the override, like the OpenAI SDKs.
     let base_url = Client::Cursor.base_url(profile, values.base_url);
     Setup {
+        install: vec![super::download_page(DOWNLOAD_PAGE)],
         sections: vec![Section {
             id: "settings",
             title: Msg::CursorTitle,
@@ -22,11 +23,15 @@ pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
                 Snippet::value(Msg::FieldOverrideBaseUrl, base_url.clone()),
                 Snippet::value(Msg::FieldCustomModel, values.model.to_owned()),
             ],
+            next_step: Msg::CursorNextStep,
         }],
-        request_url: format!("{base_url}/chat/completions"),
-        next_step: Msg::CursorNextStep,
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        api: Api::ChatCompletions,
     }
 }
+
+/// Cursor's download page (linked from cursor.com's "Download" button).
+const DOWNLOAD_PAGE: &str = "https://cursor.com/downloads";
 
 #[cfg(test)]
 mod tests {

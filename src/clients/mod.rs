@@ -22,6 +22,30 @@ use crate::platform::{Format, Os, Shell, Target};
 use crate::profile::Profile;
 use crate::shell::{EnvChange, Scope};
 
+/// The API a client calls at its request URL: what its requests look like, so that one test
+/// request can be made the way the client makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    /// OpenAI's Chat Completions: `POST …/chat/completions`, the key as a bearer token.
+    ChatCompletions,
+    /// OpenAI's Responses API: `POST …/responses`, the key as a bearer token.
+    Responses,
+    /// Anthropic's Messages API as Claude Code calls it: `POST …/v1/messages`, the key as a
+    /// bearer token (from `ANTHROPIC_AUTH_TOKEN`) and an `anthropic-version` header.
+    Messages,
+}
+
+impl Api {
+    /// The path the client appends to its base URL.
+    pub fn path(self) -> &'static str {
+        match self {
+            Api::ChatCompletions => "/chat/completions",
+            Api::Responses => "/responses",
+            Api::Messages => "/v1/messages",
+        }
+    }
+}
+
 /// A client onramp can set up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Client {
@@ -114,9 +138,10 @@ impl Client {
         Profile::client_base_url(typed_base_url, self.base_path(profile))
     }
 
-    /// Whether the client appends `/v1` to its base URL itself (so a `/v1` there is doubled).
+    /// Whether the client appends `/v1` to its base URL itself, whatever is there (so a `/v1`
+    /// there is doubled). Cherry Studio adds one only to a path without a version.
     pub fn appends_v1(self) -> bool {
-        matches!(self, Client::ClaudeCode | Client::CherryStudio)
+        matches!(self, Client::ClaudeCode)
     }
 
     /// Whether spaces and tabs at `end` of the key do no harm with this client: it trims
@@ -187,6 +212,18 @@ impl Client {
         }
     }
 
+    /// The one request that proves this client's setup works: the client's API at the URL the
+    /// setup states, with the key sent the way the client sends it and the chosen model.
+    pub fn check(self, profile: &Profile, values: &Values, target: Target) -> Section {
+        let setup = self.setup(profile, values, target);
+        curl::check(
+            setup.api,
+            &setup.request_url,
+            &values.resolve(profile),
+            target,
+        )
+    }
+
     /// The setup for this client on `target`.
     pub fn setup(self, profile: &Profile, values: &Values, target: Target) -> Setup {
         let values = values.resolve(profile);
@@ -255,15 +292,18 @@ pub enum SnippetKind {
     },
     Commands {
         shell: Shell,
+        /// For commands that set variables: for how long they hold (which says how to use
+        /// them: paste into the terminal, or keep for every new one). `None` for a command to
+        /// run.
+        scope: Option<Scope>,
     },
     Value {
         /// The field's name as the client's settings screen shows it.
         field: Msg,
     },
-    /// A link that hands the values to an installed app (a custom URL scheme).
-    Link {
-        label: Msg,
-    },
+    /// A link to open: one that hands the values to an installed app (a custom URL scheme),
+    /// or a desktop app's download page.
+    Link { label: Msg },
 }
 
 /// One piece of text to copy.
@@ -281,6 +321,16 @@ impl Snippet {
         Snippet {
             kind: SnippetKind::File { file_name, path },
             format,
+            content,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Commands to run in `shell` (not variables to keep).
+    fn run(shell: Shell, content: String) -> Snippet {
+        Snippet {
+            kind: SnippetKind::Commands { shell, scope: None },
+            format: shell.format(),
             content,
             notes: Vec::new(),
         }
@@ -304,7 +354,7 @@ impl Snippet {
     pub fn heading(&self, lang: Lang) -> String {
         match &self.kind {
             SnippetKind::File { path, .. } => path.clone(),
-            SnippetKind::Commands { shell } => shell.name().to_owned(),
+            SnippetKind::Commands { shell, .. } => shell.name().to_owned(),
             SnippetKind::Value { field: label } | SnippetKind::Link { label } => {
                 label.text(lang).to_owned()
             }
@@ -317,10 +367,14 @@ impl Snippet {
             SnippetKind::File { file_name, .. } => file_name,
             SnippetKind::Commands {
                 shell: Shell::PowerShell,
+                ..
             } => "onramp.ps1",
-            SnippetKind::Commands { shell: Shell::Cmd } => "onramp.cmd",
+            SnippetKind::Commands {
+                shell: Shell::Cmd, ..
+            } => "onramp.cmd",
             SnippetKind::Commands {
                 shell: Shell::Posix | Shell::Fish,
+                ..
             } => "onramp.sh",
             SnippetKind::Value { .. } | SnippetKind::Link { .. } => "value.txt",
         }
@@ -328,6 +382,8 @@ impl Snippet {
 }
 
 /// One way to set the client up; a client may offer several (a settings file, or variables).
+/// Each is a whole setup on its own: its files and commands, applied as their notes say, are
+/// all the client needs once installed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     /// Stable within a client, e.g. `settings-file`, `env-session`.
@@ -335,16 +391,21 @@ pub struct Section {
     pub title: Msg,
     pub notes: Vec<Msg>,
     pub snippets: Vec<Snippet>,
+    /// What to do once this section's files and commands are in place.
+    pub next_step: Msg,
 }
 
 /// Everything a client needs on one system.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setup {
+    /// How to install the client, before any of its sections: the official commands for the
+    /// target's shell, or the download page of a desktop app.
+    pub install: Vec<Snippet>,
     pub sections: Vec<Section>,
     /// The URL the client will send its requests to, once set up.
     pub request_url: String,
-    /// What to do after writing the files.
-    pub next_step: Msg,
+    /// The API the client calls there.
+    pub api: Api,
 }
 
 impl Setup {
@@ -354,9 +415,62 @@ impl Setup {
     }
 }
 
-/// The two sections that set `change` in the target's shell: for this terminal, and for good.
-/// A value the shell cannot hold safely turns the commands into a note saying so.
-fn env_sections(target: Target, change: EnvChange, notes: &[Msg]) -> Vec<Section> {
+/// How to install a command-line client in `shell`: its official installer, if it has one for
+/// that shell; else, or also, npm (`npm install -g <package>`, which runs in every shell); then
+/// the command that prints its version, in a new terminal.
+fn install_commands(
+    shell: Shell,
+    installer: Option<&str>,
+    npm_package: Option<&str>,
+    version: &str,
+) -> Vec<Snippet> {
+    let installer = installer.map(|command| {
+        Snippet::run(shell, format!("{command}\n")).with_notes([Msg::InstallScriptNote])
+    });
+    let npm_note = if installer.is_some() {
+        Msg::InstallNpmOrNote
+    } else {
+        Msg::InstallNpmNote
+    };
+    let npm = npm_package.map(|package| {
+        Snippet::run(shell, format!("npm install -g {package}\n")).with_notes([npm_note])
+    });
+    installer
+        .into_iter()
+        .chain(npm)
+        .chain([Snippet::run(shell, format!("{version}\n")).with_notes([Msg::InstallVersionNote])])
+        .collect()
+}
+
+/// A desktop app's official download page, to install it from.
+fn download_page(url: &str) -> Snippet {
+    Snippet {
+        kind: SnippetKind::Link {
+            label: Msg::FieldDownloadPage,
+        },
+        format: Format::Text,
+        content: url.to_owned(),
+        notes: vec![Msg::InstallDownloadNote],
+    }
+}
+
+/// What a setup through environment variables is made of, besides the variables.
+struct EnvSetup<'a> {
+    change: EnvChange<'a>,
+    /// Notes for both sections.
+    notes: &'a [Msg],
+    /// Files the variables go with, written first (the same for both sections).
+    files: &'a [Snippet],
+    /// What to run once the variables are set (a start command, an example).
+    then: &'a [Snippet],
+    /// The next step of the section for this terminal, and of the one for every new terminal.
+    next_steps: [Msg; 2],
+}
+
+/// The two sections that set the variables in the target's shell: for this terminal, and for
+/// good, each a whole setup with the files and commands that go with the variables. A value
+/// the shell cannot hold safely turns a section into a note saying so.
+fn env_sections(target: Target, env: EnvSetup) -> Vec<Section> {
     [
         (Scope::Session, "env-session", Msg::SectionEnvSession),
         (
@@ -366,27 +480,36 @@ fn env_sections(target: Target, change: EnvChange, notes: &[Msg]) -> Vec<Section
         ),
     ]
     .into_iter()
-    .map(|(scope, id, title)| {
-        let mut section_notes = notes.to_vec();
-        let snippets = match target.shell.commands(change, scope) {
-            Some(content) => vec![Snippet {
-                kind: SnippetKind::Commands {
-                    shell: target.shell,
-                },
-                format: target.shell.format(),
-                content,
-                notes: vec![target.shell.instruction(scope)],
-            }],
+    .zip(env.next_steps)
+    .map(|((scope, id, title), next_step)| {
+        let mut notes = env.notes.to_vec();
+        let snippets = match target.shell.commands(env.change, scope) {
+            Some(content) => {
+                let variables = Snippet {
+                    kind: SnippetKind::Commands {
+                        shell: target.shell,
+                        scope: Some(scope),
+                    },
+                    format: target.shell.format(),
+                    content,
+                    notes: vec![target.shell.instruction(scope)],
+                };
+                let mut snippets = env.files.to_vec();
+                snippets.push(variables);
+                snippets.extend_from_slice(env.then);
+                snippets
+            }
             None => {
-                section_notes.push(Msg::ShellCannotHoldValue);
+                notes.push(Msg::ShellCannotHoldValue);
                 Vec::new()
             }
         };
         Section {
             id,
             title,
-            notes: section_notes,
+            notes,
             snippets,
+            next_step,
         }
     })
     .collect()
@@ -421,6 +544,249 @@ mod tests {
             }
         }
         assert_eq!(Target::with_shell(Os::Linux, Shell::Cmd), None);
+    }
+
+    /// Every target of every client, with its setup for `values`.
+    fn every_setup(values: &Values) -> Vec<(Client, Target, Setup)> {
+        let profile = Profile::builtin();
+        let mut setups = Vec::new();
+        for client in Client::ALL {
+            for &os in client.systems() {
+                for &shell in Shell::for_os(os) {
+                    let target = Target::with_shell(os, shell).unwrap();
+                    setups.push((client, target, client.setup(&profile, values, target)));
+                }
+            }
+        }
+        setups
+    }
+
+    /// What a snippet hands over, as text: its content, or the provider data an import link
+    /// carries (base64 JSON after `data=`).
+    fn handed_over(snippet: &Snippet) -> String {
+        use base64::Engine;
+        match snippet.kind {
+            SnippetKind::Link { .. } => snippet
+                .content
+                .split_once("data=")
+                .and_then(|(_, data)| base64::engine::general_purpose::STANDARD.decode(data).ok())
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_else(|| snippet.content.clone()),
+            _ => snippet.content.clone(),
+        }
+    }
+
+    /// Whether a section only says why it has nothing to copy (a value no shell or file of
+    /// this kind can hold).
+    fn explains_why_it_is_empty(section: &Section) -> bool {
+        section
+            .notes
+            .iter()
+            .any(|note| matches!(note, Msg::ShellCannotHoldValue | Msg::QwenDollarInValue))
+    }
+
+    /// Each tab is a whole setup: what it gives to copy carries the key, the base URL and the
+    /// model, so that nothing of another tab is needed (Codex's variable for good once came
+    /// without the config.toml that names it, Aider's variables without the model).
+    #[test]
+    fn every_section_carries_the_key_the_base_url_and_the_model() {
+        let values = Values {
+            key: "sk-whole-setup-0001".into(),
+            base_url: "https://relay.example".into(),
+            model: "model-whole-0001".into(),
+        };
+        let mut checked = 0;
+        for (client, target, setup) in every_setup(&values) {
+            for section in setup
+                .sections
+                .iter()
+                .filter(|s| !explains_why_it_is_empty(s))
+            {
+                let handed: String = section.snippets.iter().map(handed_over).collect();
+                for (what, value) in [
+                    ("key", values.key.as_str()),
+                    ("base URL", values.base_url.as_str()),
+                    ("model", values.model.as_str()),
+                ] {
+                    assert!(
+                        handed.contains(value),
+                        "{client:?} {target:?} {}: no {what} in\n{handed}",
+                        section.id
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    /// The English texts a section shows: its notes, its snippets' notes and its next step.
+    fn texts(section: &Section) -> Vec<&'static str> {
+        section
+            .notes
+            .iter()
+            .chain(section.snippets.iter().flat_map(|s| &s.notes))
+            .chain([&section.next_step])
+            .map(|msg| msg.text(Lang::En))
+            .collect()
+    }
+
+    /// For how long the variables a section sets hold, if it sets any.
+    fn scope_of(section: &Section) -> Option<Scope> {
+        section
+            .snippets
+            .iter()
+            .find_map(|snippet| match snippet.kind {
+                SnippetKind::Commands { scope, .. } => scope,
+                _ => None,
+            })
+    }
+
+    /// What a section says fits what it is: variables for this terminal are used in that
+    /// terminal (not "open a new terminal"), variables for good in a new one, and "both
+    /// files" means two files (the session tab of Codex once said to open a new terminal, and
+    /// its tab with one file to save both).
+    #[test]
+    fn notes_and_next_steps_fit_the_section() {
+        for (client, target, setup) in every_setup(&Values::default()) {
+            for section in &setup.sections {
+                let case = format!("{client:?} {target:?} {}", section.id);
+                let texts = texts(section);
+                let says = |words: &str| texts.iter().any(|text| text.contains(words));
+                let next = section.next_step.text(Lang::En);
+                match scope_of(section) {
+                    Some(Scope::Session) => {
+                        assert!(next.contains("terminal where you set"), "{case}: {next}");
+                        assert!(!says("new terminal"), "{case}: {texts:#?}");
+                    }
+                    Some(Scope::Persistent) => {
+                        assert!(next.contains("new terminal"), "{case}: {next}");
+                        assert!(!says("terminal where you set"), "{case}: {texts:#?}");
+                    }
+                    None => assert!(!says("where you set the variable"), "{case}: {next}"),
+                }
+                let files = section
+                    .snippets
+                    .iter()
+                    .filter(|s| matches!(s.kind, SnippetKind::File { .. }))
+                    .count();
+                if says("both files") {
+                    assert_eq!(files, 2, "{case}");
+                }
+            }
+        }
+    }
+
+    /// Each client's setup begins with how to install it: commands for its shell, or a
+    /// desktop app's download page.
+    #[test]
+    fn every_setup_begins_with_how_to_install_the_client() {
+        for (client, target, setup) in every_setup(&Values::default()) {
+            assert!(!setup.install.is_empty(), "{client:?} {target:?}");
+            for snippet in &setup.install {
+                match &snippet.kind {
+                    SnippetKind::Commands { shell, scope } => {
+                        assert_eq!(*shell, target.shell, "{client:?}");
+                        assert_eq!(*scope, None, "{client:?}: install commands are run");
+                    }
+                    SnippetKind::Link { .. } => {
+                        assert!(client.systems().len() == 3, "{client:?} is a desktop app");
+                        assert!(snippet.content.starts_with("https://"), "{client:?}");
+                    }
+                    kind => panic!("{client:?}: {kind:?} in install"),
+                }
+                assert!(
+                    !snippet.notes.is_empty(),
+                    "{client:?}: says what it installs"
+                );
+            }
+        }
+        // Where the official installer differs per shell, each shell gets its own.
+        let first = |client: Client, os, shell| {
+            let target = Target::with_shell(os, shell).unwrap();
+            client
+                .setup(&Profile::builtin(), &Values::default(), target)
+                .install[0]
+                .content
+                .clone()
+        };
+        assert_eq!(
+            first(Client::ClaudeCode, Os::Macos, Shell::Posix),
+            "curl -fsSL https://claude.ai/install.sh | bash\n"
+        );
+        assert_eq!(
+            first(Client::ClaudeCode, Os::Windows, Shell::PowerShell),
+            "irm https://claude.ai/install.ps1 | iex\n"
+        );
+        assert_eq!(
+            first(Client::ClaudeCode, Os::Windows, Shell::Cmd),
+            "curl -fsSL https://claude.ai/install.cmd -o install.cmd && install.cmd && del install.cmd\n"
+        );
+        assert_eq!(
+            first(Client::OpenCode, Os::Linux, Shell::Posix),
+            "curl -fsSL https://opencode.ai/install | bash\n"
+        );
+        assert_eq!(
+            first(Client::OpenCode, Os::Windows, Shell::PowerShell),
+            "npm install -g opencode-ai\n"
+        );
+        assert_eq!(
+            first(Client::Cursor, Os::Macos, Shell::Posix),
+            "https://cursor.com/downloads"
+        );
+    }
+
+    /// The npm packages the setups install are the ones the conformance tests install and
+    /// run (tests/package.json, tests/clients/package.json), and each client tested from npm
+    /// is installed from its package.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_npm_packages_installed_are_the_ones_tested() {
+        let tested: Vec<String> = ["tests/package.json", "tests/clients/package.json"]
+            .iter()
+            .flat_map(|file| {
+                let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+                let manifest: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+                manifest["devDependencies"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut installed = Vec::new();
+        for (client, _, setup) in every_setup(&Values::default()) {
+            for snippet in &setup.install {
+                for line in snippet.content.lines() {
+                    let package = line
+                        .strip_prefix("npm install -g ")
+                        .or_else(|| line.strip_prefix("npm install "));
+                    if let Some(package) = package {
+                        assert!(
+                            tested.iter().any(|t| t == package),
+                            "{client:?} installs {package}, which no test runs"
+                        );
+                        installed.push((client, package.to_owned()));
+                    }
+                }
+            }
+        }
+        for (client, package) in [
+            (Client::Codex, codex::NPM_PACKAGE),
+            (Client::ClaudeCode, claude_code::NPM_PACKAGE),
+            (Client::OpenAiSdk, openai_sdk::NPM_PACKAGE),
+            (Client::OpenCode, opencode::NPM_PACKAGE),
+            (Client::Continue, continue_dev::NPM_PACKAGE),
+            (Client::Cline, cline::NPM_PACKAGE),
+            (Client::QwenCode, qwen_code::NPM_PACKAGE),
+        ] {
+            assert!(
+                installed.contains(&(client, package.to_owned())),
+                "{client:?} is not installed from {package}"
+            );
+        }
     }
 
     #[test]

@@ -3,10 +3,10 @@
 //! path (`/chat/completions`) to the base URL. The examples rely on exactly that, so the
 //! same two variables serve any program built on these SDKs.
 
-use super::{Client, Resolved, Section, Setup, Snippet, env_sections};
+use super::{Api, Client, EnvSetup, Resolved, Setup, Snippet, env_sections};
 use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::{Format, Target};
+use crate::platform::{Format, Shell, Target};
 use crate::profile::Profile;
 use crate::shell::EnvChange;
 
@@ -17,44 +17,62 @@ pub const API_KEY_VARIABLE: &str = "OPENAI_API_KEY";
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::OpenAiSdk.base_url(profile, values.base_url);
-    let change = EnvChange {
-        set: &[
-            (BASE_URL_VARIABLE, &base_url),
-            (API_KEY_VARIABLE, values.key),
-        ],
-        unset: &[],
-    };
-    let mut sections = env_sections(target, change, &[Msg::SdkEnvNote]);
     // A JSON string literal is also a valid Python and JavaScript string literal.
     let model = escape::json(values.model);
-    sections.push(Section {
-        id: "python",
-        title: Msg::SdkPythonTitle,
-        notes: vec![Msg::SdkPythonNote],
-        snippets: vec![Snippet::file(
+    // Both examples go with either way of setting the variables: each section is whole.
+    let examples = [
+        Snippet::file(
             "example.py",
             "example.py".into(),
             Format::Python,
             python_example(&model),
-        )],
-    });
-    sections.push(Section {
-        id: "node",
-        title: Msg::SdkNodeTitle,
-        notes: vec![Msg::SdkNodeNote],
-        snippets: vec![Snippet::file(
+        )
+        .with_notes([Msg::SdkPythonNote]),
+        Snippet::file(
             "example.mjs",
             "example.mjs".into(),
             Format::JavaScript,
             node_example(&model),
-        )],
-    });
+        )
+        .with_notes([Msg::SdkNodeNote]),
+    ];
+    let sections = env_sections(
+        target,
+        EnvSetup {
+            change: EnvChange {
+                set: &[
+                    (BASE_URL_VARIABLE, &base_url),
+                    (API_KEY_VARIABLE, values.key),
+                ],
+                unset: &[],
+            },
+            notes: &[Msg::SdkEnvNote],
+            files: &[],
+            then: &examples,
+            next_steps: [Msg::SdkEnvSessionNextStep, Msg::SdkEnvPersistentNextStep],
+        },
+    );
     Setup {
+        install: install(target.shell),
         sections,
-        request_url: format!("{base_url}/chat/completions"),
-        next_step: Msg::SdkNextStep,
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        api: Api::ChatCompletions,
     }
 }
+
+/// The SDKs' packages, as their READMEs install them (`pip install openai`, `npm install
+/// openai`; the same packages the conformance test runs, tests/requirements.txt and
+/// tests/package.json). The Node package is installed where example.mjs is, not globally.
+fn install(shell: Shell) -> Vec<Snippet> {
+    vec![
+        Snippet::run(shell, "pip install openai\n".into()).with_notes([Msg::InstallSdkPythonNote]),
+        Snippet::run(shell, format!("npm install {NPM_PACKAGE}\n"))
+            .with_notes([Msg::InstallSdkNodeNote]),
+    ]
+}
+
+/// The Node SDK's npm package.
+pub const NPM_PACKAGE: &str = "openai";
 
 fn python_example(model: &str) -> String {
     format!(
@@ -103,22 +121,13 @@ mod tests {
             session,
             "export OPENAI_BASE_URL='https://api.4096bytes.com'\nexport OPENAI_API_KEY='sk-1'\n"
         );
-        let python = &setup
-            .sections
-            .iter()
-            .find(|s| s.id == "python")
-            .unwrap()
-            .snippets[0]
-            .content;
-        assert!(python.contains(r#"model="m\"x","#), "{python}");
-        let node = &setup
-            .sections
-            .iter()
-            .find(|s| s.id == "node")
-            .unwrap()
-            .snippets[0]
-            .content;
-        assert!(node.contains(r#"model: "m\"x","#), "{node}");
+        for section in ["env-session", "env-persistent"] {
+            let snippets = &setup.section(section).unwrap().snippets;
+            let python = &snippets[1].content;
+            assert!(python.contains(r#"model="m\"x","#), "{python}");
+            let node = &snippets[2].content;
+            assert!(node.contains(r#"model: "m\"x","#), "{node}");
+        }
         assert_eq!(
             setup.request_url,
             "https://api.4096bytes.com/chat/completions"

@@ -3,9 +3,9 @@
 //! that provider's model selected as the default. A provider without models is dropped by
 //! OpenCode, so the model is always listed.
 
-use super::{Client, Resolved, Section, Setup, Snippet};
+use super::{Api, Client, Resolved, Section, Setup, Snippet, install_commands};
 use crate::i18n::Msg;
-use crate::platform::{Format, Os, Target};
+use crate::platform::{Format, Os, Shell, Target};
 use crate::profile::Profile;
 
 /// The member holding the providers, each under its id.
@@ -44,6 +44,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     };
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     Setup {
+        install: install(target.shell),
         sections: vec![Section {
             id: "config-file",
             title: Msg::OpenCodeTitle,
@@ -52,11 +53,23 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
                 Snippet::file("opencode.json", path, Format::Json, content)
                     .with_notes([Msg::OpenCodeNote].into_iter().chain(wsl_note)),
             ],
+            next_step: Msg::OpenCodeNextStep,
         }],
-        request_url: format!("{base_url}/chat/completions"),
-        next_step: Msg::OpenCodeNextStep,
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        api: Api::ChatCompletions,
     }
 }
+
+/// How to install OpenCode, from its docs (opencode.ai/docs, "Install"): the install script
+/// on macOS and Linux, npm everywhere, then `opencode --version`.
+fn install(shell: Shell) -> Vec<Snippet> {
+    let script = matches!(shell, Shell::Posix | Shell::Fish)
+        .then_some("curl -fsSL https://opencode.ai/install | bash");
+    install_commands(shell, script, Some(NPM_PACKAGE), "opencode --version")
+}
+
+/// OpenCode's npm package, the one the conformance test runs (tests/clients/package.json).
+pub const NPM_PACKAGE: &str = "opencode-ai";
 
 #[cfg(test)]
 mod tests {

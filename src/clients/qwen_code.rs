@@ -18,7 +18,7 @@
 //! - The environment route needs all three `OPENAI_*` variables: without a model it stops
 //!   with "No auth type is selected".
 
-use super::{Resolved, Section, Setup, Snippet, env_sections};
+use super::{Api, EnvSetup, Resolved, Section, Setup, Snippet, env_sections, install_commands};
 use crate::clients::Client;
 use crate::i18n::Msg;
 use crate::platform::{Format, Os, Target};
@@ -47,6 +47,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         Section {
             id: "settings-file",
             title: Msg::QwenSettingsTitle,
+            next_step: Msg::QwenNextStep,
             notes: vec![Msg::QwenKeyVariableNote],
             snippets: vec![
                 Snippet::file(
@@ -62,26 +63,41 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         Section {
             id: "settings-file",
             title: Msg::QwenSettingsTitle,
+            next_step: Msg::QwenNextStep,
             notes: vec![Msg::QwenDollarInValue],
             snippets: Vec::new(),
         }
     };
-    let change = EnvChange {
-        set: &[
-            (ENV_API_KEY, values.key),
-            (ENV_BASE_URL, &base_url),
-            (ENV_MODEL, values.model),
-        ],
-        unset: &[],
-    };
     let mut sections = vec![settings_section];
-    sections.extend(env_sections(target, change, &[Msg::QwenEnvNote]));
+    sections.extend(env_sections(
+        target,
+        EnvSetup {
+            change: EnvChange {
+                set: &[
+                    (ENV_API_KEY, values.key),
+                    (ENV_BASE_URL, &base_url),
+                    (ENV_MODEL, values.model),
+                ],
+                unset: &[],
+            },
+            notes: &[Msg::QwenEnvNote],
+            files: &[],
+            then: &[],
+            next_steps: [Msg::QwenEnvSessionNextStep, Msg::QwenNextStep],
+        },
+    ));
     Setup {
+        install: install_commands(target.shell, None, Some(NPM_PACKAGE), "qwen --version"),
         sections,
-        request_url: format!("{base_url}/chat/completions"),
-        next_step: Msg::QwenNextStep,
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        api: Api::ChatCompletions,
     }
 }
+
+/// Qwen Code's npm package, as its docs install it (qwenlm.github.io/qwen-code-docs,
+/// "Standard installation": `npm install -g @qwen-code/qwen-code`), the one the conformance
+/// test runs (tests/clients/package.json).
+pub const NPM_PACKAGE: &str = "@qwen-code/qwen-code";
 
 /// The variable the settings file keeps the key in: the relay's own name, so that a stale
 /// `OPENAI_API_KEY` cannot take its place.
@@ -219,7 +235,8 @@ mod tests {
         assert_eq!(
             persistent.kind,
             SnippetKind::Commands {
-                shell: Shell::PowerShell
+                shell: Shell::PowerShell,
+                scope: Some(crate::shell::Scope::Persistent),
             }
         );
         assert!(

@@ -10,7 +10,7 @@ use super::footer::RelayFooter;
 use super::lang::{Language, translated};
 use super::setup::{CheckStep, SetupStep, shown_section};
 use super::troubleshoot::Troubleshoot;
-use crate::check::{self, Context};
+use crate::check;
 use crate::clients::{Client, Values};
 use crate::i18n::{Lang, Msg};
 use crate::platform::{Os, Shell, Target};
@@ -85,24 +85,25 @@ pub fn App(
         profile.with_value(|p| values.with(|values| client.get().setup(p, values, target.get())))
     });
 
-    // A field's findings: the key is judged for the client being set up (some trim spaces,
-    // some do not); the base URL field holds the relay's own URL, whatever the client.
-    // Each field names its checker itself: going through `Kind` would link every checker
-    // into the page's module, where only these three belong.
-    let field_findings = move |value: RwSignal<String>,
-                               checker: check::Checker,
-                               client: Signal<Option<Client>>| {
+    // A field's findings, judged for the client being set up (some trim spaces around a key,
+    // some add /v1 to a base URL themselves), as the CLI judges its options.
+    let field_findings = move |value: RwSignal<String>, field: check::Field| {
         Memo::new(move |_| {
             let client = client.get();
             value.with(|text| {
-                profile.with_value(|profile| checker(text, &Context { profile, client }).findings)
+                profile.with_value(|profile| field.check(text, profile, client).findings)
             })
         })
     };
-    let key_client = Signal::derive(move || Some(client.get()));
-    let key_findings = field_findings(key, check::key::check, key_client);
-    let url_findings = field_findings(base_url, check::url::check, Signal::stored(None));
-    let model_findings = field_findings(model, check::model::check, Signal::stored(None));
+    let key_findings = field_findings(key, check::Field::Key);
+    let url_findings = field_findings(base_url, check::Field::BaseUrl);
+    let model_findings = field_findings(model, check::Field::Model);
+    let base_url_has_error = Signal::derive(move || {
+        url_findings.with(|all| {
+            all.iter()
+                .any(|f| f.rule.severity == check::Severity::Error)
+        })
+    });
     let shows_placeholders = move || key.with(String::is_empty) || model.with(String::is_empty);
     // What the doctor found, and what the fields show: the causes the guide can confirm.
     let doctor_found = RwSignal::new(Vec::<String>::new());
@@ -280,12 +281,18 @@ pub fn App(
                 <Show when=shows_placeholders>
                     <p class="notice">{translated(Msg::PlaceholderNotice)}</p>
                 </Show>
-                <SetupStep setup=setup client=client.into() tab=tab values=values.into() />
+                <SetupStep
+                    setup=setup
+                    client=client.into()
+                    tab=tab
+                    values=values.into()
+                    base_url_has_error=base_url_has_error
+                />
             </section>
             <Show when=move || client.get() != Client::Curl>
                 <section aria-labelledby="check-heading">
                     <h2 id="check-heading">{translated(Msg::StepCheck)}</h2>
-                    <CheckStep profile=profile values=values.into() target=target.into() />
+                    <CheckStep profile=profile client=client.into() values=values.into() target=target.into() />
                 </section>
             </Show>
             <section aria-labelledby="troubleshoot-heading">

@@ -27,6 +27,8 @@ pub fn SetupStep(
     /// The alternative asked for (a link's, or the last tab clicked).
     tab: RwSignal<Option<String>>,
     values: Signal<Values>,
+    /// Whether the base URL field has an error: the request URL stated is then wrong too.
+    base_url_has_error: Signal<bool>,
 ) -> impl IntoView {
     let shown = Memo::new(move |_| setup.with(|s| tab.with(|t| shown_section(s, t.as_deref()))));
     let tabs = move || {
@@ -45,7 +47,19 @@ pub fn SetupStep(
         let count = setup.with(|s| s.section(id).map_or(0, |section| section.snippets.len()));
         (id, count)
     });
+    let install_count = move || setup.with(|s| s.install.len());
     view! {
+        <div class="install">
+            <h3>{translated(Msg::InstallHeading)}</h3>
+            {move || {
+                (0..install_count())
+                    .map(|index| {
+                        let snippet = Signal::derive(move || setup.with(|s| s.install.get(index).cloned()));
+                        view! { <SnippetCard snippet=snippet /> }
+                    })
+                    .collect_view()
+            }}
+        </div>
         <Show when=has_alternatives>
             <div class="tabs" role="tablist" aria-label=translated(Msg::AlternativesLabel)>
                 <For each=tabs key=|(id, _)| *id let:alternative>
@@ -80,7 +94,12 @@ pub fn SetupStep(
                 {move || format!("POST {}", setup.with(|s| s.request_url.clone()))}
             </code>
         </p>
-        <p class="next-step">{move || tr(setup.with(|s| s.next_step))}</p>
+        <Show when=move || base_url_has_error.get()>
+            <p class="request-error" role="alert">{translated(Msg::RequestUrlBroken)}</p>
+        </Show>
+        <p class="next-step">
+            {move || setup.with(|s| s.section(shown.get()).map(|section| tr(section.next_step)))}
+        </p>
     }
 }
 
@@ -133,29 +152,30 @@ fn SectionView(
 #[component]
 pub fn CheckStep(
     profile: StoredValue<Profile>,
+    client: Signal<Client>,
     values: Signal<Values>,
     target: Signal<Target>,
 ) -> impl IntoView {
-    let smoke_test = Memo::new(move |_| {
-        profile.with_value(|p| values.with(|v| Client::Curl.setup(p, v, target.get())))
+    let check = Memo::new(move |_| {
+        profile.with_value(|p| values.with(|v| client.get().check(p, v, target.get())))
     });
     view! {
         <p class="help">{translated(Msg::CheckIntro)}</p>
-        {move || {
-            let count = smoke_test.with(|s| s.sections.first().map_or(0, |section| section.snippets.len()));
-            (0..count)
-                .map(|index| {
-                    let snippet = Signal::derive(move || {
-                        smoke_test.with(|s| s.sections.first().and_then(|section| section.snippets.get(index).cloned()))
-                    });
-                    view! { <SnippetCard snippet=snippet /> }
-                })
-                .collect_view()
-        }}
+        <div class="check">
+            {move || {
+                let count = check.with(|section| section.snippets.len());
+                (0..count)
+                    .map(|index| {
+                        let snippet = Signal::derive(move || check.with(|section| section.snippets.get(index).cloned()));
+                        view! { <SnippetCard snippet=snippet /> }
+                    })
+                    .collect_view()
+            }}
+        </div>
         <ul class="notes answers">
             {move || {
-                smoke_test
-                    .with(|s| s.sections.first().map(|section| section.notes.clone()).unwrap_or_default())
+                check
+                    .with(|section| section.notes.clone())
                     .into_iter()
                     .map(|note| view! { <li>{translated(note)}</li> })
                     .collect_view()

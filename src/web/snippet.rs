@@ -35,7 +35,7 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
     };
     let shell = move || {
         snippet.with(|s| match s.as_ref().map(|s| &s.kind) {
-            Some(SnippetKind::Commands { shell }) => Some(shell.id()),
+            Some(SnippetKind::Commands { shell, .. }) => Some(shell.id()),
             _ => None,
         })
     };
@@ -95,8 +95,16 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
                     {move || {
                         link()
                             .map(|href| {
+                                // A web page (a download page) opens beside this one, which
+                                // keeps what was typed; an app's link opens the app.
+                                let web = href.starts_with("https://");
                                 view! {
-                                    <a class="open-link" href=href>
+                                    <a
+                                        class="open-link"
+                                        href=href
+                                        target=web.then_some("_blank")
+                                        rel=web.then_some("noopener noreferrer")
+                                    >
                                         {translated(Msg::OpenLink)}
                                     </a>
                                 }

@@ -61,7 +61,7 @@ test('a link opens the view it names, and the address follows the view', async (
   assert.equal(await page.evaluate(() => history.length), before, 'no new history entry per change');
   await page.fill('#key', 'sk-never-in-the-url-0123');
   await page.fill('#model', 'gpt-never-in-the-url');
-  await page.waitForFunction(() => document.querySelector('.snippet .content').textContent.includes('gpt-never'));
+  await page.waitForFunction(() => document.querySelector('[role="tabpanel"] .snippet .content').textContent.includes('gpt-never'));
   const url = await page.evaluate(() => location.href);
   assert.doesNotMatch(url, /never-in-the-url/);
   await page.context().close();

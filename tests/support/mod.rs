@@ -42,14 +42,15 @@ pub fn write_files(snippets: &[serde_json::Value], section: &str, dir: &Path) {
 }
 
 /// Writes the files of one section verbatim where their stated path says, inside `home`
-/// (paths start with `~/`, as onramp writes them for Linux).
+/// (paths start with `~/`, as onramp writes them for Linux; a path without is where the
+/// person works, which for these tests is the home folder).
 pub fn install_files(snippets: &[serde_json::Value], section: &str, home: &Path) {
     let files = snippets
         .iter()
         .filter(|s| s["section"] == section && s["kind"] == "file");
     for snippet in files {
         let path = snippet["path"].as_str().unwrap();
-        let path = home.join(path.strip_prefix("~/").expect("a path in the home folder"));
+        let path = home.join(path.strip_prefix("~/").unwrap_or(path));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, snippet["content"].as_str().unwrap()).unwrap();
     }
@@ -86,6 +87,64 @@ pub fn commands(snippets: &[serde_json::Value], section: &str) -> String {
         .as_str()
         .unwrap()
         .to_owned()
+}
+
+/// The commands of one section that are run as they stand (a start command, `cline auth`),
+/// not variables to keep: `scope` is `null`.
+pub fn run_commands(snippets: &[serde_json::Value], section: &str) -> Vec<String> {
+    snippets
+        .iter()
+        .filter(|s| s["section"] == section && s["kind"] == "commands" && s["scope"].is_null())
+        .map(|s| s["content"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// How a tab keeps its variables, from its commands' `scope`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keeps {
+    /// No variables: files only, or commands to run.
+    Nothing,
+    /// Pasted into the terminal the client is then started from.
+    ThisTerminal,
+    /// Kept in ~/.bashrc, read by every new terminal.
+    EveryNewTerminal,
+}
+
+/// A bash terminal in `home` with one tab of `snippets` applied the way its notes say: its
+/// files written at their stated paths; lines for this terminal pasted into it; lines for
+/// every new terminal appended to ~/.bashrc (after Debian's default one, which a new user's
+/// home starts with), then a new interactive bash, as a new terminal starts, reads it. `then`
+/// is what the person types next, run by that bash; the arguments added to the command
+/// become its `$0`, `$1`…
+pub fn terminal_for_tab(
+    snippets: &[serde_json::Value],
+    section: &str,
+    home: &Path,
+    then: &str,
+) -> (Command, Keeps) {
+    install_files(snippets, section, home);
+    let variables = |scope: &str| {
+        snippets
+            .iter()
+            .filter(|s| s["section"] == section && s["scope"] == scope)
+            .map(|s| s["content"].as_str().unwrap().to_owned())
+            .collect::<String>()
+    };
+    let (this_terminal, every_new_terminal) = (variables("session"), variables("persistent"));
+    let mut command = Command::new("bash");
+    let keeps = if !every_new_terminal.is_empty() {
+        let skeleton = std::fs::read_to_string("/etc/skel/.bashrc").unwrap_or_default();
+        std::fs::write(home.join(".bashrc"), skeleton + "\n" + &every_new_terminal).unwrap();
+        command.arg("-i");
+        Keeps::EveryNewTerminal
+    } else if !this_terminal.is_empty() {
+        Keeps::ThisTerminal
+    } else {
+        Keeps::Nothing
+    };
+    command.arg("-c").arg(format!("{this_terminal}{then}"));
+    command.env("HOME", home);
+    (command, keeps)
 }
 
 /// An empty folder under target/ (not /tmp: Codex refuses some setup in temporary folders).
@@ -688,4 +747,172 @@ pub fn assert_requests(requests: &[Request], path: &str, key: &str, model: &str,
         assert_eq!(body["model"].as_str(), Some(model), "{case}: {seen:#?}");
         assert_eq!(request.status, "200 OK", "{case}: {seen:#?}");
     }
+}
+
+/// The error codes `onramp check --kind <kind> --client <client>` reports on `text`.
+fn doctor_errors(text: &str, kind: &str, client: &str) -> Vec<String> {
+    let mut doctor = Command::new(env!("CARGO_BIN_EXE_onramp"))
+        .args(["check", "--kind", kind, "--client", client, "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("onramp runs");
+    doctor
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let report = doctor.wait_with_output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The lines of every tab for Windows (PowerShell and cmd), which cannot run here, given to
+/// the doctor as that shell's environment lines for `client`: it may find no error in them
+/// beyond what it finds in the key or the model alone (test values are odd on purpose), for
+/// each of `cases` (key, model). Returns how many tabs were checked.
+pub fn assert_windows_lines_check_clean(client: &str, cases: &[(&str, &str)]) -> usize {
+    cases
+        .iter()
+        .map(|(key, model)| windows_lines_check_clean(client, key, model))
+        .sum()
+}
+
+fn windows_lines_check_clean(client: &str, key: &str, model: &str) -> usize {
+    let mut in_the_values = doctor_errors(key, "key", client);
+    in_the_values.extend(doctor_errors(model, "model", client));
+    let mut checked = 0;
+    for (shell, kind) in [("powershell", "env-powershell"), ("cmd", "env-cmd")] {
+        let output = Command::new(env!("CARGO_BIN_EXE_onramp"))
+            .args([
+                "generate", "--client", client, "--os", "windows", "--shell", shell,
+            ])
+            .args(["--model", model, "--json"])
+            .env("ONRAMP_KEY", key)
+            .stdin(Stdio::null())
+            .output()
+            .expect("onramp runs");
+        let snippets: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+        let mut tabs: Vec<&str> = snippets
+            .iter()
+            .filter(|s| s["kind"] == "commands" && s["section"] != "install")
+            .filter_map(|s| s["section"].as_str())
+            .collect();
+        tabs.dedup();
+        for tab in tabs {
+            let lines: String = snippets
+                .iter()
+                .filter(|s| s["section"] == tab && s["kind"] == "commands")
+                .map(|s| s["content"].as_str().unwrap())
+                .collect();
+            let errors: Vec<String> = doctor_errors(&lines, kind, client)
+                .into_iter()
+                .filter(|code| !in_the_values.contains(code))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{client} {shell} {tab}: the doctor finds {errors:?} in\n{}",
+                lines.replace(key, &masked(key))
+            );
+            checked += 1;
+        }
+    }
+    checked
+}
+
+/// Runs the "check that it works" command onramp gives for `client` (bash and fish, the shells
+/// that run here) against a strict loopback relay, and asserts that it makes the request the
+/// client made (`client_request`: method, path, `Authorization`, `anthropic-version`, model)
+/// and that it prints the status code. Returns how many shells ran it.
+pub fn assert_check_makes_the_clients_request(
+    client: &str,
+    key: &str,
+    model: &str,
+    client_request: &Request,
+) -> usize {
+    use onramp::clients::{Client, Values};
+    use onramp::platform::{Os, Shell, Target};
+    let client_id = client;
+    let client = Client::from_id(client_id).expect("a client id");
+    let profile = onramp::profile::Profile::builtin();
+    // The relay serves every API at its origin: the path is the API's.
+    let for_model = Values {
+        model: model.into(),
+        ..Values::default()
+    };
+    let endpoint = client
+        .setup(&profile, &for_model, Target::new(Os::Linux))
+        .api
+        .path();
+    assert_eq!(
+        client_request.path.split('?').next(),
+        Some(endpoint),
+        "{client_id}: the client called another path than its API's"
+    );
+    let mut ran = 0;
+    for shell in [Shell::Posix, Shell::Fish] {
+        let server = RecordingServer::strict(Strict {
+            key: key.to_owned(),
+            model: Some(model.to_owned()),
+            endpoint,
+        });
+        let values = Values {
+            key: key.into(),
+            base_url: server.url(),
+            model: model.into(),
+        };
+        let target = Target::with_shell(Os::Linux, shell).unwrap();
+        let check = client.check(&profile, &values, target);
+        let content = &check.snippets.first().expect("a check command").content;
+        let program = match shell {
+            Shell::Fish => "fish",
+            _ => "bash",
+        };
+        let mut command = Command::new(program);
+        command.arg("-c").arg(content);
+        let output = run_client(command);
+        let case = format!("{client_id}'s check in {program}");
+        assert!(output.success, "{case}: {}", output.stderr);
+        assert!(
+            output.stdout.lines().any(|line| line == "HTTP 200"),
+            "{case}: no status line in {}",
+            output.stdout
+        );
+        let requests = server.requests();
+        assert_eq!(requests.len(), 1, "{case}: {:#?}", summary(&requests));
+        let check_request = &requests[0];
+        assert_eq!(check_request.method, client_request.method, "{case}");
+        assert_eq!(
+            check_request.path.split('?').next(),
+            Some(endpoint),
+            "{case}"
+        );
+        for header in ["authorization", "anthropic-version", "x-api-key"] {
+            assert_eq!(
+                check_request
+                    .header(header)
+                    .map(|v| v.replace(key, "<key>")),
+                client_request
+                    .header(header)
+                    .map(|v| v.replace(key, "<key>")),
+                "{case}: {header}"
+            );
+        }
+        let model_of = |request: &Request| {
+            serde_json::from_slice::<serde_json::Value>(&request.body).unwrap()["model"].clone()
+        };
+        assert_eq!(model_of(check_request), model_of(client_request), "{case}");
+        assert_eq!(check_request.status, "200 OK", "{case}");
+        println!("{case}: the request the client made, answered 200, status printed");
+        ran += 1;
+    }
+    ran
 }
