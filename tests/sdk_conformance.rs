@@ -2,7 +2,8 @@
 //! prints, run as printed against a loopback relay, send the key and model where they should.
 //!
 //! Needs `ONRAMP_PYTHON` (a Python with `openai` from `tests/requirements.txt`) and the Node
-//! SDK in `tests/node_modules`; `scripts/test` provides both and runs this with `--ignored`.
+//! SDK in `tests/node_modules` (or `ONRAMP_NODE_MODULES`); `scripts/test` provides both and
+//! runs this with `--ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -25,6 +26,14 @@ const CASES: [(&str, &str); 3] = [
 
 fn tests_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+/// Where the Node SDK is installed: `tests/node_modules`, or `ONRAMP_NODE_MODULES`
+/// (`scripts/canary` points it at the newest release).
+fn node_modules() -> PathBuf {
+    std::env::var_os("ONRAMP_NODE_MODULES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tests_dir().join("node_modules"))
 }
 
 fn python() -> PathBuf {
@@ -73,8 +82,7 @@ fn the_python_and_node_examples_reach_the_relay() {
         "OpenAI Python SDK under test: {}",
         String::from_utf8_lossy(&version.stdout).trim()
     );
-    let node_sdk =
-        std::fs::read_to_string(tests_dir().join("node_modules/openai/package.json")).unwrap();
+    let node_sdk = std::fs::read_to_string(node_modules().join("openai/package.json")).unwrap();
     let node_sdk: serde_json::Value = serde_json::from_str(&node_sdk).unwrap();
     println!("OpenAI Node SDK under test: {}", node_sdk["version"]);
 
@@ -91,11 +99,7 @@ fn the_python_and_node_examples_reach_the_relay() {
             let server = RecordingServer::start();
             let workdir = fresh_dir(&format!("sdk-{language}-{index}"));
             // The example imports "openai" the way an installed package is found.
-            std::os::unix::fs::symlink(
-                tests_dir().join("node_modules"),
-                workdir.join("node_modules"),
-            )
-            .unwrap();
+            std::os::unix::fs::symlink(node_modules(), workdir.join("node_modules")).unwrap();
             let snippets = generate("openai-sdk", key, &server.url(), model);
             write_files(&snippets, section, &workdir);
             let output = run_after_exports(&commands(&snippets, "env-session"), &program, &workdir);
@@ -160,11 +164,7 @@ fn key_whitespace_verdicts_match_the_sdks_and_curl() {
         ] {
             let server = RecordingServer::start();
             let workdir = fresh_dir(&format!("sdk-whitespace-{language}-{index}"));
-            std::os::unix::fs::symlink(
-                tests_dir().join("node_modules"),
-                workdir.join("node_modules"),
-            )
-            .unwrap();
+            std::os::unix::fs::symlink(node_modules(), workdir.join("node_modules")).unwrap();
             let snippets = generate("openai-sdk", key, &server.url(), "gpt-5.5");
             write_files(&snippets, language, &workdir);
             run_after_exports(&commands(&snippets, "env-session"), &program, &workdir);
