@@ -458,6 +458,19 @@ async fn an_unknown_error_still_ends_with_the_relays_checklist() {
     assert_eq!(steps.length(), 7, "the relay's recommended order");
     let last = steps.item(6).unwrap().text_content().unwrap_or_default();
     assert!(last.contains("support"), "{last}");
+    // The built-in relay names no support page; a relay that does gets its link there.
+    assert!(page.find("#symptom-result a.support").is_none());
+    drop(page);
+    let mut profile = Profile::builtin();
+    profile.support_url = Some("https://relay.example/support".into());
+    let page = Page::open_for(profile).await;
+    page.type_into("#error-text", "something odd happened at 3 am")
+        .await;
+    let link = page.get("#symptom-result .checklist a.support");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://relay.example/support")
+    );
 }
 
 #[wasm_bindgen_test]
