@@ -399,12 +399,14 @@ messages! {
     SymptomLabel => "What do you see?", "你遇到了什么情况？";
     SymptomPick => "Pick a symptom", "选择一种情况";
     ErrorTextLabel => "Or paste the error your client printed", "或者粘贴客户端输出的错误信息";
-    NoSymptomRecognised => "This error is not one the guide knows: pick the closest symptom above, or check your files with the doctor below.", "指南不认识这个错误：请在上面选择最接近的情况，或用下面的检查工具检查你的文件。";
+    NoSymptomRecognised => "This error is not one the guide knows: go through the steps below in order, pick the closest symptom above, or check your files with the doctor.", "指南不认识这个错误：请按顺序完成下面的步骤，在上面选择最接近的情况，或用检查工具检查你的文件。";
     LikelyCauses => "Likely causes, the most likely first", "可能的原因（按可能性排序）";
     CauseCheck => "How to tell:", "如何确认：";
     CauseFix => "Fix:", "修复：";
     CauseFound => "The doctor found this in what you pasted.", "检查工具在你粘贴的内容中发现了这个问题。";
     CauseDoctor => "Check with the doctor", "用检查工具检查";
+    ChecklistHeading => "Still failing? Go through these, in order", "仍然失败？请按顺序逐项检查";
+    ContactSupport => "Contact support", "联系支持";
     FindingExplains => "Explains:", "可导致：";
 
     // The doctor in place

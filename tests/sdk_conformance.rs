@@ -4,7 +4,8 @@
 //! smoke test, and the check command of every client makes the request that client makes.
 //!
 //! Needs `ONRAMP_PYTHON` (a Python with `openai` from `tests/requirements.txt`) and the Node
-//! SDK in `tests/node_modules`; `scripts/test` provides both and runs this with `--ignored`.
+//! SDK in `tests/node_modules` (or `ONRAMP_NODE_MODULES`); `scripts/test` provides both and
+//! runs this with `--ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -29,6 +30,14 @@ const CASES: [(&str, &str); 3] = [
 
 fn tests_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+/// Where the Node SDK is installed: `tests/node_modules`, or `ONRAMP_NODE_MODULES`
+/// (`scripts/canary` points it at the newest release).
+fn node_modules() -> PathBuf {
+    std::env::var_os("ONRAMP_NODE_MODULES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tests_dir().join("node_modules"))
 }
 
 fn python() -> PathBuf {
@@ -85,8 +94,7 @@ fn every_tab_runs_the_python_and_node_examples_against_the_relay() {
         "OpenAI Python SDK under test: {}",
         String::from_utf8_lossy(&version.stdout).trim()
     );
-    let node_sdk =
-        std::fs::read_to_string(tests_dir().join("node_modules/openai/package.json")).unwrap();
+    let node_sdk = std::fs::read_to_string(node_modules().join("openai/package.json")).unwrap();
     let node_sdk: serde_json::Value = serde_json::from_str(&node_sdk).unwrap();
     println!("OpenAI Node SDK under test: {}", node_sdk["version"]);
 
@@ -102,11 +110,7 @@ fn every_tab_runs_the_python_and_node_examples_against_the_relay() {
                 let server = RecordingServer::start();
                 let home = fresh_dir(&format!("sdk-{tab}-{language}-{index}"));
                 // The example imports "openai" the way an installed package is found.
-                std::os::unix::fs::symlink(
-                    tests_dir().join("node_modules"),
-                    home.join("node_modules"),
-                )
-                .unwrap();
+                std::os::unix::fs::symlink(node_modules(), home.join("node_modules")).unwrap();
                 let snippets = generate("openai-sdk", key, &server.url(), model);
                 let (mut command, applied) = terminal_for_tab(&snippets, tab, &home, &program);
                 assert_eq!(applied, keeps, "{case}");
@@ -316,11 +320,7 @@ fn key_whitespace_verdicts_match_the_sdks_and_curl() {
         ] {
             let server = RecordingServer::start();
             let workdir = fresh_dir(&format!("sdk-whitespace-{language}-{index}"));
-            std::os::unix::fs::symlink(
-                tests_dir().join("node_modules"),
-                workdir.join("node_modules"),
-            )
-            .unwrap();
+            std::os::unix::fs::symlink(node_modules(), workdir.join("node_modules")).unwrap();
             let snippets = generate("openai-sdk", key, &server.url(), "gpt-5.5");
             write_files(&snippets, "env-session", &workdir);
             run_after_exports(&commands(&snippets, "env-session"), &program, &workdir);

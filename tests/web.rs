@@ -528,3 +528,52 @@ fn after_a_crash_the_page_says_so_in_both_languages_and_offers_a_reload() {
     assert_eq!(button.text_content().as_deref(), Some("Reload / 重新加载"));
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_unknown_error_still_ends_with_the_relays_checklist() {
+    let page = Page::open().await;
+    page.type_into("#error-text", "something odd happened at 3 am")
+        .await;
+    assert!(page.find("#symptom-result .notice").is_some());
+    assert!(page.find("#symptom-result .symptom").is_none());
+    let steps = page
+        .0
+        .query_selector_all("#symptom-result .checklist li")
+        .unwrap();
+    assert_eq!(steps.length(), 7, "the relay's recommended order");
+    let last = steps.item(6).unwrap().text_content().unwrap_or_default();
+    assert!(last.contains("support"), "{last}");
+    // The built-in relay names no support page; a relay that does gets its link there.
+    assert!(page.find("#symptom-result a.support").is_none());
+    drop(page);
+    let mut profile = Profile::builtin();
+    profile.support_url = Some("https://relay.example/support".into());
+    let page = Page::open_for(profile).await;
+    page.type_into("#error-text", "something odd happened at 3 am")
+        .await;
+    let link = page.get("#symptom-result .checklist a.support");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://relay.example/support")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_advice_for_401_is_the_chosen_clients() {
+    let page = Page::open().await;
+    page.click("input[name='client'][value='claude-code']")
+        .await;
+    page.type_into(
+        "#error-text",
+        "API Error: 401 {\"error\":{\"message\":\"Invalid token\"}}",
+    )
+    .await;
+    let causes = page.text("#symptom-result .causes");
+    assert!(causes.contains("ANTHROPIC_API_KEY"), "{causes}");
+    assert!(!causes.contains("requires_openai_auth"), "{causes}");
+    assert!(page.find("#symptom-result .checklist li").is_some());
+    page.click("input[name='client'][value='codex']").await;
+    let causes = page.text("#symptom-result .causes");
+    assert!(causes.contains("requires_openai_auth"), "{causes}");
+    assert!(!causes.contains("ANTHROPIC_API_KEY"), "{causes}");
+}

@@ -43,6 +43,12 @@ pub fn detect(text: &str, profile: &Profile) -> Kind {
     if let Some(kind) = shell_kind(&lines) {
         return kind;
     }
+    // Assignments beside a command (`codex`, `A=1 python example.py`) are typed in a shell.
+    if lines.iter().any(|line| is_dotenv_line(line))
+        && lines.iter().any(|line| runs_a_program(line))
+    {
+        return Kind::EnvBash;
+    }
     if lines.len() > 1 || lines.first().is_some_and(|line| is_dotenv_line(line)) {
         return Kind::DotEnv;
     }
@@ -69,6 +75,19 @@ fn is_dotenv_line(line: &str) -> bool {
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             && name.chars().any(|c| c.is_ascii_uppercase())
     })
+}
+
+/// Whether `line` starts a program, perhaps after assignments for it: a lower-case word
+/// that is not an assignment (`python example.py`, `OPENAI_API_KEY=… aider`).
+fn runs_a_program(line: &str) -> bool {
+    line.split_whitespace()
+        .find(|word| !is_dotenv_line(word))
+        .is_some_and(|word| {
+            word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/'))
+        })
 }
 
 /// The shell whose syntax most lines use.

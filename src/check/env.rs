@@ -1,6 +1,7 @@
 //! Rules for environment-variable lines as pasted into a shell or a `.env` file: the syntax of
 //! each shell, then the values (URL, key, model) by the variable's name.
 
+use super::shell_words::{self, Command, Syntax, Unclosed, Word};
 use super::{Checked, Context, Finding, Kind, claude_settings, embed, fix, key, model, url};
 use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE};
 use crate::clients::{Client, openai_sdk};
@@ -71,17 +72,62 @@ declare_rules! {
 
     NOT_EXPORTED {
         code: "env/not-exported",
-        severity: Warning,
-        evidence: Heuristic("fish: set without -x keeps the export flag the variable already had, which may be none"),
+        severity: Error,
+        evidence: Client("fish 3.6.0: after `set NAME value` a program started from fish has no NAME in its environment; after `set -gx NAME value` it has (tests/shells.rs)"),
         message: Text {
             en: "set without -x makes a fish variable that programs do not see.",
             zh: "不带 -x 的 set 只会创建 fish 变量，程序看不到它。",
         },
         why: Text {
-            en: "The client does not get the variable: add -gx.",
-            zh: "客户端拿不到这个变量：请加上 -gx。",
+            en: "The client does not get the variable (unless it was exported before): add -gx.",
+            zh: "客户端拿不到这个变量（除非它之前已被导出）：请加上 -gx。",
         },
         fix: Some(fix::ADD),
+    }
+
+    ASSIGNED_NOT_EXPORTED {
+        code: "env/assigned-not-exported",
+        severity: Error,
+        evidence: Client("bash 5.2.15 and zsh 5.9: after `NAME=value` alone a program started from the shell has no NAME in its environment; after `export NAME=value`, `set -a` or `NAME=value program` it has (tests/shells.rs)"),
+        message: Text {
+            en: "Without export, only this shell has the variable: programs it starts do not get it.",
+            zh: "没有 export，这个变量只存在于当前命令行中：它启动的程序拿不到。",
+        },
+        why: Text {
+            en: "The client starts without it (unless it was exported before) and finds no key or address: write export before the name.",
+            zh: "客户端启动时没有这个变量（除非它之前已被导出），于是找不到密钥或地址：请在名称前加上 export。",
+        },
+        fix: Some(fix::ADD),
+    }
+
+    EXPANDED_IN_VALUE {
+        code: "env/expanded-in-value",
+        severity: Error,
+        evidence: Client("bash 5.2.15, zsh 5.9 and fish 3.6.0 replace $NAME, ${…}, $(…) (and in bash and zsh `…`) inside double quotes and unquoted, an unset NAME by nothing (tests/shells.rs); PowerShell does the same in double quotes (about_Quoting_Rules)"),
+        message: Text {
+            en: "The shell replaces this $… (or `…`) with something else: the value is not what is written.",
+            zh: "命令行会把这里的 $…（或 `…`）替换成别的内容：值不再是写下的样子。",
+        },
+        why: Text {
+            en: "A key, address or model with a $ in it reaches the client changed, and the relay answers 401 or 404. In single quotes nothing is replaced.",
+            zh: "含有 $ 的密钥、地址或模型到达客户端时已被改变，中转服务会返回 401 或 404。放在单引号中就不会被替换。",
+        },
+        fix: Some(fix::SINGLE_QUOTES),
+    }
+
+    TEXT_AFTER_QUOTE {
+        code: "env/text-after-quote",
+        severity: Error,
+        evidence: Client("bash 5.2.15, zsh 5.9 and fish 3.6.0 join characters written right after a closing quote to the value: export K='sk-1'. sets sk-1. (tests/shells.rs); PowerShell refuses a token after a string (about_Parsing)"),
+        message: Text {
+            en: "These characters after the closing quote become part of the value.",
+            zh: "右引号后面的这些字符会成为值的一部分。",
+        },
+        why: Text {
+            en: "Copied from a sentence, the value took its punctuation along: bash, zsh and fish add it to the key, address or model (401, 404); PowerShell refuses the line.",
+            zh: "从句子中复制时把标点也带上了：bash、zsh 和 fish 会把它加进密钥、地址或模型（401、404）；PowerShell 会拒绝这一行。",
+        },
+        fix: Some(fix::REMOVE),
     }
 
     MISSPELLED {
@@ -100,13 +146,95 @@ declare_rules! {
     }
 }
 
-/// One `NAME=value` found on a line.
-struct Assignment {
-    name: Range<usize>,
+/// Who sees a variable once the lines have run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The environment: every program started afterwards gets it.
+    Exported,
+    /// The shell alone (`NAME=value` in bash, `set NAME value` in fish): programs it starts
+    /// do not get it.
+    ShellOnly,
+    /// The one command on the same line (`NAME=value codex`).
+    CommandOnly,
+    /// No one: the shell reads the line otherwise (`NAME = value` runs a program `NAME`),
+    /// and the doctor judges the value it means.
+    Nowhere,
+}
+
+/// One variable the lines set, as the shell sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub name: Range<usize>,
     /// The value as written, quotes included.
-    literal: Range<usize>,
-    /// The value the shell ends up with.
-    value: String,
+    pub literal: Range<usize>,
+    /// The value the shell ends up with; `None` where it replaces a part of it (`$…`).
+    pub value: Option<String>,
+    /// The value as written with nothing replaced, and the first part that is.
+    pub meant: String,
+    pub expansion: Option<Range<usize>>,
+    /// Copy artifacts right after a closing quote.
+    pub after_quote: Option<Range<usize>>,
+    pub reach: Reach,
+}
+
+impl Assignment {
+    /// The assignment a `NAME=value` word makes.
+    fn of_word(word: &Word, reach: Reach) -> Option<Assignment> {
+        let equals = word.equals?;
+        Some(Assignment {
+            name: word.span.start..word.span.start + equals,
+            literal: word.span.start + equals + 1..word.span.end,
+            value: word
+                .value
+                .as_ref()
+                .map(|value| value[equals + 1..].to_owned()),
+            meant: word.meant[equals + 1..].to_owned(),
+            expansion: word.expansion.clone(),
+            after_quote: word.after_quote.clone(),
+            reach,
+        })
+    }
+
+    /// The assignment of `name` to the value of `words` (fish's `set NAME a b`: joined by
+    /// spaces, as fish exports a list).
+    fn of_words(name: Range<usize>, words: &[Word], at: usize, reach: Reach) -> Assignment {
+        let join = |part: fn(&Word) -> Option<&str>| {
+            words
+                .iter()
+                .map(part)
+                .collect::<Option<Vec<_>>>()
+                .map(|parts| parts.join(" "))
+        };
+        Assignment {
+            name,
+            literal: words.first().map_or(at, |w| w.span.start)
+                ..words.last().map_or(at, |w| w.span.end),
+            value: join(|word| word.value.as_deref()),
+            meant: join(|word| Some(&word.meant)).unwrap_or_default(),
+            expansion: words.iter().find_map(|word| word.expansion.clone()),
+            after_quote: words.last().and_then(|word| word.after_quote.clone()),
+            reach,
+        }
+    }
+
+    /// A value read by the per-line parsers (PowerShell, cmd, `.env`), with nothing replaced.
+    fn plain(name: Range<usize>, literal: Range<usize>, value: String) -> Assignment {
+        Assignment {
+            name,
+            literal,
+            meant: value.clone(),
+            value: Some(value),
+            expansion: None,
+            after_quote: None,
+            reach: Reach::Exported,
+        }
+    }
+}
+
+/// The variables `text` sets, read as `kind`'s shell reads it: what the doctor judges, and
+/// what `tests/shells.rs` compares with the real shells.
+pub fn assignments(text: &str, kind: Kind) -> Vec<Assignment> {
+    read(text, kind, &mut Vec::new())
 }
 
 /// Lines for bash or zsh (`export NAME=value`).
@@ -134,29 +262,42 @@ pub fn check_dotenv(text: &str, context: &Context) -> Checked {
     check(text, Kind::DotEnv, context)
 }
 
+/// The assignments of `text`, with what is wrong in its syntax added to `findings`.
+fn read(text: &str, kind: Kind, findings: &mut Vec<Finding>) -> Vec<Assignment> {
+    match kind {
+        Kind::EnvBash => posix_lines(text, findings),
+        Kind::EnvFish => fish_lines(text, findings),
+        _ => {
+            let mut assignments = Vec::new();
+            for (start, line) in statements(text, kind) {
+                let content = line.trim_end_matches(['\n', '\r']);
+                let indent = content.len() - content.trim_start().len();
+                let statement = &content[indent..];
+                if statement.is_empty() || is_comment(kind, statement) {
+                    continue;
+                }
+                let at = start + indent;
+                assignments.extend(match kind {
+                    Kind::EnvPowerShell => powershell(statement, at, findings),
+                    Kind::EnvCmd => cmd(statement, at, findings),
+                    _ => dotenv(statement, at, findings),
+                });
+            }
+            assignments
+        }
+    }
+}
+
 fn check(text: &str, kind: Kind, context: &Context) -> Checked {
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let mut names = Vec::new();
-    for (start, line) in statements(text, kind) {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let indent = content.len() - content.trim_start().len();
-        let statement = &content[indent..];
-        if statement.is_empty() || is_comment(kind, statement) {
-            continue;
-        }
-        let at = start + indent;
-        let assignment = match kind {
-            Kind::EnvFish => fish(statement, at, &mut findings),
-            Kind::EnvPowerShell => powershell(statement, at, &mut findings),
-            Kind::EnvCmd => cmd(statement, at, &mut findings),
-            _ => posix(statement, at, kind, &mut findings),
-        };
-        let Some(assignment) = assignment else {
-            continue;
-        };
+    for assignment in read(text, kind, &mut findings) {
         let name = &text[assignment.name.clone()];
-        if assignment.value.is_empty() {
+        if let Some(after) = assignment.after_quote.clone() {
+            findings.push(Finding::new(&TEXT_AFTER_QUOTE, after.clone()).with_edit(after, ""));
+        }
+        if assignment.value.as_deref() == Some("") || assignment.literal.is_empty() {
             continue; // `set NAME=` and the like clear a variable.
         }
         names.push((name.to_owned(), assignment.name.clone()));
@@ -168,44 +309,49 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
             findings.push(Finding::new(&MISSPELLED, span.clone()).with_edit(span, meant));
         }
         let quote = quoting(kind);
-        let (value, literal) = (&assignment.value, assignment.literal.clone());
+        let literal = assignment.literal.clone();
         let upper = name.to_ascii_uppercase();
+        let is_url = upper.ends_with("_BASE_URL") || upper.ends_with("_API_BASE");
+        let is_key = !is_url && (upper.contains("KEY") || upper.contains("TOKEN"));
+        let is_model = !is_url && !is_key && upper.ends_with("MODEL");
+        if is_key {
+            secrets.push(super::unquoted(text, &literal));
+        }
+        let Some(value) = &assignment.value else {
+            // A value that starts with a reference (`"$RELAY_KEY"`, `"${BASE}/v1"`) is meant
+            // to expand; text before a `$` is a value with a `$` in it.
+            let expansion = assignment.expansion.clone().unwrap_or(literal.clone());
+            let before =
+                text[literal.start..expansion.start.max(literal.start)].trim_matches(['"', '\'']);
+            if (is_url || is_key || is_model) && !before.is_empty() {
+                findings.push(
+                    Finding::new(&EXPANDED_IN_VALUE, expansion)
+                        .with_edit(literal, &quote(&assignment.meant)),
+                );
+            }
+            continue;
+        };
         // The client the variable is for, when its name says; else the one being set up.
         let reader = Client::reading_variable(name, context.profile).or(context.client);
-        if upper.ends_with("_BASE_URL") || upper.ends_with("_API_BASE") {
+        let checked = if is_url {
             // Every reader of OPENAI_BASE_URL wants the relay's OpenAI-compatible base path.
             let client = reader
                 .or_else(|| (name == openai_sdk::BASE_URL_VARIABLE).then_some(Client::OpenAiSdk));
-            let context = Context { client, ..*context };
-            findings.extend(embed(
-                url::check(value, &context).findings,
+            url::check(value, &Context { client, ..*context })
+        } else if is_key {
+            key::check(
                 value,
-                text,
-                literal,
-                quote,
-            ));
-        } else if upper.contains("KEY") || upper.contains("TOKEN") {
-            secrets.push(super::unquoted(text, &literal));
-            let context = Context {
-                client: reader,
-                ..*context
-            };
-            findings.extend(embed(
-                key::check(value, &context).findings,
-                value,
-                text,
-                literal,
-                quote,
-            ));
-        } else if upper.ends_with("MODEL") {
-            findings.extend(embed(
-                model::check(value, context).findings,
-                value,
-                text,
-                literal,
-                quote,
-            ));
-        }
+                &Context {
+                    client: reader,
+                    ..*context
+                },
+            )
+        } else if is_model {
+            model::check(value, context)
+        } else {
+            continue;
+        };
+        findings.extend(embed(checked.findings, value, text, literal, quote));
     }
     let span_of = |wanted: &str| {
         names
@@ -217,6 +363,258 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
         findings.push(Finding::new(&claude_settings::BOTH_AUTH, api_key));
     }
     Checked { findings, secrets }
+}
+
+/// The commands of `text` as `kind`'s shell (bash/zsh or fish) reads them, each with the
+/// number of assignments before its program; a quote never closed and another shell's
+/// lines become findings.
+fn shell_commands(text: &str, kind: Kind, findings: &mut Vec<Finding>) -> Vec<(Command, usize)> {
+    let syntax = if kind == Kind::EnvFish {
+        Syntax::Fish
+    } else {
+        Syntax::Posix
+    };
+    let (commands, unclosed) = shell_words::commands(text, syntax);
+    if let Some(Unclosed(span)) = unclosed {
+        findings.push(Finding::new(&UNBALANCED_QUOTES, span));
+    }
+    commands
+        .into_iter()
+        .filter_map(|command| {
+            if foreign_syntax(&text[command.span.clone()], kind) {
+                findings.push(Finding::new(&WRONG_SHELL, command.span.clone()));
+                return None;
+            }
+            let leading = command
+                .words
+                .iter()
+                .take_while(|word| word.equals.is_some())
+                .count();
+            Some((command, leading))
+        })
+        .collect()
+}
+
+/// bash and zsh lines, command by command: `export`, plain assignments (for the shell
+/// alone unless `set -a` is on or the name is exported), and assignments before a command.
+fn posix_lines(text: &str, findings: &mut Vec<Finding>) -> Vec<Assignment> {
+    let mut assignments = Vec::new();
+    let mut exported = std::collections::HashSet::new();
+    let mut all_export = false;
+    for (command, leading) in shell_commands(text, Kind::EnvBash, findings) {
+        let words = &command.words;
+        let (prefix, rest) = words.split_at(leading);
+        let program = rest.first().and_then(|word| word.value.as_deref());
+        match program {
+            // In the background or a pipeline, only the program itself gets its variables.
+            None | Some("export" | "set") if !command.runs_here => {}
+            None => {
+                // Only assignments: the shell keeps them. `NAME= value` runs `value`.
+                if let Some(spaced) = spaced_assignment(words, text, findings) {
+                    assignments.push(spaced);
+                    continue;
+                }
+                let reach = if all_export {
+                    Reach::Exported
+                } else {
+                    Reach::ShellOnly
+                };
+                assignments.extend(prefix.iter().filter_map(|w| Assignment::of_word(w, reach)));
+            }
+            Some("export") if prefix.is_empty() => {
+                let mut index = 1;
+                while index < rest.len() {
+                    if let Some(spaced) = spaced_assignment(&rest[index..], text, findings) {
+                        assignments.push(spaced);
+                        index += 2;
+                    } else if let Some(assignment) =
+                        Assignment::of_word(&rest[index], Reach::Exported)
+                    {
+                        assignments.push(assignment);
+                    } else if let Some(name) = rest[index].value.as_deref() {
+                        exported.insert(name.to_owned());
+                    }
+                    index += 1;
+                }
+            }
+            Some("set") if prefix.is_empty() => {
+                let flags: Vec<&str> = rest[1..]
+                    .iter()
+                    .filter_map(|w| w.value.as_deref())
+                    .collect();
+                for (index, flag) in flags.iter().enumerate() {
+                    let allexport = flags.get(index + 1) == Some(&"allexport");
+                    match *flag {
+                        "-a" => all_export = true,
+                        "+a" => all_export = false,
+                        "-o" if allexport => all_export = true,
+                        "+o" if allexport => all_export = false,
+                        _ => {}
+                    }
+                }
+            }
+            Some(_) => {
+                if let Some(spaced) = spaced_assignment(words, text, findings) {
+                    assignments.push(spaced);
+                    continue;
+                }
+                // `NAME=value program`, `env NAME=value program`: for that program alone.
+                let env_prefix = if program == Some("env") {
+                    rest[1..]
+                        .iter()
+                        .take_while(|word| word.equals.is_some())
+                        .count()
+                } else {
+                    0
+                };
+                assignments.extend(
+                    prefix
+                        .iter()
+                        .chain(&rest[1..1 + env_prefix])
+                        .filter_map(|word| Assignment::of_word(word, Reach::CommandOnly)),
+                );
+            }
+        }
+    }
+    for assignment in &mut assignments {
+        let name = &text[assignment.name.clone()];
+        if assignment.reach == Reach::ShellOnly && exported.contains(name) {
+            assignment.reach = Reach::Exported;
+        }
+        if assignment.reach == Reach::ShellOnly {
+            let at = assignment.name.start;
+            findings.push(
+                Finding::new(&ASSIGNED_NOT_EXPORTED, assignment.name.clone())
+                    .with_edit(at..at, "export "),
+            );
+        }
+    }
+    assignments
+}
+
+/// `NAME = value`, `NAME =value` or `NAME= value` at the start of `words`: what the person
+/// meant, with the spaces to take out.
+fn spaced_assignment(
+    words: &[Word],
+    text: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<Assignment> {
+    let first = words.first()?;
+    let first_text = first.text(text);
+    let is_name = |word: &Word| {
+        let text = word.text(text);
+        !text.is_empty() && variable_name(text) == text.len()
+    };
+    let second = words.get(1)?;
+    let (name, value_word, equals_at, strip) =
+        if is_name(first) && second.text(text).starts_with('=') {
+            if second.text(text) == "=" {
+                (first.span.clone(), words.get(2)?, second.span.start, false)
+            } else {
+                (first.span.clone(), second, second.span.start, true)
+            }
+        } else if first.equals == Some(first_text.len() - 1) && !first.quoted && words.len() == 2 {
+            // `NAME= value` and nothing else: `NAME= program args` sets NAME empty for it.
+            let name = first.span.start..first.span.end - 1;
+            (name, second, first.span.end - 1, false)
+        } else {
+            return None;
+        };
+    let value_start = value_word.span.start + usize::from(strip);
+    let mut finding = Finding::new(&SPACE_AROUND_EQUALS, name.end..value_start);
+    if equals_at > name.end {
+        finding = finding.with_edit(name.end..equals_at, "");
+    }
+    if value_start > equals_at + 1 {
+        finding = finding.with_edit(equals_at + 1..value_word.span.start, "");
+    }
+    findings.push(finding);
+    let strip_equals = |s: &str| s.strip_prefix('=').unwrap_or(s).to_owned();
+    Some(Assignment {
+        name,
+        literal: value_start..value_word.span.end,
+        value: value_word
+            .value
+            .as_deref()
+            .map(|v| if strip { strip_equals(v) } else { v.to_owned() }),
+        meant: if strip {
+            strip_equals(&value_word.meant)
+        } else {
+            value_word.meant.clone()
+        },
+        expansion: value_word.expansion.clone(),
+        after_quote: value_word.after_quote.clone(),
+        reach: Reach::Nowhere,
+    })
+}
+
+/// fish lines: `set` with or without `-x`, `export NAME=value`, `NAME=value program`.
+fn fish_lines(text: &str, findings: &mut Vec<Finding>) -> Vec<Assignment> {
+    let mut assignments = Vec::new();
+    for (command, leading) in shell_commands(text, Kind::EnvFish, findings) {
+        let (prefix, rest) = command.words.split_at(leading);
+        match rest.first().and_then(|word| word.value.as_deref()) {
+            // fish refuses `NAME=value` alone: "Unsupported use of '='".
+            None => findings.push(Finding::new(&WRONG_SHELL, command.span.clone())),
+            Some("export") if prefix.is_empty() => assignments.extend(
+                rest[1..]
+                    .iter()
+                    .filter_map(|word| Assignment::of_word(word, Reach::Exported)),
+            ),
+            Some("set") if prefix.is_empty() => {
+                let set = &rest[0];
+                let flags = rest[1..]
+                    .iter()
+                    .take_while(|word| word.text(text).starts_with('-'))
+                    .count();
+                let mut exported = false;
+                for flag in &rest[1..1 + flags] {
+                    let flag = flag.text(text);
+                    let long = flag.starts_with("--");
+                    exported |= flag == "--export" || (!long && flag.contains('x'));
+                }
+                let erase_or_query = rest[1..1 + flags].iter().any(|flag| {
+                    let flag = flag.text(text);
+                    matches!(flag, "--erase" | "--query" | "--names" | "--show")
+                        || (!flag.starts_with("--") && flag.contains(['e', 'q', 'n', 'S']))
+                });
+                let Some(name_word) = rest.get(1 + flags) else {
+                    continue;
+                };
+                let name_text = name_word.text(text);
+                if erase_or_query
+                    || name_text.is_empty()
+                    || variable_name(name_text) != name_text.len()
+                {
+                    continue;
+                }
+                let reach = if exported {
+                    Reach::Exported
+                } else {
+                    Reach::ShellOnly
+                };
+                if !exported {
+                    let after_set = set.span.end;
+                    findings.push(
+                        Finding::new(&NOT_EXPORTED, set.span.clone())
+                            .with_edit(after_set..after_set, " -gx"),
+                    );
+                }
+                assignments.push(Assignment::of_words(
+                    name_word.span.clone(),
+                    &rest[2 + flags..],
+                    name_word.span.end,
+                    reach,
+                ));
+            }
+            Some(_) => assignments.extend(
+                prefix
+                    .iter()
+                    .filter_map(|word| Assignment::of_word(word, Reach::CommandOnly)),
+            ),
+        }
+    }
+    assignments
 }
 
 /// The text split into statements, each with its offset: one per line, except that a quoted
@@ -234,6 +632,10 @@ fn statements(text: &str, kind: Kind) -> Vec<(usize, &str)> {
             (Some(quote), c) if c == quote => open = None,
             (None, '\'' | '"') if kind != Kind::EnvCmd => open = Some(c),
             (None, '#') => open = Some('\n'), // a comment runs to the end of the line
+            (None, ';') if kind == Kind::EnvPowerShell => {
+                statements.push((start, &text[start..=index]));
+                start = index + 1;
+            }
             (Some('\n') | None, '\n') => {
                 statements.push((start, &text[start..=index]));
                 start = index + 1;
@@ -288,7 +690,21 @@ pub(crate) fn shell_of(statement: &str) -> Option<Kind> {
             Kind::EnvCmd
         } else if word == "set" {
             // cmd's `set NAME=value`, `set "NAME=value"` or `set NAME = value`, as opposed to
-            // fish's `set -gx NAME value` or `set NAME value`.
+            // fish's `set -gx NAME value` or `set NAME value`, and to bash's options alone
+            // (`set -a`, `set +o allexport`).
+            let rest: Vec<&str> = words.clone().collect();
+            let bash_options = !rest.is_empty()
+                && rest.iter().enumerate().all(|(index, word)| {
+                    (word.len() > 1
+                        && word.starts_with(['-', '+'])
+                        && word[1..].bytes().all(|b| b.is_ascii_alphabetic()))
+                        || (index > 0 && matches!(rest[index - 1], "-o" | "+o"))
+                })
+                && !rest.iter().any(|word| word.starts_with("--"))
+                && rest.len() <= 2;
+            if bash_options && (rest.len() == 1 || matches!(rest[0], "-o" | "+o")) {
+                return Some(Kind::EnvBash);
+            }
             let name = words.next().unwrap_or_default();
             let cmd = !name.starts_with('-')
                 && (name.contains('=')
@@ -324,7 +740,7 @@ fn foreign_syntax(statement: &str, own: Kind) -> bool {
     !accepted
 }
 
-fn variable_name(text: &str) -> usize {
+pub(crate) fn variable_name(text: &str) -> usize {
     text.char_indices()
         .find(|(index, c)| {
             !(c.is_ascii_alphanumeric() || *c == '_') || (*index == 0 && c.is_ascii_digit())
@@ -359,11 +775,11 @@ fn name_equals_value(
         findings.push(finding);
     }
     let (value, length) = quoted_value(&statement[value_start..], at + value_start, findings)?;
-    Some(Assignment {
-        name: at..at + name_len,
-        literal: at + value_start..at + value_start + length,
+    Some(Assignment::plain(
+        at..at + name_len,
+        at + value_start..at + value_start + length,
         value,
-    })
+    ))
 }
 
 /// A value that may be single- or double-quoted, then ends at whitespace or a comment; returns
@@ -399,13 +815,9 @@ fn quoted_value(text: &str, at: usize, findings: &mut Vec<Finding>) -> Option<(S
     }
 }
 
-fn posix(
-    statement: &str,
-    at: usize,
-    kind: Kind,
-    findings: &mut Vec<Finding>,
-) -> Option<Assignment> {
-    if foreign_syntax(statement, kind) {
+/// A `.env` line: `NAME=value`, perhaps after `export `.
+fn dotenv(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assignment> {
+    if foreign_syntax(statement, Kind::DotEnv) {
         findings.push(Finding::new(&WRONG_SHELL, at..at + statement.len()));
         return None;
     }
@@ -413,53 +825,6 @@ fn posix(
         .strip_prefix("export ")
         .map_or(0, |rest| statement.len() - rest.trim_start().len());
     name_equals_value(&statement[skip..], at + skip, findings)
-}
-
-fn fish(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assignment> {
-    if foreign_syntax(statement, Kind::EnvFish) {
-        findings.push(Finding::new(&WRONG_SHELL, at..at + statement.len()));
-        return None;
-    }
-    if statement.starts_with("export ") {
-        return posix(statement, at, Kind::EnvFish, findings);
-    }
-    let rest = statement.strip_prefix("set")?;
-    let mut position = 3;
-    let mut exported = false;
-    let mut words = rest.split_inclusive(' ').peekable();
-    while let Some(word) = words.peek().copied() {
-        let trimmed = word.trim();
-        if trimmed.is_empty() {
-            position += word.len();
-            words.next();
-        } else if trimmed.starts_with('-') {
-            exported |=
-                trimmed == "--export" || (!trimmed.starts_with("--") && trimmed.contains('x'));
-            if trimmed.contains('e') && !trimmed.starts_with("--") {
-                return None; // `set -e NAME` clears a variable.
-            }
-            position += word.len();
-            words.next();
-        } else {
-            break;
-        }
-    }
-    if !exported {
-        findings.push(Finding::new(&NOT_EXPORTED, at..at + 3).with_edit(at + 3..at + 3, " -gx"));
-    }
-    let after = &statement[position..];
-    let name_len = variable_name(after);
-    if name_len == 0 {
-        return None;
-    }
-    let value_text = after[name_len..].trim_start();
-    let value_at = position + (after.len() - value_text.len());
-    let (value, length) = quoted_value(value_text, at + value_at, findings)?;
-    Some(Assignment {
-        name: at + position..at + position + name_len,
-        literal: at + value_at..at + value_at + length,
-        value,
-    })
 }
 
 fn powershell(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assignment> {
@@ -476,12 +841,8 @@ fn powershell(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option
             .strip_prefix('=')?
             .trim_start();
         let value_at = statement.len() - rest.len();
-        let (value, length) = powershell_string(rest, at + value_at, findings)?;
-        return Some(Assignment {
-            name: at + name_at..at + name_at + name_len,
-            literal: at + value_at..at + value_at + length,
-            value,
-        });
+        let string = powershell_string(rest, at + value_at, findings)?;
+        return Some(string.assignment(at + name_at..at + name_at + name_len));
     }
     if lower.starts_with("[environment]::setenvironmentvariable(") {
         let open = statement.find('(')? + 1;
@@ -489,18 +850,15 @@ fn powershell(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option
         let name_text = args.trim_start();
         let name_at = open + (args.len() - name_text.len());
         // The name's literal is quoted: its span without the quotes is the name.
-        let (_, name_length) = powershell_string(name_text, at + name_at, findings)?;
-        let after_name = name_text[name_length..]
+        let name = powershell_string(name_text, at + name_at, findings)?;
+        let after_name = name_text[name.literal.len()..]
             .trim_start()
             .strip_prefix(',')?
             .trim_start();
         let value_at = statement.len() - after_name.len();
-        let (value, length) = powershell_string(after_name, at + value_at, findings)?;
-        return Some(Assignment {
-            name: at + name_at + 1..at + name_at + name_length - 1,
-            literal: at + value_at..at + value_at + length,
-            value,
-        });
+        let mut string = powershell_string(after_name, at + value_at, findings)?;
+        string.after_quote = None; // an argument, followed by `,` or `)`
+        return Some(string.assignment(name.literal.start + 1..name.literal.end - 1));
     }
     if lower.starts_with("setx ") {
         return cmd(statement, at, findings);
@@ -508,25 +866,93 @@ fn powershell(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option
     None
 }
 
-/// A PowerShell string literal: '…' (quotes doubled) or "…" (backtick escapes, kept as is).
+/// A PowerShell string literal as read: '…' (quotes doubled), or "…" (backtick escapes,
+/// `$name`, `${…}` and `$(…)` replaced).
+struct PowerShellString {
+    literal: Range<usize>,
+    value: Option<String>,
+    meant: String,
+    expansion: Option<Range<usize>>,
+    after_quote: Option<Range<usize>>,
+}
+
+impl PowerShellString {
+    fn assignment(self, name: Range<usize>) -> Assignment {
+        Assignment {
+            name,
+            literal: self.literal,
+            value: self.value,
+            meant: self.meant,
+            expansion: self.expansion,
+            after_quote: self.after_quote,
+            reach: Reach::Exported,
+        }
+    }
+}
+
 fn powershell_string(
     text: &str,
     at: usize,
     findings: &mut Vec<Finding>,
-) -> Option<(String, usize)> {
+) -> Option<PowerShellString> {
     let quote = text.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
-    let mut value = String::new();
+    let mut meant = String::new();
+    let mut expansion = None;
     let mut chars = text.char_indices().skip(1).peekable();
     while let Some((index, c)) = chars.next() {
+        let next = chars.peek().map(|(_, next)| *next);
         if c == quote {
-            if chars.peek().map(|(_, next)| *next) == Some(quote) {
-                value.push(quote);
+            if next == Some(quote) {
+                meant.push(quote);
                 chars.next();
                 continue;
             }
-            return Some((value, index + 1));
+            let end = index + 1;
+            // Text joined to the closing quote is no part of the string: PowerShell refuses
+            // the line ("Unexpected token").
+            let tail = &text[end..];
+            let artifacts =
+                tail.len() - tail.trim_start_matches(shell_words::is_copy_artifact).len();
+            let after_quote = (artifacts > 0
+                && tail[artifacts..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == ';' || c == '#'))
+            .then(|| at + end..at + end + artifacts);
+            return Some(PowerShellString {
+                literal: at..at + end,
+                value: expansion.is_none().then(|| meant.clone()),
+                meant,
+                expansion,
+                after_quote,
+            });
         }
-        value.push(c);
+        match (quote, c) {
+            ('"', '`') => {
+                if let Some((_, escaped)) = chars.next() {
+                    match escaped {
+                        '$' | '"' | '`' | '\'' => meant.push(escaped),
+                        // `n, `t, `0…: characters the text does not show.
+                        _ => {
+                            expansion
+                                .get_or_insert(at + index..at + index + 1 + escaped.len_utf8());
+                            meant.push('`');
+                            meant.push(escaped);
+                        }
+                    }
+                }
+            }
+            ('"', '$')
+                if next.is_some_and(|n| {
+                    n.is_ascii_alphanumeric()
+                        || matches!(n, '_' | '{' | '(' | ':' | '?' | '$' | '^')
+                }) =>
+            {
+                expansion.get_or_insert(at + index..at + index + 2);
+                meant.push('$');
+            }
+            _ => meant.push(c),
+        }
     }
     findings.push(Finding::new(&UNBALANCED_QUOTES, at..at + 1));
     None
@@ -559,11 +985,11 @@ fn cmd(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assign
                 (value_text[..end].to_owned(), end)
             }
         };
-        return Some(Assignment {
-            name: at + name_at..at + name_at + name_len,
-            literal: at + value_at..at + value_at + length,
+        return Some(Assignment::plain(
+            at + name_at..at + name_at + name_len,
+            at + value_at..at + value_at + length,
             value,
-        });
+        ));
     }
     let rest = lower.strip_prefix("set ")?;
     let body_at = 4 + (rest.len() - rest.trim_start().len());
@@ -575,15 +1001,18 @@ fn cmd(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assign
         let name_len = variable_name(assignment);
         let value = assignment.get(name_len..)?.strip_prefix('=')?;
         let value_at = body_at + 1 + name_len + 1;
-        return Some(Assignment {
-            name: at + body_at + 1..at + body_at + 1 + name_len,
-            literal: at + value_at..at + value_at + value.len(),
-            value: value.to_owned(),
-        });
+        return Some(Assignment::plain(
+            at + body_at + 1..at + body_at + 1 + name_len,
+            at + value_at..at + value_at + value.len(),
+            value.to_owned(),
+        ));
     }
     let assignment = name_equals_value_cmd(body, at + body_at, findings)?;
     let value_literal = &statement[assignment.literal.start - at..assignment.literal.end - at];
-    if value_literal.len() >= 2 && value_literal.starts_with('"') && value_literal.ends_with('"') {
+    if value_literal.len() >= 2
+        && value_literal.starts_with('"')
+        && value_literal[1..].contains('"')
+    {
         // set NAME="value" keeps the quotes: move the opening quote before the name.
         let opening = assignment.literal.start..assignment.literal.start + 1;
         let finding = Finding::new(&QUOTES_IN_VALUE, assignment.literal.clone())
@@ -620,11 +1049,11 @@ fn name_equals_value_cmd(body: &str, at: usize, findings: &mut Vec<Finding>) -> 
     }
     let value_at = name_len + spaces_before + 1 + spaces_after;
     let value = &body[value_at..];
-    Some(Assignment {
-        name: at..at + name_len,
-        literal: at + value_at..at + body.len(),
-        value: value.trim_matches('"').to_owned(),
-    })
+    Some(Assignment::plain(
+        at..at + name_len,
+        at + value_at..at + body.len(),
+        value.trim_matches('"').to_owned(),
+    ))
 }
 
 #[cfg(test)]

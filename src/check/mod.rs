@@ -67,6 +67,7 @@ pub mod json_text;
 pub mod key;
 pub mod model;
 pub mod qwen_settings;
+pub mod shell_words;
 pub mod url;
 
 use crate::clients::Client;
@@ -114,6 +115,10 @@ pub mod fix {
     pub const ADD: Text = Text {
         en: "Add it",
         zh: "添加",
+    };
+    pub const SINGLE_QUOTES: Text = Text {
+        en: "Use single quotes",
+        zh: "改用单引号",
     };
 }
 

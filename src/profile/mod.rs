@@ -37,6 +37,10 @@ pub struct Profile {
     /// Where customers get help, linked under the tool when given (an http(s) URL).
     #[serde(default)]
     pub support_url: Option<String>,
+    /// What to go through, in order, when an error is none of the symptoms: the relay's
+    /// recommended order, ending with how to ask support.
+    #[serde(default)]
+    pub checklist: Vec<Texts>,
     pub clients: ClientProfiles,
     /// What customers see go wrong, from the relay's own troubleshooting page, with the
     /// likely causes of each: the page's way in by symptom.
@@ -56,6 +60,10 @@ pub struct Symptom {
     /// other scripts match as written (`无效的令牌`).
     #[serde(default)]
     pub signs: Vec<String>,
+    /// The broader symptoms this one is a case of (`quota-exhausted` of `forbidden`): where
+    /// both are recognised, this one comes first, whatever their signs' count.
+    #[serde(default)]
+    pub within: Vec<String>,
     /// The likely causes, the most likely first.
     pub causes: Vec<Cause>,
 }
@@ -71,6 +79,9 @@ pub struct Cause {
     /// The doctor's rules that find this cause in a pasted file or value.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// The clients (ids) it is a cause for; empty for every client.
+    #[serde(default)]
+    pub clients: Vec<String>,
 }
 
 /// The values shown while the customer has not typed their own, so that the page reads as

@@ -297,7 +297,7 @@ pub fn App(
             </Show>
             <section aria-labelledby="troubleshoot-heading">
                 <h2 id="troubleshoot-heading">{translated(Msg::StepTroubleshoot)}</h2>
-                <Troubleshoot found=found />
+                <Troubleshoot found=found client=Signal::derive(move || client.get()) />
             </section>
             <section aria-labelledby="doctor-heading">
                 <h2 id="doctor-heading">{translated(Msg::StepDoctor)}</h2>

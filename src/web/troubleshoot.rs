@@ -1,43 +1,35 @@
 //! "Something is wrong?": a symptom picked from the relay's list, or recognised in the error
-//! text a client printed, with its likely causes in order: how to tell, the fix, and whether
-//! the doctor found it in what was pasted.
+//! text a client printed, with its likely causes for the client in order (how to tell, the
+//! fix, whether the doctor found it in what was pasted), then always the relay's checklist
+//! and its support link (`symptoms::guide` decides; this only shows).
 
 use super::browser;
 use super::lang::{translated, translated_texts};
-use crate::i18n::Msg;
-use crate::profile::{Profile, Symptom};
-use crate::symptoms;
+use crate::clients::Client;
+use crate::i18n::{Msg, Texts};
+use crate::profile::{Cause, Profile};
+use crate::symptoms::{self, Guide};
 use leptos::prelude::*;
 
 #[component]
 pub fn Troubleshoot(
     /// The codes of what the doctor and the fields found, to mark the causes they confirm.
     found: Signal<Vec<String>>,
+    /// The client being set up, whose causes are shown.
+    client: Signal<Client>,
 ) -> impl IntoView {
     let profile = expect_context::<StoredValue<Profile>>();
     let picked = RwSignal::new(None::<String>);
     let error_text = RwSignal::new(String::new());
-    let recognised = Memo::new(move |_| {
+    let guide = Memo::new(move |_| {
         error_text.with(|text| {
-            profile.with_value(|p| {
-                symptoms::recognise(text, p)
-                    .iter()
-                    .map(|symptom| symptom.id.clone())
-                    .collect::<Vec<_>>()
+            picked.with(|picked| {
+                profile
+                    .with_value(|p| symptoms::guide(text, picked.as_deref(), Some(client.get()), p))
             })
         })
     });
-    // What pasted error text points at wins over the list; the list otherwise.
-    let shown = Memo::new(move |_| {
-        recognised
-            .with(|ids| ids.first().cloned())
-            .or_else(|| picked.get())
-    });
-    let symptom = move || {
-        shown
-            .get()
-            .and_then(|id| profile.with_value(|p| p.symptoms.iter().find(|s| s.id == id).cloned()))
-    };
+    let shown = Memo::new(move |_| guide.with(|g| g.symptom.as_ref().map(|(id, _)| id.clone())));
     let titles = move || {
         profile.with_value(|p| {
             p.symptoms
@@ -87,25 +79,63 @@ pub fn Troubleshoot(
             ></textarea>
         </div>
         <div aria-live="polite" id="symptom-result">
-            <Show when=move || error_text.with(|t| !t.trim().is_empty()) && recognised.with(Vec::is_empty)>
-                <p class="notice">{translated(Msg::NoSymptomRecognised)}</p>
-            </Show>
-            {move || symptom().map(|symptom| view! { <Causes symptom=symptom found=found /> })}
+            {move || {
+                let guide = guide.get();
+                (!guide.is_empty()).then(|| view! { <Guidance guide=guide found=found /> })
+            }}
         </div>
+    }
+}
+
+/// The guide's answer: the symptom's causes, or that it knows none, then what to go
+/// through next and where to ask.
+#[component]
+fn Guidance(guide: Guide, found: Signal<Vec<String>>) -> impl IntoView {
+    let Guide {
+        symptom,
+        causes,
+        unrecognised,
+        checklist,
+        support_url,
+    } = guide;
+    view! {
+        <Show when=move || unrecognised>
+            <p class="notice">{translated(Msg::NoSymptomRecognised)}</p>
+        </Show>
+        {symptom.map(|(id, title)| view! { <Causes id=id title=title causes=causes found=found /> })}
+        <section class="checklist" aria-labelledby="checklist-heading">
+            <h3 id="checklist-heading">{translated(Msg::ChecklistHeading)}</h3>
+            <ol>
+                {checklist
+                    .into_iter()
+                    .map(|step| view! { <li>{translated_texts(step)}</li> })
+                    .collect_view()}
+            </ol>
+            {support_url.map(|url| {
+                view! {
+                    <a class="support" href=url target="_blank" rel="noopener noreferrer">
+                        {translated(Msg::ContactSupport)}
+                    </a>
+                }
+            })}
+        </section>
     }
 }
 
 /// A symptom's likely causes, in order.
 #[component]
-fn Causes(symptom: Symptom, found: Signal<Vec<String>>) -> impl IntoView {
-    let title = symptom.title.clone();
+fn Causes(
+    id: String,
+    title: Texts,
+    causes: Vec<Cause>,
+    found: Signal<Vec<String>>,
+) -> impl IntoView {
     view! {
-        <article class="symptom" data-symptom=symptom.id.clone()>
+        <article class="symptom" data-symptom=id>
             <h3>{translated_texts(title)}</h3>
             <p class="help">{translated(Msg::LikelyCauses)}</p>
             <ol class="causes">
-                {symptom
-                    .causes
+                {causes
                     .into_iter()
                     .map(|cause| {
                         let rules = cause.rules.clone();

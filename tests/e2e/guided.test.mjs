@@ -137,6 +137,8 @@ test('a symptom picked, or an error text pasted, leads to its likely causes', as
   await page.waitForSelector('.symptom .cause.confirmed');
   await page.fill('#error-text', 'something nobody has seen');
   await page.waitForSelector('#symptom-result .notice');
+  // Not recognised is never the end: the relay's recommended order follows (issue 18, item 14).
+  assert.equal(await page.locator('#symptom-result .checklist li').count(), 7);
   await page.context().close();
 });
 

@@ -1,0 +1,1 @@
+export OPENAI_BASE_URL="https://api.4096bytes.com"。

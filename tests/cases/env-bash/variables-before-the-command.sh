@@ -1,0 +1,1 @@
+OPENAI_BASE_URL=https://api.4096bytes.com OPENAI_API_KEY='sk-onramp-case-key-0001abcd' python example.py

@@ -1,0 +1,1 @@
+$env:OPENAI_API_KEY = "sk-onramp$case-key-0001abcd"
