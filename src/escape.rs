@@ -168,6 +168,28 @@ pub fn fits_environment(value: &str) -> bool {
     !value.contains('\0')
 }
 
+/// A value of a `.env` line as the `dotenv` package reads it (17.1.0, which Gemini CLI
+/// 0.61.0 bundles), or `None` when it cannot hold the value verbatim. dotenv has no escapes:
+/// a quoted value ends at the next quote of its kind, an unquoted one at `#` and loses its
+/// surrounding spaces, and in double quotes `\n` and `\r` become line breaks. So the value
+/// goes in the first quotes it does not contain (single, double unless it holds `\n` or `\r`,
+/// backquotes); one with a line break, a NUL or all three quotes cannot be written.
+pub fn dotenv(value: &str) -> Option<String> {
+    if value.contains(['\n', '\r', '\0']) {
+        return None;
+    }
+    let quote = if !value.contains('\'') {
+        '\''
+    } else if !value.contains('"') && !value.contains("\\n") && !value.contains("\\r") {
+        '"'
+    } else if !value.contains('`') {
+        '`'
+    } else {
+        return None;
+    };
+    Some(format!("{quote}{value}{quote}"))
+}
+
 // Native only: these tests run bash and use proptest.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

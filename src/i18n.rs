@@ -417,6 +417,50 @@ messages! {
     LinkDocs => "Documentation", "使用文档";
     LinkSupport => "Support", "联系支持";
 
+    // The operator's page (issue 22): the clients the relay serves
+    NeedsOpenAiProtocol => "needs OpenAI's API (/chat/completions or /responses), which this relay does not serve.", "需要 OpenAI 的接口（/chat/completions 或 /responses），而此中转服务不提供。";
+    NeedsAnthropicProtocol => "needs Anthropic's Messages API (/v1/messages), which this relay does not serve.", "需要 Anthropic 的 Messages 接口（/v1/messages），而此中转服务不提供。";
+    NeedsGeminiProtocol => "needs the Gemini API (/v1beta/models/…), which this relay does not serve.", "需要 Gemini 接口（/v1beta/models/…），而此中转服务不提供。";
+    NotAmongShownClients => "is not among the clients this relay offers.", "不在此中转服务提供的客户端之列。";
+
+    // Gemini CLI
+    GeminiEnvFileTitle => "In ~/.gemini/.env (recommended)", "写在 ~/.gemini/.env 中（推荐）";
+    GeminiEnvFileNote => "Create this file, or replace these three lines in it. It holds your key in plain text: keep it out of repositories.", "新建此文件，或替换其中的这三行。它以明文保存你的密钥：不要提交到代码仓库。";
+    GeminiSettingsNote => "It selects sign-in with an API key (without it Gemini CLI says \"Invalid auth method selected\") and turns off usage statistics. If the file exists, merge these entries into it and keep the rest.", "它选择用 API 密钥登录（没有它，Gemini CLI 会提示 \"Invalid auth method selected\"），并关闭使用统计。如果文件已存在，把这些条目合并进去，其余保持不变。";
+    GeminiTrustNote => "Gemini CLI reads ~/.gemini/.env only in a folder you trust: it asks the first time you start it in a folder. gemini -p in a folder not trusted yet stops unless you add --skip-trust.", "Gemini CLI 只在你信任的文件夹中读取 ~/.gemini/.env：第一次在某个文件夹中启动时它会询问。在尚未信任的文件夹中运行 gemini -p 会停止，除非加上 --skip-trust。";
+    GeminiOtherEnvNote => "Variables already set in your terminal win over this file, and a .env file in the folder you start gemini in, or in a folder above it, is read instead of this one.", "终端中已设置的同名变量优先于此文件；如果启动 gemini 的文件夹或其上层文件夹中有 .env 文件，会改为读取那个文件。";
+    GeminiEnvFileCannotHold => "These values contain a line break, or all three kinds of quotes, which a .env file cannot hold: use the environment variables instead.", "这些值包含换行，或同时包含三种引号，.env 文件无法保存：请改用环境变量。";
+    // The report for support (issue 22)
+    ReportCopy => "Copy details for support", "复制给客服的详细信息";
+    ReportCopied => "Copied. The report shows your key only as its length and last four characters; paste it into your message to support.", "已复制。报告中的密钥只显示长度和最后四个字符；把它粘贴到发给客服的消息中即可。";
+    ReportHelp => "A plain-text summary of this page for the relay's support: what you chose and typed (the key only as its length and last four characters), what the checks found, and the error you pasted with anything key-like masked.", "给中转服务客服的纯文本摘要：你选择和填写的内容（密钥只显示长度和最后四个字符）、检查发现的问题，以及你粘贴的错误信息（其中像密钥的内容已被掩码）。";
+    ReportOpenSupport => "Open the relay's support", "打开中转服务的客服页面";
+    ReportTitle => "Details for support (made by onramp; the key is not included)", "给客服的详细信息（由 onramp 生成；不含密钥）";
+    ReportRelay => "Relay", "中转服务";
+    ReportSystem => "System", "系统";
+    ReportBaseUrlTyped => "Base URL as typed", "填写的 Base URL";
+    ReportRequestUrl => "Requests go to", "请求发送到";
+    ReportNotTyped => "not typed", "未填写";
+    ReportNone => "none", "无";
+    ReportFieldFindings => "Checks of the fields", "字段检查";
+    ReportDoctorFindings => "The doctor's findings", "检查工具的发现";
+    ReportSymptom => "Symptom", "症状";
+    ReportErrorText => "Error text (key-like parts masked)", "错误信息（像密钥的部分已掩码）";
+    ReportBuild => "Build", "版本";
+
+    // One-click import (issue 22)
+    ImportTitle => "Or: import with one click", "或者：一键导入";
+    ImportIntro => "These links are built in this page and contain your key: open them on your own computer and do not share them.", "这些链接在本页面中生成并包含你的密钥：只在你自己的电脑上打开，不要分享。";
+    ImportNeedsValues => "Type your key and model above to get links that import them into CC Switch or Chatbox.", "在上方填写密钥和模型后，这里会出现可导入 CC Switch 或 Chatbox 的链接。";
+    CcSwitchClaudeEffect => "CC Switch asks you to confirm (the key shown masked), then adds the relay as a Claude Code provider and switches to it: it rewrites the env block of ~/.claude/settings.json.", "CC Switch 会请你确认（密钥以掩码显示），然后把中转服务添加为 Claude Code 的提供商并切换过去：它会改写 ~/.claude/settings.json 的 env 块。";
+    CcSwitchCodexEffect => "CC Switch asks you to confirm (the key shown masked), then adds the relay as a Codex provider and switches to it: it rewrites ~/.codex/config.toml and auth.json.", "CC Switch 会请你确认（密钥以掩码显示），然后把中转服务添加为 Codex 的提供商并切换过去：它会改写 ~/.codex/config.toml 和 auth.json。";
+    CcSwitchGeminiEffect => "CC Switch asks you to confirm (the key shown masked), then adds the relay as a Gemini CLI provider and switches to it: it rewrites ~/.gemini/.env and settings.json.", "CC Switch 会请你确认（密钥以掩码显示），然后把中转服务添加为 Gemini CLI 的提供商并切换过去：它会改写 ~/.gemini/.env 和 settings.json。";
+    CcSwitchOpenCodeEffect => "CC Switch asks you to confirm (the key shown masked), then adds the relay as an OpenCode provider in ~/.config/opencode/opencode.json.", "CC Switch 会请你确认（密钥以掩码显示），然后把中转服务作为提供商添加到 ~/.config/opencode/opencode.json。";
+    ChatboxImportEffect => "Chatbox opens its provider settings and asks you to confirm, then adds the relay as an OpenAI-compatible provider with your key and model; pick the model in a chat.", "Chatbox 会打开提供商设置并请你确认，然后把中转服务添加为 OpenAI 兼容的提供商（含密钥和模型）；在对话中选择该模型即可。";
+    GeminiNextStep => "Start gemini in your project's folder; gemini -p \"hi\" asks one question and exits.", "在你的项目文件夹中启动 gemini；gemini -p \"hi\" 会问一个问题后退出。";
+    GeminiEnvSessionNextStep => "Save settings.json, then start gemini in your project's folder, in the terminal where you set the variables.", "保存 settings.json，然后在设置了这些变量的终端中、在你的项目文件夹里启动 gemini。";
+    GeminiEnvPersistentNextStep => "Save settings.json, then open a new terminal and start gemini in your project's folder.", "保存 settings.json，然后打开一个新终端，在你的项目文件夹中启动 gemini。";
+
     // Fatal error banner (the wasm app cannot continue after a panic)
     Crashed => "Something went wrong and this page stopped working. Reload it to start again.", "出现错误，页面已停止工作。请刷新页面重新开始。";
     Reload => "Reload", "重新加载";

@@ -9,6 +9,8 @@
 //! - [`merge`]: the relay's settings merged into a file people already have.
 //! - [`doctor`]: the checks as a service, plain data in and out, for the page's Web Worker.
 //! - [`symptoms`]: the way in by what went wrong, linked to the doctor's rules.
+//! - [`import_links`]: one-click import links for CC Switch and Chatbox.
+//! - [`support_report`]: the redacted "details for support" report.
 //! - [`view`]: what the page shows, as a link's fragment holds it.
 //! - [`i18n`]: every human-readable string, in English and Simplified Chinese.
 //! - `web` (wasm32 only): the Leptos page, a thin layer over the above.
@@ -21,10 +23,12 @@ pub mod doctor;
 pub mod editor;
 pub mod escape;
 pub mod i18n;
+pub mod import_links;
 pub mod merge;
 pub mod platform;
 pub mod profile;
 pub mod shell;
+pub mod support_report;
 pub mod symptoms;
 pub mod view;
 

@@ -28,7 +28,7 @@ fn claude_reaches_the_relay(claude: &PathBuf, settings: &str, index: usize) -> (
     let server = RecordingServer::strict(Strict {
         key: KEY.into(),
         model: None,
-        endpoint: "/v1/messages",
+        endpoint: "/v1/messages".into(),
     });
     let home = fresh_dir(&format!("claude-doctor-{index}"));
     std::fs::create_dir_all(home.join(".claude")).unwrap();

@@ -433,3 +433,87 @@ fn merge_into_each_clients_file_keeps_what_was_there() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("error["));
 }
+
+#[test]
+fn a_client_the_relay_does_not_serve_is_refused_with_the_reason() {
+    // A relay without Anthropic's API: Claude Code is neither generated nor checked for.
+    let path = profile_file("no-anthropic.json", |text| {
+        text.replace(
+            "\"protocols\": [\"openai\", \"anthropic\"]",
+            "\"protocols\": [\"openai\", \"gemini\"]",
+        )
+    });
+    let profile = path.to_str().unwrap();
+    let generate = |client: &str, profile: Option<&str>| {
+        let mut args = vec!["generate", "--client", client, "--os", "linux"];
+        args.extend(profile.map(|p| ["--profile", p]).into_iter().flatten());
+        onramp(&args, Some("sk-1"), None)
+    };
+    let output = generate("claude-code", Some(profile));
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: Claude Code needs Anthropic's Messages API (/v1/messages), which this relay does not serve.\n"
+    );
+    let output = onramp(
+        &[
+            "check",
+            "--kind",
+            "key",
+            "--client",
+            "claude-code",
+            "--profile",
+            profile,
+            "-",
+        ],
+        None,
+        Some("sk-1"),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Claude Code needs"));
+    // The same relay offers Gemini CLI; the built-in one does not.
+    assert!(generate("gemini-cli", Some(profile)).status.success());
+    let output = generate("gemini-cli", None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("needs the Gemini API"));
+}
+
+#[test]
+fn profile_check_refuses_unknown_clients_and_unreadable_brands() {
+    for (edit, field) in [
+        (
+            (
+                "\"shown_clients\": null",
+                "\"shown_clients\": [\"codex\", \"vscode\"]",
+            ),
+            "shown_clients[1]: unknown client `vscode`",
+        ),
+        (
+            (
+                "\"default_client\": null",
+                "\"default_client\": \"gemini-cli\"",
+            ),
+            "default_client: Gemini CLI needs the gemini protocol",
+        ),
+        (
+            ("\"accent\": null", "\"accent\": \"#ffee00\""),
+            "brand.accent: #ffee00 as text on the light theme's background",
+        ),
+        (
+            (
+                "\"logo\": null",
+                "\"logo\": \"https://cdn.example/logo.svg\"",
+            ),
+            "brand.logo: expected the name of an image file next to index.html",
+        ),
+    ] {
+        let path = profile_file("bad-client.json", |text| text.replace(edit.0, edit.1));
+        let output = onramp(&["profile", "check", path.to_str().unwrap()], None, None);
+        assert_eq!(output.status.code(), Some(1), "{field}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!("bad-client.json: {field}")),
+            "{stderr}"
+        );
+    }
+}

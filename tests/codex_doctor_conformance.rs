@@ -71,7 +71,7 @@ fn codex_reaches_the_relay(codex: &Path, case: &CodexCase, index: usize) -> (boo
     let server = RecordingServer::strict(Strict {
         key: KEY.into(),
         model: Some(MODEL.into()),
-        endpoint: "/responses",
+        endpoint: "/responses".into(),
     });
     let home = fresh_dir(&format!("doctor-home-{index}"));
     let (config, auth) = match case.kind {

@@ -25,7 +25,7 @@ fn qwen_reaches_the_relay(qwen: &Path, settings: &str, key: &str, index: usize) 
     let server = RecordingServer::strict(Strict {
         key: key.into(),
         model: None,
-        endpoint: "/chat/completions",
+        endpoint: "/chat/completions".into(),
     });
     let home = fresh_dir(&format!("qwen-doctor-{index}"));
     let workdir = fresh_outside_dir(&format!("qwen-doctor-work-{index}"));

@@ -13,6 +13,7 @@
 use onramp::check::Kind;
 use onramp::check::env::{Reach, assignments};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -286,14 +287,27 @@ fn run(shell: Shell, lines: &[String], dir: &Path) -> Vec<Seen> {
 /// What the doctor says line `index` does, compared with what the shell did; `None` if
 /// they agree.
 /// `prints` says whether the line's own program is the one that prints its environment
-/// (a line whose quotes end elsewhere than generated may run another).
+/// (a line whose quotes end elsewhere than generated may run another); `stray_pipe`, whether
+/// the generated text holds a `|` that its quotes may have left bare.
 fn disagreement(
     line: &str,
     index: usize,
     shell: Shell,
     seen: &Seen,
     prints: bool,
+    stray_pipe: bool,
 ) -> Option<String> {
+    // fish launches no part of a pipeline one of whose programs does not exist, and the
+    // program after such a `|` is whatever the generated text made it; the doctor cannot
+    // know which programs exist.
+    if shell == Shell::Fish
+        && stray_pipe
+        && seen.in_shell.is_empty()
+        && seen.by_the_program_on_the_line.is_none()
+        && seen.by_a_program_afterwards.is_none()
+    {
+        return None;
+    }
     let name = format!("V{index}");
     let found = assignments(line, shell.kind());
     let ours = found.iter().rev().find(|a| line[a.name.clone()] == name);
@@ -317,6 +331,11 @@ fn disagreement(
                 (Some(value), Reach::ShellOnly) => &seen.in_shell == value,
                 (Some(_), Reach::Nowhere) => seen.in_shell.is_empty(),
                 (Some(_), Reach::CommandOnly) if !prints => true,
+                // The generated parts' quotes may have made another word the line's program
+                // (`V='' Q' env -0 # it'`), one that does not exist: nothing printed.
+                (Some(_), Reach::CommandOnly) if seen.by_the_program_on_the_line.is_none() => {
+                    seen.in_shell.is_empty()
+                }
                 (Some(value), _) => got.as_ref() == Some(value),
                 // The doctor says the shell replaces a part: whatever fish made, it is not
                 // the text as written. bash and zsh are one kind to the doctor, which says
@@ -364,8 +383,22 @@ fn batches() -> u32 {
         .unwrap_or(8)
 }
 
+/// The lines CI runs are the same every time, so a red run is a finding anyone can repeat
+/// (seeds that once found a disagreement stay in `shells.proptest-regressions`);
+/// `ONRAMP_SHELL_SEED=random` explores new lines, any number picks another fixed set.
+fn seed() -> RngSeed {
+    match std::env::var("ONRAMP_SHELL_SEED").as_deref() {
+        Ok("random") => RngSeed::Random,
+        Ok(number) => number
+            .parse()
+            .map(RngSeed::Fixed)
+            .unwrap_or(RngSeed::Fixed(4096)),
+        Err(_) => RngSeed::Fixed(4096),
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(batches()))]
+    #![proptest_config(ProptestConfig { rng_seed: seed(), ..ProptestConfig::with_cases(batches()) })]
 
     #[test]
     fn the_doctor_reads_lines_as_the_shells_run_them(lines in prop::collection::vec(line(), BATCH)) {
@@ -382,7 +415,8 @@ proptest! {
                 .enumerate()
                 .filter_map(|(index, (line, seen))| {
                     let prints = matches!(lines[index].form, Form::BeforeProgram);
-                    disagreement(line, index, shell, seen, prints)
+                    let stray_pipe = lines[index].parts.iter().any(|(_, text)| text.contains('|'));
+                    disagreement(line, index, shell, seen, prints, stray_pipe)
                 })
                 .collect();
             prop_assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));

@@ -56,7 +56,7 @@ macro_rules! declare_rules {
 }
 pub(crate) use declare_rules;
 
-mod chars;
+pub mod chars;
 pub mod cherry_link;
 pub mod claude_settings;
 pub mod codex_auth;

@@ -71,6 +71,7 @@ pub fn commands(text: &str, syntax: Syntax) -> (Vec<Command>, Option<Unclosed>) 
         text,
         syntax,
         at: 0,
+        in_fish_prefix_assignment: false,
     };
     let mut commands = Vec::new();
     let mut words = Vec::new();
@@ -88,7 +89,10 @@ pub fn commands(text: &str, syntax: Syntax) -> (Vec<Command>, Option<Unclosed>) 
                 commands.truncate(before_this_line);
                 return (commands, None);
             }
-            '(' | ')' => reader.bump(),
+            // fish refuses the whole text over a bracket it never opened.
+            ')' if syntax == Syntax::Fish => return (Vec::new(), None),
+            // In fish a `(` starts a word: a command substitution.
+            '(' | ')' if syntax == Syntax::Posix => reader.bump(),
             // After `&&`, `||` or `|` the command list goes on on the next line.
             '\n' if awaiting_command => reader.bump(),
             '\n' => {
@@ -154,7 +158,7 @@ pub fn commands(text: &str, syntax: Syntax) -> (Vec<Command>, Option<Unclosed>) 
             _ => {
                 start.get_or_insert(reader.at);
                 awaiting_command = false;
-                match reader.word() {
+                match reader.word(words.is_empty()) {
                     Ok(word) => words.push(word),
                     Err(stop) => {
                         commands.truncate(match syntax {
@@ -206,6 +210,9 @@ struct Reader<'a> {
     text: &'a str,
     syntax: Syntax,
     at: usize,
+    /// fish reads `NAME=value` before a program when it runs it, not when it parses the
+    /// text: a `$` with no name there fails that command alone.
+    in_fish_prefix_assignment: bool,
 }
 
 /// A word being read.
@@ -263,8 +270,15 @@ impl Reader<'_> {
 
     /// The word here; `Err` where the shell refuses the text, with the quote that is never
     /// closed if that is why.
-    fn word(&mut self) -> Result<Word, Option<Unclosed>> {
+    /// `first`: whether it is the first word of its command.
+    fn word(&mut self, first: bool) -> Result<Word, Option<Unclosed>> {
         let start = self.at;
+        self.in_fish_prefix_assignment = self.syntax == Syntax::Fish
+            && first
+            && self.text[start..].split_once('=').is_some_and(|(name, _)| {
+                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
         let mut word = Building::default();
         while let Some(c) = self.peek() {
             if self.ends_word(c) {
@@ -281,8 +295,7 @@ impl Reader<'_> {
                 }
                 '"' => {
                     self.bump();
-                    self.double_quoted(&mut word)
-                        .ok_or(Some(Unclosed(at..at + 1)))?;
+                    self.double_quoted(&mut word, at)?;
                     word.quoted = true;
                     word.quote_end = Some(self.at);
                 }
@@ -302,7 +315,7 @@ impl Reader<'_> {
                         }
                     }
                 }
-                '$' => self.dollar(&mut word, false).map_err(Some)?,
+                '$' => self.dollar(&mut word, false)?,
                 '`' if self.syntax == Syntax::Posix => {
                     self.bump();
                     self.skip_until('`').ok_or(Some(Unclosed(at..at + 1)))?;
@@ -370,8 +383,13 @@ impl Reader<'_> {
         name > 0 && before[name..].starts_with('=') && word.value.len() == name + 1
     }
 
-    /// `~` at the start of a word, or of an assignment's value or one of its `:` parts.
+    /// `~` at the start of a word, or of an assignment's value or one of its `:` parts. zsh
+    /// also expands it after empty quotes at the start of a value (`V=''~x`; bash does not):
+    /// the stricter verdict.
     fn tilde_expands(&self, start: usize, word: &Building) -> bool {
+        if self.syntax == Syntax::Posix && self.starts_a_value(start, word) {
+            return true;
+        }
         if word.quoted {
             return false;
         }
@@ -407,15 +425,17 @@ impl Reader<'_> {
         }
     }
 
-    /// Inside `"…"`, after the opening quote; `None` if it never closes.
-    fn double_quoted(&mut self, word: &mut Building) -> Option<()> {
+    /// Inside `"…"`, after the opening quote at `open`; `Err` where the shell refuses the
+    /// text, with that quote if it never closes.
+    fn double_quoted(&mut self, word: &mut Building, open: usize) -> Result<(), Option<Unclosed>> {
+        let unclosed = || Some(Unclosed(open..open + 1));
         loop {
             let at = self.at;
-            let c = self.peek()?;
+            let c = self.peek().ok_or_else(unclosed)?;
             match c {
                 '"' => {
                     self.bump();
-                    return Some(());
+                    return Ok(());
                 }
                 '\\' => {
                     self.bump();
@@ -432,10 +452,12 @@ impl Reader<'_> {
                         _ => word.push('\\'),
                     }
                 }
-                '$' => self.dollar(word, true).ok()?,
+                '$' => self
+                    .dollar(word, true)
+                    .map_err(|stop| stop.and_then(|_| unclosed()))?,
                 '`' if self.syntax == Syntax::Posix => {
                     self.bump();
-                    self.skip_until('`')?;
+                    self.skip_until('`').ok_or_else(unclosed)?;
                     word.expanded(at..self.at, &self.text[at..self.at]);
                 }
                 c => {
@@ -448,11 +470,12 @@ impl Reader<'_> {
 
     /// A `$`: an expansion when a name, a special parameter or a bracket follows it, else
     /// the character itself (bash and zsh; fish refuses a `$` with no name after it).
-    fn dollar(&mut self, word: &mut Building, quoted: bool) -> Result<(), Unclosed> {
+    /// `Err` where the shell refuses the text, with the bracket that never closes if so.
+    fn dollar(&mut self, word: &mut Building, quoted: bool) -> Result<(), Option<Unclosed>> {
         let at = self.at;
         self.bump();
         let next = self.peek();
-        let unclosed = Unclosed(at..at + 1);
+        let unclosed = Some(Unclosed(at..at + 1));
         match (self.syntax, next) {
             (_, Some('(')) => {
                 self.bump();
@@ -487,7 +510,23 @@ impl Reader<'_> {
             (Syntax::Posix, Some('"')) if !quoted => {
                 // $"…", a translated string: its text, as far as the shell is concerned.
                 self.bump();
-                return self.double_quoted(word).ok_or(unclosed);
+                return self.double_quoted(word, at);
+            }
+            // fish's `$$name`: the variable named by `$name`'s value.
+            (Syntax::Fish, Some('$'))
+                if self.text[self.at..]
+                    .trim_start_matches('$')
+                    .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                while self.peek() == Some('$') {
+                    self.bump();
+                }
+                while self
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
+                    self.bump();
+                }
             }
             (_, Some(c)) if c.is_ascii_alphanumeric() || c == '_' => {
                 let digit = c.is_ascii_digit();
@@ -509,9 +548,9 @@ impl Reader<'_> {
                 word.push('$');
                 return Ok(());
             }
-            (Syntax::Fish, _) => {
-                // "Expected a variable name after this $": fish refuses the line.
-            }
+            // "Expected a variable name after this $": fish refuses the whole text.
+            (Syntax::Fish, _) if !self.in_fish_prefix_assignment => return Err(None),
+            (Syntax::Fish, _) => {}
         }
         word.expanded(at..self.at, &self.text[at..self.at]);
         Ok(())
@@ -639,6 +678,14 @@ mod tests {
             ]
         );
         assert_eq!(values("set A a{b,c}", Syntax::Fish)[0][2], None);
+        // "Unexpected ')' for unopened parenthesis": nothing in the text runs.
+        assert!(commands("set A 1; set B '')'", Syntax::Fish).0.is_empty());
+        assert_eq!(values("set A (echo hi)", Syntax::Fish)[0][2], None);
+        // "Expected a variable name after this $", quoted or not: nothing runs.
+        assert!(commands(r#"set A 1; set B "$""#, Syntax::Fish).0.is_empty());
+        assert!(commands("set A 1; set B a$", Syntax::Fish).0.is_empty());
+        assert_eq!(values(r#"set A "$$B""#, Syntax::Fish)[0][2], None);
+        assert!(commands("set A 1; set B $$", Syntax::Fish).0.is_empty());
         assert_eq!(values("set A \"$HOME\"", Syntax::Fish)[0][2], None);
     }
 }

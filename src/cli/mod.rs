@@ -94,7 +94,7 @@ fn read_profile(path: &std::path::Path, lang: Lang) -> Result<Profile, String> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|error| lang.cannot_read(&name, &error.to_string()))?;
-    Profile::from_json(&text).map_err(|error| format!("{name}: {error}"))
+    crate::clients::lineup::load(&text).map_err(|error| format!("{name}: {error}"))
 }
 
 #[derive(Args)]
@@ -287,16 +287,20 @@ pub fn run() -> ExitCode {
                 Ok(profile) => profile,
                 Err(message) => return usage_error(&message),
             };
+            if let Err(message) = offered(&profile, args.client, lang) {
+                return usage_error(&message);
+            }
             match read_key(lang) {
                 Ok(key) => generate(args, &profile, target, key, lang),
                 Err(message) => usage_error(&message),
             }
         }
-        Command::Check(args) => match args
-            .profile
-            .load(lang)
-            .and_then(|profile| Ok((profile, read_input(args.file.as_deref(), lang)?)))
-        {
+        Command::Check(args) => match args.profile.load(lang).and_then(|profile| {
+            if let Some(client) = args.client {
+                offered(&profile, client, lang)?;
+            }
+            Ok((profile, read_input(args.file.as_deref(), lang)?))
+        }) {
             Ok((profile, (name, text))) => check_text(&args, &profile, &name, &text, lang),
             Err(message) => usage_error(&message),
         },
@@ -364,6 +368,15 @@ fn list_rules(json: bool, lang: Lang) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Whether the relay offers `client`; if not, the message says why (its API, or the
+/// profile's list of clients).
+fn offered(profile: &Profile, client: Client, lang: Lang) -> Result<(), String> {
+    match crate::clients::lineup::unavailable(profile, client) {
+        None => Ok(()),
+        Some(why) => Err(format!("{} {}", client.name(), why.reason().text(lang))),
+    }
 }
 
 fn usage_error(message: &str) -> ExitCode {

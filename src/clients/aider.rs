@@ -53,7 +53,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     Setup {
         install: install(target.shell),
         sections,
-        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path(values.model)),
         api: Api::ChatCompletions,
     }
 }

@@ -79,7 +79,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     Setup {
         install: install(target.shell),
         sections,
-        request_url: format!("{base_url}{}", Api::Messages.path()),
+        request_url: format!("{base_url}{}", Api::Messages.path(values.model)),
         api: Api::Messages,
     }
 }

@@ -46,7 +46,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     Setup {
         install: install(target.shell),
         sections: vec![extension, cli],
-        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path(values.model)),
         api: Api::ChatCompletions,
     }
 }

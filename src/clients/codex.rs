@@ -193,7 +193,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     Setup {
         install: install(target.shell),
         sections,
-        request_url: format!("{base_url}{}", Api::Responses.path()),
+        request_url: format!("{base_url}{}", Api::Responses.path(values.model)),
         api: Api::Responses,
     }
 }

@@ -139,7 +139,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     Setup {
         install: install(target.shell),
         sections: vec![config_file, start_cli],
-        request_url: format!("{base_url}{}", cli.path()),
+        request_url: format!("{base_url}{}", cli.path(values.model)),
         api: cli,
     }
 }

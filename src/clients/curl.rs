@@ -34,7 +34,7 @@ const MAX_TOKENS: u32 = 16;
 /// every relay serves.
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Curl.base_url(profile, values.base_url);
-    let url = format!("{base_url}{}", Api::ChatCompletions.path());
+    let url = format!("{base_url}{}", Api::ChatCompletions.path(values.model));
     let mut section = check(Api::ChatCompletions, &url, values, target);
     section.id = "smoke-test";
     section.title = Msg::CurlTitle;
@@ -72,6 +72,13 @@ fn request(api: Api, values: &Resolved) -> (Vec<(&'static str, String)>, String)
         Api::Responses => (
             vec![bearer],
             serde_json::json!({ "model": values.model, "input": PROMPT }),
+        ),
+        // Gemini CLI sends GEMINI_API_KEY in its own header, and the model in the URL.
+        Api::StreamGenerateContent => (
+            vec![("x-goog-api-key", values.key.to_owned())],
+            serde_json::json!({
+                "contents": [{"role": "user", "parts": [{"text": PROMPT}]}],
+            }),
         ),
         // Claude Code sends ANTHROPIC_AUTH_TOKEN as a bearer token, never as x-api-key.
         Api::Messages => (

@@ -25,7 +25,7 @@ pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
             ],
             next_step: Msg::CursorNextStep,
         }],
-        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path(values.model)),
         api: Api::ChatCompletions,
     }
 }

@@ -13,6 +13,8 @@ pub mod codex;
 pub mod continue_dev;
 pub mod curl;
 pub mod cursor;
+pub mod gemini_cli;
+pub mod lineup;
 pub mod openai_sdk;
 pub mod opencode;
 pub mod qwen_code;
@@ -33,15 +35,22 @@ pub enum Api {
     /// Anthropic's Messages API as Claude Code calls it: `POST …/v1/messages`, the key as a
     /// bearer token (from `ANTHROPIC_AUTH_TOKEN`) and an `anthropic-version` header.
     Messages,
+    /// Google's Gemini API as Gemini CLI calls it: `POST
+    /// …/v1beta/models/<model>:streamGenerateContent?alt=sse`, the key in `x-goog-api-key`.
+    StreamGenerateContent,
 }
 
 impl Api {
-    /// The path the client appends to its base URL.
-    pub fn path(self) -> &'static str {
+    /// The path (and query) the client appends to its base URL to call `model`.
+    pub fn path(self, model: &str) -> String {
         match self {
-            Api::ChatCompletions => "/chat/completions",
-            Api::Responses => "/responses",
-            Api::Messages => "/v1/messages",
+            Api::ChatCompletions => "/chat/completions".to_owned(),
+            Api::Responses => "/responses".to_owned(),
+            Api::Messages => "/v1/messages".to_owned(),
+            Api::StreamGenerateContent => format!(
+                "/v1beta/models/{}:streamGenerateContent?alt=sse",
+                gemini_cli::path_segment(model)
+            ),
         }
     }
 }
@@ -60,10 +69,11 @@ pub enum Client {
     Aider,
     Cline,
     QwenCode,
+    GeminiCli,
 }
 
 impl Client {
-    pub const ALL: [Client; 11] = [
+    pub const ALL: [Client; 12] = [
         Client::Codex,
         Client::ClaudeCode,
         Client::Cursor,
@@ -75,6 +85,7 @@ impl Client {
         Client::Aider,
         Client::Cline,
         Client::QwenCode,
+        Client::GeminiCli,
     ];
 
     /// The stable id used on the command line and in JSON.
@@ -91,6 +102,7 @@ impl Client {
             Client::Aider => "aider",
             Client::Cline => "cline",
             Client::QwenCode => "qwen-code",
+            Client::GeminiCli => "gemini-cli",
         }
     }
 
@@ -107,6 +119,7 @@ impl Client {
             Client::Aider => "Aider",
             Client::Cline => "Cline / Roo Code",
             Client::QwenCode => "Qwen Code",
+            Client::GeminiCli => "Gemini CLI",
         }
     }
 
@@ -121,6 +134,7 @@ impl Client {
             Client::Codex => &clients.codex.base_path,
             Client::ClaudeCode => &clients.claude_code.base_path,
             Client::CherryStudio => &clients.cherry_studio.base_path,
+            Client::GeminiCli => &clients.gemini_cli.base_path,
             Client::Cursor
             | Client::OpenAiSdk
             | Client::Curl
@@ -199,7 +213,8 @@ impl Client {
             | Client::Aider
             | Client::Cline
             | Client::QwenCode
-            | Client::Continue => true,
+            | Client::Continue
+            | Client::GeminiCli => true,
             Client::Cursor | Client::CherryStudio | Client::OpenCode => false,
         }
     }
@@ -239,6 +254,7 @@ impl Client {
             Client::Aider => aider::setup(profile, &values, target),
             Client::Cline => cline::setup(profile, &values, target),
             Client::QwenCode => qwen_code::setup(profile, &values, target),
+            Client::GeminiCli => gemini_cli::setup(profile, &values, target),
         }
     }
 }
@@ -781,6 +797,7 @@ mod tests {
             (Client::Continue, continue_dev::NPM_PACKAGE),
             (Client::Cline, cline::NPM_PACKAGE),
             (Client::QwenCode, qwen_code::NPM_PACKAGE),
+            (Client::GeminiCli, gemini_cli::NPM_PACKAGE),
         ] {
             assert!(
                 installed.contains(&(client, package.to_owned())),

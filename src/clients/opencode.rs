@@ -55,7 +55,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
             ],
             next_step: Msg::OpenCodeNextStep,
         }],
-        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path(values.model)),
         api: Api::ChatCompletions,
     }
 }

@@ -89,7 +89,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     Setup {
         install: install_commands(target.shell, None, Some(NPM_PACKAGE), "qwen --version"),
         sections,
-        request_url: format!("{base_url}{}", Api::ChatCompletions.path()),
+        request_url: format!("{base_url}{}", Api::ChatCompletions.path(values.model)),
         api: Api::ChatCompletions,
     }
 }

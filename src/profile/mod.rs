@@ -4,6 +4,10 @@
 //! touching code: the page reads a `profile.json` next to `index.html`, the CLI takes
 //! `--profile FILE`. The 4096bytes profile is compiled in and used when nothing else is loaded.
 
+mod brand;
+
+pub use brand::{Accent, Brand};
+
 use crate::i18n::Texts;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +45,20 @@ pub struct Profile {
     /// recommended order, ending with how to ask support.
     #[serde(default)]
     pub checklist: Vec<Texts>,
+    /// The APIs the relay serves: a client that needs another is not offered.
+    #[serde(default = "Protocol::served_when_unsaid")]
+    pub protocols: Vec<Protocol>,
+    /// The clients the page offers, in this order, by the ids of `onramp clients`; `None`
+    /// offers every client the relay's protocols serve, in onramp's order. Checked against
+    /// the clients by `clients::lineup`, which profile does not know.
+    #[serde(default)]
+    pub shown_clients: Option<Vec<String>>,
+    /// The client shown first; `None` for the first one offered.
+    #[serde(default)]
+    pub default_client: Option<String>,
+    /// The operator's accent colour and logo on the page.
+    #[serde(default)]
+    pub brand: Brand,
     pub clients: ClientProfiles,
     /// What customers see go wrong, from the relay's own troubleshooting page, with the
     /// likely causes of each: the page's way in by symptom.
@@ -82,6 +100,37 @@ pub struct Cause {
     /// The clients (ids) it is a cause for; empty for every client.
     #[serde(default)]
     pub clients: Vec<String>,
+}
+
+/// An API a relay may serve, named for the vendor that defined it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Protocol {
+    /// OpenAI's: `/chat/completions`, `/responses`, `/models`.
+    #[serde(rename = "openai")]
+    OpenAi,
+    /// Anthropic's Messages API, `/v1/messages`.
+    #[serde(rename = "anthropic")]
+    Anthropic,
+    /// Google's Gemini API, `/v1beta/models/{model}:generateContent` and its stream.
+    #[serde(rename = "gemini")]
+    Gemini,
+}
+
+impl Protocol {
+    /// A profile that names no protocol: the relay serves what onramp's clients needed before
+    /// profiles could say (OpenAI's and Anthropic's).
+    fn served_when_unsaid() -> Vec<Protocol> {
+        vec![Protocol::OpenAi, Protocol::Anthropic]
+    }
+
+    /// The id a profile writes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Protocol::OpenAi => "openai",
+            Protocol::Anthropic => "anthropic",
+            Protocol::Gemini => "gemini",
+        }
+    }
 }
 
 /// The values shown while the customer has not typed their own, so that the page reads as
@@ -136,10 +185,14 @@ pub struct ClientProfiles {
     /// Cherry Studio's "API host": Cherry Studio itself appends `/v1` unless the path already
     /// has a version segment, so for most relays this is `""`.
     pub cherry_studio: BasePath,
+    /// Gemini CLI's `GOOGLE_GEMINI_BASE_URL`: it appends `/v1beta/models/…` itself, so `""`
+    /// (the default) for most relays that serve the Gemini protocol.
+    #[serde(default)]
+    pub gemini_cli: BasePath,
 }
 
 /// The path a client's base URL needs after the relay's base URL.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BasePath {
     pub base_path: String,
@@ -177,6 +230,13 @@ impl std::fmt::Display for ProfileError {
 }
 
 impl std::error::Error for ProfileError {}
+
+impl ProfileError {
+    /// What is wrong with the field at `field` (a path such as `shown_clients[2]`).
+    pub fn in_field(field: &str, what: &str) -> ProfileError {
+        ProfileError(format!("{field}: {what}"))
+    }
+}
 
 impl Profile {
     /// Reads a profile from its JSON text, then checks what JSON types cannot say: URLs that
@@ -238,7 +298,23 @@ impl Profile {
                 &format!("min ({}) is larger than max ({})", length.min, length.max),
             );
         }
-        Ok(())
+        if self.protocols.is_empty() {
+            return wrong(
+                "protocols",
+                "lists no protocol: give openai, anthropic or gemini",
+            );
+        }
+        for (i, protocol) in self.protocols.iter().enumerate() {
+            if self.protocols[..i].contains(protocol) {
+                return wrong(
+                    &format!("protocols[{i}]"),
+                    &format!("`{}` is listed twice", protocol.id()),
+                );
+            }
+        }
+        self.brand
+            .validate()
+            .or_else(|(field, what)| wrong(field, &what))
     }
 
     /// The built-in profile as JSON, the starting point of an operator's own.
@@ -263,6 +339,11 @@ impl Profile {
     /// typed) without trailing slashes, followed by the client's path from this profile.
     pub fn client_base_url(base_url: &str, client_base_path: &str) -> String {
         format!("{}{}", base_url.trim_end_matches('/'), client_base_path)
+    }
+
+    /// Whether the relay serves `protocol`.
+    pub fn serves(&self, protocol: Protocol) -> bool {
+        self.protocols.contains(&protocol)
     }
 }
 
@@ -491,6 +572,14 @@ mod tests {
             "support_url",
             "key",
             "models",
+            "protocols",
+            "shown_clients",
+            "default_client",
+            "brand",
+            "accent",
+            "accent_dark",
+            "logo",
+            "gemini_cli",
         ] {
             assert!(printed.contains(&format!("\"{field}\"")), "{field}");
             // `onramp profile default` prints the file itself.
@@ -502,6 +591,69 @@ mod tests {
         assert_eq!(
             profile.base_urls().collect::<Vec<_>>(),
             ["https://api.4096bytes.com"]
+        );
+    }
+
+    #[test]
+    fn protocols_say_what_the_relay_serves() {
+        let profile = Profile::builtin();
+        assert_eq!(profile.protocols, [Protocol::OpenAi, Protocol::Anthropic]);
+        assert!(!profile.serves(Protocol::Gemini));
+        // An operator's profile written before protocols existed keeps today's clients.
+        let unsaid = BUILTIN_4096BYTES.replace("\"protocols\": [\"openai\", \"anthropic\"],", "");
+        assert_eq!(
+            Profile::from_json(&unsaid).unwrap().protocols,
+            profile.protocols
+        );
+        let with = |protocols: &str| {
+            Profile::from_json(&BUILTIN_4096BYTES.replace(
+                "\"protocols\": [\"openai\", \"anthropic\"]",
+                &format!("\"protocols\": {protocols}"),
+            ))
+        };
+        assert!(
+            with("[\"openai\", \"gemini\"]")
+                .unwrap()
+                .serves(Protocol::Gemini)
+        );
+        let error = with("[\"openai\", \"grpc\"]").unwrap_err().to_string();
+        assert!(
+            error.starts_with("protocols[1]: unknown variant `grpc`"),
+            "{error}"
+        );
+        assert_eq!(
+            with("[]").unwrap_err().to_string(),
+            "protocols: lists no protocol: give openai, anthropic or gemini"
+        );
+        assert_eq!(
+            with("[\"gemini\", \"gemini\"]").unwrap_err().to_string(),
+            "protocols[1]: `gemini` is listed twice"
+        );
+    }
+
+    #[test]
+    fn a_brand_is_checked_and_named() {
+        let with = |brand: &str| {
+            Profile::from_json(&BUILTIN_4096BYTES.replacen("\"accent\": null", brand, 1))
+        };
+        let profile = with("\"accent\": \"#0b6e4f\"").unwrap_err().to_string();
+        assert!(
+            profile.starts_with("brand.accent: #0b6e4f as text on the dark theme's"),
+            "{profile}"
+        );
+        let ok = BUILTIN_4096BYTES.replacen(
+            "\"accent\": null,\n    \"accent_dark\": null,\n    \"logo\": null",
+            "\"accent\": \"#0b6e4f\",\n    \"accent_dark\": \"#5fd3a8\",\n    \"logo\": \"logo.svg\"",
+            1,
+        );
+        let brand = Profile::from_json(&ok).unwrap().brand;
+        assert_eq!(brand.logo.as_deref(), Some("logo.svg"));
+        let error = with("\"accent\": 7").unwrap_err().to_string();
+        assert!(error.starts_with("brand.accent: invalid type"), "{error}");
+        let error = with("\"colour\": \"#000000\"").unwrap_err().to_string();
+        assert!(
+            error.starts_with("brand.colour: unknown field `colour`"),
+            "{error}"
         );
     }
 

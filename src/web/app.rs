@@ -7,11 +7,13 @@ use super::choice::Choice;
 use super::doctor::Doctor;
 use super::field::Field;
 use super::footer::RelayFooter;
+use super::import_links::ImportLinks;
 use super::lang::{Language, translated};
 use super::setup::{CheckStep, SetupStep, shown_section};
+use super::support::{ReportSources, SupportReport};
 use super::troubleshoot::Troubleshoot;
 use crate::check;
-use crate::clients::{Client, Values};
+use crate::clients::{Client, Values, lineup};
 use crate::i18n::{Lang, Msg};
 use crate::platform::{Os, Shell, Target};
 use crate::profile::Profile;
@@ -47,12 +49,35 @@ pub fn App(
             .unwrap_or_else(browser::visitor_lang),
     );
     provide_context(Language(lang));
+    // Only the clients the relay offers (issue 22): a link's or a remembered one it does not
+    // offer gives way to the relay's default.
+    let offered = profile.with_value(lineup::offered);
     let client = RwSignal::new(
         linked
             .client
-            .or_else(|| remembered("client").as_deref().and_then(Client::from_id))
-            .unwrap_or(Client::Codex),
+            .filter(|client| offered.contains(client))
+            .or_else(|| {
+                remembered("client")
+                    .as_deref()
+                    .and_then(Client::from_id)
+                    .filter(|client| offered.contains(client))
+            })
+            .unwrap_or_else(|| profile.with_value(lineup::default_client)),
     );
+    let report_sources = ReportSources::new();
+    provide_context(report_sources);
+    // The operator's accent, checked when the profile was read.
+    profile.with_value(|p| {
+        if let Some((light, dark)) = p.brand.accents() {
+            browser::set_accent((light.colour, light.label), (dark.colour, dark.label));
+        }
+    });
+    let logo = profile.with_value(|p| {
+        p.brand
+            .logo
+            .clone()
+            .map(|logo| (logo, p.display_name.clone()))
+    });
     let os = RwSignal::new(
         linked
             .os
@@ -158,6 +183,7 @@ pub fn App(
     view! {
         <header class="masthead">
             <div>
+                {logo.map(|(src, name)| view! { <img class="brand-logo" src=src alt=name /> })}
                 <h1>{translated(Msg::AppTitle)}</h1>
                 <p class="tagline">{translated(Msg::AppTagline)}</p>
             </div>
@@ -235,7 +261,7 @@ pub fn App(
                 <Choice
                     name="client"
                     legend=Msg::ClientLabel
-                    options=Signal::stored(Client::ALL.to_vec())
+                    options=Signal::stored(offered)
                     selected=client.into()
                     on_pick=Callback::new(move |picked: Client| {
                         client.set(picked);
@@ -288,6 +314,7 @@ pub fn App(
                     values=values.into()
                     base_url_has_error=base_url_has_error
                 />
+                <ImportLinks profile=profile values=values.into() />
             </section>
             <Show when=move || client.get() != Client::Curl>
                 <section aria-labelledby="check-heading">
@@ -302,6 +329,16 @@ pub fn App(
             <section aria-labelledby="doctor-heading">
                 <h2 id="doctor-heading">{translated(Msg::StepDoctor)}</h2>
                 <Doctor client=client values=values.into() found=doctor_found />
+            </section>
+            <section aria-labelledby="report-heading">
+                <h2 id="report-heading">{translated(Msg::ReportCopy)}</h2>
+                <SupportReport
+                    profile=profile
+                    client=client.into()
+                    target=target.into()
+                    values=values.into()
+                    fields=[key_findings, url_findings, model_findings]
+                />
             </section>
         </main>
         // Issue 10: the relay's links and name, from its profile (web/footer.rs).

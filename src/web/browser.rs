@@ -237,3 +237,45 @@ pub async fn operator_profile() -> Option<String> {
 pub fn worker_url() -> Option<String> {
     global("onrampWorker")?.as_string()
 }
+
+/// The build of this page: the crate's version and the content hash Trunk put in the page
+/// module's name (`<meta name="onramp-main">`, Trunk.toml), for the support report.
+pub fn build_id() -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    let wasm = document()
+        .query_selector("meta[name=\"onramp-main\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("data-wasm"));
+    let hash = wasm.as_deref().and_then(|name| {
+        let name = name.rsplit('/').next()?;
+        name.strip_prefix("onramp-")?
+            .strip_suffix("_bg.wasm")
+            .map(str::to_owned)
+    });
+    match hash {
+        Some(hash) => format!("{version}+{hash}"),
+        None => version.to_owned(),
+    }
+}
+
+/// Sets the operator's accent as custom properties of the root element, through the CSSOM
+/// (the Content-Security-Policy allows no inline style, and needs no change for this):
+/// `style/main.css` reads `--brand-accent` and the others, with its own colours as fallbacks.
+pub fn set_accent(light: (&str, &str), dark: (&str, &str)) {
+    let Some(root) = document()
+        .document_element()
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    for (property, value) in [
+        ("--brand-accent", light.0),
+        ("--brand-accent-text", light.1),
+        ("--brand-accent-dark", dark.0),
+        ("--brand-accent-dark-text", dark.1),
+    ] {
+        style.set_property(property, value).ok();
+    }
+}

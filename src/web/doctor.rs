@@ -76,6 +76,18 @@ pub fn Doctor(
                 .unwrap_or_default()
         });
         found.set(codes);
+        // The support report (web/support.rs): the kind, and each finding's code and place.
+        if let Some(report) = use_context::<super::support::ReportSources>() {
+            report.doctor.set(answer.with(|a| {
+                a.as_ref().map(|a| {
+                    let found = a.findings.iter().map(|f| (f.code.clone(), f.span.start));
+                    (
+                        a.kind.clone(),
+                        crate::support_report::found_in_text(&a.text, found),
+                    )
+                })
+            }));
+        }
     });
     let findings =
         move || answer.with(|a| a.as_ref().map(|a| a.findings.clone()).unwrap_or_default());

@@ -8,10 +8,12 @@ mod choice;
 mod doctor;
 mod field;
 mod footer;
+mod import_links;
 mod lang;
 mod merge_panel;
 mod setup;
 mod snippet;
+mod support;
 mod troubleshoot;
 
 pub use app::App;
@@ -32,7 +34,7 @@ pub fn start() {
     }));
     wasm_bindgen_futures::spawn_local(async {
         let operator = browser::operator_profile().await;
-        let profile = match operator.map(|text| Profile::from_json(&text)) {
+        let profile = match operator.map(|text| crate::clients::lineup::load(&text)) {
             None => Profile::builtin(),
             Some(Ok(profile)) => profile,
             // For the operator: what is wrong, naming the field; the page goes on for the

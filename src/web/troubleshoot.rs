@@ -30,6 +30,11 @@ pub fn Troubleshoot(
         })
     });
     let shown = Memo::new(move |_| guide.with(|g| g.symptom.as_ref().map(|(id, _)| id.clone())));
+    // The support report (web/support.rs) tells the symptom shown and the text pasted.
+    if let Some(report) = use_context::<super::support::ReportSources>() {
+        Effect::new(move |_| report.symptom.set(shown.get()));
+        Effect::new(move |_| report.error_text.set(error_text.get()));
+    }
     let titles = move || {
         profile.with_value(|p| {
             p.symptoms

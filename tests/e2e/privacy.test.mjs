@@ -1,4 +1,5 @@
-// Privacy, proven: while a visitor types a key and uses every part of the page, no request
+// Privacy, proven: while a visitor types a key and uses every part of the page (the import
+// links and the report for support included), no request
 // leaves the page's origin, the key is in no request (URL, header or body), in no storage, in
 // no URL or history entry, in no console message, and the page breaks no rule of its
 // Content-Security-Policy. Also: the release build carries that policy, the same as the
@@ -88,6 +89,19 @@ test('a visitor uses every part of the page with a key typed in', async () => {
   await page.click('.doctor-actions button.merge');
   await page.locator('.merge-result').waitFor();
   assert.match(await page.inputValue('#doctor-input'), /\[model_providers\.OpenAI\]/);
+
+  // The one-click import links hold the key (built here, opened by the visitor only).
+  const links = await page.$$eval('a.import-link', (anchors) => anchors.map((a) => a.href));
+  assert.ok(links.length >= 2 && links.every((href) => leaks(decodeURIComponent(href)).length > 0 || leaks(href).length > 0));
+  // The report for support holds no form of it, even with the key pasted in the error text
+  // and in base64 there.
+  await page.fill('#error-text', `401 Unauthorized: Bearer ${KEY} (${Buffer.from(KEY).toString('base64')})`);
+  await page.click('#copy-report');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('onramp'));
+  const report = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(report, /401 Unauthorized/);
+  assert.deepEqual(leaks(report), [], report);
+  assert.ok(!report.includes(KEY) && !report.includes(encodeURIComponent(KEY)) && !report.includes(JSON.stringify(KEY)));
 });
 
 test('no request left the page\'s origin, and none carried the key', async () => {

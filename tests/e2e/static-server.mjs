@@ -12,6 +12,7 @@ const TYPES = {
   '.css': 'text/css',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.svg': 'image/svg+xml',
 };
 
 export async function serveDirectory(dirUrl, { prefix = '/', files = {} } = {}) {

@@ -193,7 +193,7 @@ pub struct Strict {
     /// `None` accepts whatever model the client asks for.
     pub model: Option<String>,
     /// The path, without query, e.g. `/responses`.
-    pub endpoint: &'static str,
+    pub endpoint: String,
 }
 
 impl RecordingServer {
@@ -300,6 +300,9 @@ fn answer(stream: TcpStream, strict: Option<&Strict>) -> Option<Request> {
         ("POST", p) if p.ends_with("/v1/messages") => {
             ("200 OK", "text/event-stream", messages_stream())
         }
+        ("POST", p) if p.ends_with(":streamGenerateContent") => {
+            ("200 OK", "text/event-stream", gemini_stream())
+        }
         _ => ("404 Not Found", "text/plain", String::new()),
     };
     let mut stream = stream;
@@ -382,6 +385,17 @@ fn messages_stream() -> String {
         serde_json::json!({"type": "message_stop"}),
     ];
     sse(&events)
+}
+
+/// A Gemini API stream (`:streamGenerateContent?alt=sse`) of one answer: one event, unnamed.
+fn gemini_stream() -> String {
+    let answer = serde_json::json!({
+        "candidates": [{"index": 0, "finishReason": "STOP",
+                        "content": {"role": "model", "parts": [{"text": ANSWER}]}}],
+        "usageMetadata": {"promptTokenCount": 1, "candidatesTokenCount": 1, "totalTokenCount": 2},
+        "modelVersion": "m",
+    });
+    format!("data: {answer}\r\n\r\n")
 }
 
 /// Server-sent events, each named by its `type`.
@@ -848,10 +862,11 @@ pub fn assert_check_makes_the_clients_request(
         model: model.into(),
         ..Values::default()
     };
-    let endpoint = client
+    let path = client
         .setup(&profile, &for_model, Target::new(Os::Linux))
         .api
-        .path();
+        .path(model);
+    let endpoint = path.split('?').next().unwrap_or_default();
     assert_eq!(
         client_request.path.split('?').next(),
         Some(endpoint),
@@ -862,7 +877,7 @@ pub fn assert_check_makes_the_clients_request(
         let server = RecordingServer::strict(Strict {
             key: key.to_owned(),
             model: Some(model.to_owned()),
-            endpoint,
+            endpoint: endpoint.to_owned(),
         });
         let values = Values {
             key: key.into(),
