@@ -11,6 +11,21 @@ use crate::check::{Masked, Severity};
 use crate::doctor::Answer;
 use std::ops::Range;
 
+/// Above this length (in bytes, or in UTF-16 units as a text area counts) the editor is a
+/// plain text area: no line numbers, no underlay, keys not masked, the findings listed below
+/// it; and what is typed is read once typing pauses. Below it, every keystroke is read and
+/// drawn at once. A 2 MB paste, drawn and read at every keystroke, made each one take most of
+/// a second (issue 18; README, Performance).
+pub const PLAIN_ABOVE: usize = 256 * 1024;
+
+/// How long typing must pause before a text longer than [`PLAIN_ABOVE`] is read and checked.
+pub const PAUSE_BEFORE_READING: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Whether a text of `length` is shown plain (see [`PLAIN_ABOVE`]).
+pub fn is_plain(length: usize) -> bool {
+    length > PLAIN_ABOVE
+}
+
 /// Lines drawn beyond those in view, above and below: a fast scroll, or a text area made
 /// taller by hand, shows text before the next measurement.
 pub const MARGIN_LINES: usize = 100;

@@ -663,17 +663,29 @@ pub struct Masked {
 }
 
 impl Masked {
+    /// In one pass over `text`, whatever the number of secrets: a paste of thousands of keys
+    /// once took minutes here (every secret tried at every character).
     pub fn new(text: &str, secrets: &[Range<usize>]) -> Masked {
+        let mut starts: Vec<&Range<usize>> = secrets.iter().filter(|s| !s.is_empty()).collect();
+        starts.sort_by_key(|span| span.start);
+        let mut starts = starts.into_iter().peekable();
         let mut masked = String::with_capacity(text.len());
         let mut offsets = Vec::with_capacity(text.len() + 1);
+        // The secret being masked: where it ends, and how many of its characters other than
+        // whitespace are left from here (its last four stay readable).
+        let mut inside: Option<(usize, usize)> = None;
         for (offset, c) in text.char_indices() {
-            let remaining = secrets
-                .iter()
-                .find(|span| span.contains(&offset))
-                .and_then(|span| text.get(offset..span.end))
-                .map_or(0, |rest| {
-                    rest.chars().filter(|c| !c.is_whitespace()).count()
-                });
+            inside = inside.filter(|(end, _)| offset < *end);
+            while let Some(span) = starts.next_if(|span| span.start <= offset) {
+                // Of overlapping secrets, the one reaching furthest is masked.
+                if span.end > offset && inside.is_none_or(|(end, _)| span.end > end) {
+                    let left = text.get(offset..span.end).map_or(0, |rest| {
+                        rest.chars().filter(|c| !c.is_whitespace()).count()
+                    });
+                    inside = Some((span.end, left));
+                }
+            }
+            let remaining = inside.map_or(0, |(_, left)| left);
             // Every byte of the character maps to where its replacement starts.
             offsets.extend(std::iter::repeat_n(masked.len(), c.len_utf8()));
             masked.push(if remaining > 4 && !c.is_whitespace() {
@@ -681,6 +693,9 @@ impl Masked {
             } else {
                 c
             });
+            if let Some((_, left)) = inside.as_mut().filter(|_| !c.is_whitespace()) {
+                *left = left.saturating_sub(1);
+            }
         }
         offsets.push(masked.len());
         Masked {
@@ -868,6 +883,52 @@ mod tests {
         assert_eq!(&masked.text[masked.span(&(18..19))], "\"");
         assert_eq!(&masked.text[masked.span(&(14..18))], "3456");
         assert_eq!(masked.offset(text.len()), masked.text.len());
+    }
+
+    #[test]
+    fn masking_in_one_pass_masks_as_trying_every_secret_at_every_character() {
+        // What masking was before it took one pass, for secrets that do not overlap.
+        fn every_secret_everywhere(text: &str, secrets: &[Range<usize>]) -> String {
+            text.char_indices()
+                .map(|(offset, c)| {
+                    let remaining = secrets
+                        .iter()
+                        .find(|span| span.contains(&offset))
+                        .and_then(|span| text.get(offset..span.end))
+                        .map_or(0, |rest| {
+                            rest.chars().filter(|c| !c.is_whitespace()).count()
+                        });
+                    if remaining > 4 && !c.is_whitespace() {
+                        '•'
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        }
+        let text = "a sk-one-1234567 b \"sk-two 89abcdef\" c sk-é三-00000000 d 令牌 sk-x";
+        let find = |token: &str| text.find(token).map(|at| at..at + token.len()).unwrap();
+        let secrets = [
+            find("sk-é三-00000000"),
+            find("sk-one-1234567"),
+            find("sk-two 89abcdef"),
+            find("sk-x"),
+        ];
+        for count in 0..=secrets.len() {
+            let some = &secrets[..count];
+            assert_eq!(
+                Masked::new(text, some).text,
+                every_secret_everywhere(text, some)
+            );
+        }
+        // Overlapping secrets: the one reaching furthest is masked, so nothing shows.
+        let masked = Masked::new(text, &[find("sk-one-1234567"), find("sk-one")]);
+        assert_eq!(
+            masked.text,
+            every_secret_everywhere(text, &[find("sk-one-1234567")])
+        );
+        // A secret beyond the text, or empty, changes nothing.
+        assert_eq!(Masked::new(text, &[5..5, 900..901]).text, text);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::lang::{tr, translated};
 use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::doctor::{Answer, Diagnostic, Request, Task};
-use crate::editor::{Underlay, Viewport, line_numbers};
+use crate::editor::{PAUSE_BEFORE_READING, Underlay, Viewport, is_plain, line_numbers};
 use crate::i18n::Msg;
 use crate::merge::{Change, Target};
 use crate::profile::Profile;
@@ -247,7 +247,8 @@ pub fn Doctor(
 /// The text area, with line numbers beside it and each finding underlined in place behind
 /// it. The underlay shows the text with keys masked; the text area's own text is transparent
 /// over it, so that what one sees is masked while what one edits is the text. Both draw only
-/// the lines in view (see [`crate::editor`]), moved to where the text area shows them.
+/// the lines in view (see [`crate::editor`]), moved to where the text area shows them. A
+/// text too long for that is shown plain ([`crate::editor::PLAIN_ABOVE`]).
 #[component]
 fn Editor(
     text: RwSignal<String>,
@@ -255,9 +256,50 @@ fn Editor(
     on_input: Callback<()>,
 ) -> impl IntoView {
     let viewport = RwSignal::new(Viewport::default());
+    let plain = Memo::new(move |_| text.with(|text| is_plain(text.len())));
     let underlay = Memo::new(move |_| {
+        if plain.get() {
+            return Underlay::new("", None);
+        }
         text.with(|text| answer.with(|answer| Underlay::new(text, answer.as_ref())))
     });
+    let area_ref = NodeRef::<leptos::html::Textarea>::new();
+    // `text` was just read from the text area, which holds it already: writing it back would
+    // make the browser lay all of it out again.
+    let read_from_area = StoredValue::new(false);
+    // A text the page put there (a fix, a merge) is written into the text area.
+    Effect::new(move |_| {
+        text.with(|text| {
+            let typed = read_from_area.get_value();
+            read_from_area.set_value(false);
+            if let Some(area) = area_ref.get().filter(|_| !typed) {
+                area.set_value(text);
+            }
+        })
+    });
+    // The read of a long text waiting for typing to pause.
+    let pending_read = StoredValue::new(None::<TimeoutHandle>);
+    let read = move |ev: &leptos::ev::Event| {
+        let area = event_target::<web_sys::HtmlTextAreaElement>(ev);
+        if let Some(waiting) = pending_read.get_value() {
+            waiting.clear();
+        }
+        // The length is known without copying the text out of the text area.
+        if is_plain(area.text_length() as usize) {
+            let later = set_timeout_with_handle(
+                move || {
+                    read_from_area.set_value(true);
+                    text.set(area.value());
+                },
+                PAUSE_BEFORE_READING,
+            );
+            pending_read.set_value(later.ok());
+        } else {
+            pending_read.set_value(None);
+            read_from_area.set_value(true);
+            text.set(area.value());
+        }
+    };
     let lines = Memo::new(move |_| viewport.with(|v| v.lines(underlay.with(Underlay::line_count))));
     let measure = move |ev: &leptos::ev::Event| {
         let area = event_target::<web_sys::HtmlTextAreaElement>(ev);
@@ -278,7 +320,7 @@ fn Editor(
     // otherwise drift apart by a pixel or more. Unmeasured, the style's own.
     let line_height = move || viewport.with(|v| v.measured_line_height().map(css_pixels));
     view! {
-        <div class="editor">
+        <div class="editor" class:plain=plain>
             <div class="gutter" aria-hidden="true">
                 <span
                     class="lines"
@@ -326,11 +368,13 @@ fn Editor(
                     autocomplete="off"
                     autocapitalize="off"
                     aria-describedby="doctor-findings"
-                    prop:value=move || text.get()
+                    node_ref=area_ref
                     on:input=move |ev| {
                         on_input.run(());
-                        text.set(event_target_value(&ev));
-                        measure(&ev);
+                        read(&ev);
+                        if !plain.get_untracked() {
+                            measure(&ev);
+                        }
                     }
                     on:scroll=move |ev| measure(&ev)
                     // A text area made taller by hand shows more lines.
