@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use onramp::i18n::{Lang, Msg};
 use onramp::profile::Profile;
 use onramp::web::{App, Checker, InPage};
 use std::rc::Rc;
@@ -576,4 +577,64 @@ async fn the_advice_for_401_is_the_chosen_clients() {
     let causes = page.text("#symptom-result .causes");
     assert!(causes.contains("requires_openai_auth"), "{causes}");
     assert!(!causes.contains("ANTHROPIC_API_KEY"), "{causes}");
+}
+
+#[wasm_bindgen_test]
+async fn switching_clients_relabels_the_tabs_they_share() {
+    let page = Page::open().await;
+    // Codex's and Claude Code's second tabs are both `env-session`, with labels of their own.
+    let session_tab = "[role='tab'][data-section='env-session']";
+    assert_eq!(
+        page.text(session_tab),
+        Msg::CodexEnvSessionTitle.text(Lang::En)
+    );
+    page.click("input[name='client'][value='claude-code']")
+        .await;
+    assert_eq!(
+        page.text(session_tab),
+        Msg::SectionEnvSession.text(Lang::En)
+    );
+}
+
+/// Edits the fragment in the address bar, as a visitor would, and waits for the page to follow.
+async fn edit_fragment(fragment: &str) {
+    let changed = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        window()
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                "hashchange",
+                &resolve,
+                &options,
+            )
+            .unwrap();
+    });
+    window().location().set_hash(fragment).unwrap();
+    wasm_bindgen_futures::JsFuture::from(changed).await.unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_fragment_of_the_open_page_changes_the_view() {
+    let page = Page::open().await;
+    edit_fragment("client=claude-code&os=linux&shell=fish&lang=en&section=env-session").await;
+    assert!(
+        page.input("input[name='client'][value='claude-code']")
+            .checked()
+    );
+    assert!(page.input("input[name='os'][value='linux']").checked());
+    assert!(page.input("input[name='shell'][value='fish']").checked());
+    assert_eq!(
+        page.get("[role='tab'][data-section='env-session']")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    // A part left out keeps what is shown; one the relay does not offer is ignored.
+    edit_fragment("client=notepad&os=macos").await;
+    assert!(
+        page.input("input[name='client'][value='claude-code']")
+            .checked()
+    );
+    assert!(page.input("input[name='os'][value='macos']").checked());
 }
