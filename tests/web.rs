@@ -185,6 +185,9 @@ async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
         !text.contains("sk-secret"),
         "the finding must not show the key: {text}"
     );
+    // Rule codes are for the doctor's details and the CLI, not for customers at a field.
+    assert!(!text.contains("key/surrounding-space"), "{text}");
+    assert!(finding.query_selector(".rule-code").unwrap().is_none());
 
     page.click("#key-findings .finding button.fix").await;
     assert_eq!(page.input("#key").value(), "sk-secret-abc-0123456789");
@@ -480,6 +483,16 @@ async fn the_doctor_finds_fixes_and_merges() {
     let text = finding.text_content().unwrap();
     assert!(text.contains("line 2, column 47"), "{text}");
     assert!(!text.contains("sk-secret"), "{text}");
+    assert_eq!(
+        finding
+            .query_selector(".rule-code")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("json/trailing-comma"),
+        "the doctor's details name the rule"
+    );
     page.click("button.fix-all").await;
     assert_eq!(
         input.value(),

@@ -203,7 +203,7 @@ pub fn Doctor(
                 key=|finding| (finding.code.clone(), finding.span.clone())
                 let:finding
             >
-                <FindingItem finding=finding value=text multiline=true on_locate=locate />
+                <FindingItem finding=finding value=text multiline=true with_code=true on_locate=locate />
             </For>
         </ul>
         <div class="doctor-actions">
@@ -231,7 +231,7 @@ pub fn Doctor(
                                     {findings
                                         .into_iter()
                                         .map(|finding| {
-                                            view! { <FindingItem finding=finding value=text multiline=true /> }
+                                            view! { <FindingItem finding=finding value=text multiline=true with_code=true /> }
                                         })
                                         .collect_view()}
                                 </ul>
