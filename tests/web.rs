@@ -340,6 +340,21 @@ async fn the_page_switches_to_simplified_chinese() {
         page.text(".snippet[data-file='auth.json'] button.copy"),
         "复制"
     );
+    // Full-width punctuation and no stray spaces in what is put together from parts.
+    page.type_into("#key", "sk-secret-abc-0123456789 ").await;
+    assert_eq!(
+        page.text("#key-findings .finding .position"),
+        "（位于第 25 个字符）"
+    );
+    let input: web_sys::HtmlTextAreaElement = page.get("#doctor-input").unchecked_into();
+    input.set_value("{\n  \"OPENAI_API_KEY\": \"sk-secret-abc-0123456789\",\n}\n");
+    input.dispatch_event(&bubbling("input")).unwrap();
+    settle().await;
+    assert_eq!(page.text("#doctor-summary"), "发现的问题——错误：1，警告：0");
+    assert_eq!(
+        page.text("#doctor-findings .finding[data-code='json/trailing-comma'] .position"),
+        "（第 2 行第 47 列）"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -159,22 +159,16 @@ pub fn FindingItem(
             <span class="severity">{translated(severity.label())}</span>
             " "
             <span class="message">{translated_texts(message)}</span>
-            " "
-            <span class="position">"(" {position} ")"</span>
+            <span class="position">{move || lang.get().position_after_message(&position())}</span>
             {with_code.then(|| view! { " " <code class="rule-code">{code}</code> })}
             <span class="why">{translated_texts(why)}</span>
             {(!explains.is_empty())
                 .then(|| {
                     view! {
                         <span class="explains">
-                            {translated(Msg::FindingExplains)}
-                            " "
                             {move || {
-                                explains
-                                    .iter()
-                                    .map(|title| title.get(lang.get()))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                                let lang = lang.get();
+                                lang.explains(&explains.iter().map(|title| title.get(lang)).collect::<Vec<_>>())
                             }}
                         </span>
                     }
