@@ -97,6 +97,16 @@ impl View {
     }
 }
 
+/// The theme a host asks for in the page's query (`?embed=1&theme=light`), so that a frame
+/// matches a help center whatever the visitor's system says: `light` or `dark`, else none.
+pub fn host_theme(query: &str) -> Option<&'static str> {
+    let pairs = query.trim_start_matches('?').split('&');
+    let asked = pairs.filter_map(|pair| pair.split_once('=')).rev();
+    asked
+        .filter(|(name, _)| *name == "theme")
+        .find_map(|(_, value)| ["light", "dark"].into_iter().find(|theme| *theme == value))
+}
+
 /// The short language names links use.
 fn lang_id(lang: Lang) -> &'static str {
     match lang {
@@ -191,6 +201,25 @@ mod tests {
         let desktop = View::from_fragment("#client=cursor&os=wsl");
         let applied = desktop.apply_to(&current(), &offered);
         assert_eq!((applied.client, applied.os), (Client::Cursor, Os::Windows));
+    }
+
+    #[test]
+    fn a_host_asks_for_light_or_dark() {
+        assert_eq!(host_theme("?embed=1&theme=light"), Some("light"));
+        assert_eq!(
+            host_theme("theme=dark&parent=https://help.example.com"),
+            Some("dark")
+        );
+        for query in [
+            "",
+            "?theme=",
+            "?theme=blue",
+            "?embed=1",
+            "?themes=dark",
+            "?theme=Dark",
+        ] {
+            assert_eq!(host_theme(query), None, "{query}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::clients::{Client, Values, lineup};
 use crate::i18n::{Lang, Msg};
 use crate::platform::{Os, Shell, Target};
 use crate::profile::Profile;
-use crate::view::{Choices, View};
+use crate::view::{self, Choices, View};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -111,7 +111,10 @@ pub fn App(
         set_if_changed(tab, next.section);
     });
     on_cleanup(move || on_link.remove());
-    let theme = RwSignal::new(remembered("theme"));
+    // A host's theme (`?theme=`, which js/boot.js set before the first paint) holds for this
+    // visit and is not remembered; the visitor's own pick is.
+    let host_theme = view::host_theme(&browser::query()).map(str::to_owned);
+    let theme = RwSignal::new(host_theme.clone().or_else(|| remembered("theme")));
 
     let key = RwSignal::new(String::new());
     let base_url = RwSignal::new(profile.with_value(|p| p.base_url.clone()));
@@ -180,7 +183,9 @@ pub fn App(
     Effect::new(move |_| {
         let chosen = theme.get();
         browser::set_theme(chosen.as_deref());
-        browser::remember("theme", chosen.as_deref().unwrap_or(""));
+        if host_theme.is_none() || chosen != host_theme {
+            browser::remember("theme", chosen.as_deref().unwrap_or(""));
+        }
     });
     // Keep the document's language in step, for screen readers and fonts.
     Effect::new(move |_| {
