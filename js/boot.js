@@ -11,6 +11,12 @@ document.addEventListener('click', (event) => {
 });
 const query = new URLSearchParams(location.search);
 
+// A host's theme (?theme=light|dark: a frame that matches its help center, whatever the
+// visitor's system says), set before the first paint: index.html makes this script block
+// rendering until it has run. The page (src/web/app.rs, view::host_theme) starts from it.
+const hostTheme = query.get('theme');
+if (hostTheme === 'light' || hostTheme === 'dark') document.documentElement.dataset.theme = hostTheme;
+
 // An operator's profile.json next to index.html, fetched while the wasm loads. The page
 // (src/web/mod.rs) reads this promise: text, or null when there is none (a 404).
 window.onrampProfile = fetch('./profile.json', { cache: 'no-cache' })

@@ -39,8 +39,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(profile(request));
     return;
   }
-  // The page itself, with whatever query it was opened with (?embed=1…).
-  const key = request.mode === 'navigate' && url.href === self.registration.scope ? PAGE : request;
+  // The page itself, by its folder or by index.html, with whatever query it was opened with
+  // (?embed=1, ?utm_source=…): the cache holds it once, without a query.
+  const isPage = url.href === self.registration.scope || url.href === PAGE;
+  const key = request.mode === 'navigate' && isPage ? PAGE : request;
   // Read without opening: opening creates the cache, and the next build's worker may have
   // deleted this one's while it answers a last fetch of a closing page; an old cache opened
   // again would stay behind. (The same holds for profile.json below.)

@@ -90,6 +90,31 @@ impl Lang {
         }
     }
 
+    /// The doctor's count of what it found.
+    pub fn doctor_summary(self, errors: usize, warnings: usize) -> String {
+        match self {
+            Lang::En => format!("Problems found — errors: {errors}, warnings: {warnings}"),
+            Lang::ZhHans => format!("发现的问题——错误：{errors}，警告：{warnings}"),
+        }
+    }
+
+    /// A finding's position as it follows its message: in brackets, after a space in English;
+    /// Chinese full-width brackets take none.
+    pub fn position_after_message(self, position: &str) -> String {
+        match self {
+            Lang::En => format!(" ({position})"),
+            Lang::ZhHans => format!("（{position}）"),
+        }
+    }
+
+    /// The symptoms a finding can cause, by their titles.
+    pub fn explains(self, titles: &[&str]) -> String {
+        match self {
+            Lang::En => format!("Explains: {}", titles.join(", ")),
+            Lang::ZhHans => format!("可导致：{}", titles.join("、")),
+        }
+    }
+
     /// "at character N" for a 1-based character position inside a field.
     pub fn at_character(self, position: usize) -> String {
         match self {
@@ -352,9 +377,6 @@ messages! {
     DoctorKindLabel => "It is", "类型";
     DoctorKindAuto => "Recognise automatically", "自动识别";
     DoctorClean => "No problems found.", "没有发现问题。";
-    DoctorSummary => "Problems found —", "发现的问题——";
-    DoctorErrors => "errors:", "错误：";
-    DoctorWarnings => "warnings:", "警告：";
     DoctorFixAll => "Fix everything that can be fixed", "修复所有可修复的问题";
     DoctorMerge => "Merge the relay's settings into this config.toml", "把中转服务的设置合并到这个 config.toml";
     DoctorMerged => "Merged. Settings changed:", "已合并。改动的设置：";
@@ -407,7 +429,6 @@ messages! {
     CauseDoctor => "Check with the doctor", "用检查工具检查";
     ChecklistHeading => "Still failing? Go through these, in order", "仍然失败？请按顺序逐项检查";
     ContactSupport => "Contact support", "联系支持";
-    FindingExplains => "Explains:", "可导致：";
 
     // The doctor in place
     DoctorAccepts => "It reads: a base URL, an API key, a model name, Codex config.toml or auth.json, Claude Code or Qwen Code settings.json, environment lines for bash, fish, PowerShell or cmd, a .env file, or a Cherry Studio import link.", "可以检查：Base URL、API 密钥、模型名称、Codex 的 config.toml 或 auth.json、Claude Code 或 Qwen Code 的 settings.json、bash/fish/PowerShell/cmd 的环境变量命令、.env 文件，或 Cherry Studio 导入链接。";
@@ -478,6 +499,100 @@ mod tests {
         for tag in ["en-US", "de", "", "zhx"] {
             assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
         }
+    }
+
+    /// What is wrong with the punctuation of a Chinese text, if anything: ASCII `,` `:` `;`
+    /// `(` `)` beside a Chinese character (full-width ones belong there), or a space after
+    /// full-width punctuation or inside full-width brackets.
+    fn punctuation_mistake(text: &str) -> Option<String> {
+        let is_han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}');
+        let chars: Vec<char> = text.chars().collect();
+        for (i, pair) in chars.windows(2).enumerate() {
+            let [a, b] = [pair[0], pair[1]];
+            let ascii = |c: char| matches!(c, ',' | ':' | ';' | '(' | ')');
+            if (ascii(a) && is_han(b)) || (is_han(a) && ascii(b)) {
+                return Some(format!("ASCII punctuation beside Chinese at {i}: {a}{b}"));
+            }
+            if matches!(a, '：' | '，' | '；' | '。' | '、' | '（') && b == ' '
+                || a == ' ' && matches!(b, '）' | '：' | '，' | '；' | '。' | '、')
+            {
+                return Some(format!(
+                    "a space beside full-width punctuation at {i}: {a}{b}"
+                ));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_punctuation_check_sees_the_mistakes_it_is_for() {
+        for wrong in [
+            "错误： 1",
+            "(第 1 行",
+            "第 18 列)",
+            "错误:1",
+            "错误, 警告",
+            "（ 第",
+        ] {
+            assert!(punctuation_mistake(wrong).is_some(), "{wrong}");
+        }
+        for right in [
+            "错误：1，警告：0",
+            "（第 1 行第 18 列）",
+            "运行 codex exec \"hi\"：",
+            "config.toml 中",
+        ] {
+            assert_eq!(punctuation_mistake(right), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn chinese_texts_use_full_width_punctuation_without_stray_spaces() {
+        let zh = Lang::ZhHans;
+        let mut texts: Vec<(String, String)> = Msg::ALL
+            .iter()
+            .map(|msg| (format!("{msg:?}"), msg.text(zh).to_owned()))
+            .collect();
+        for rule in crate::check::rules() {
+            texts.push((format!("{} message", rule.code), rule.message.zh.to_owned()));
+            texts.push((format!("{} why", rule.code), rule.why.zh.to_owned()));
+            if let Some(label) = rule.fix_label {
+                texts.push((format!("{} fix", rule.code), label.zh.to_owned()));
+            }
+        }
+        // The texts put together from parts, with numbers and names in them.
+        for (name, text) in [
+            ("at_line_column", zh.at_line_column(1, 18)),
+            ("at_character", zh.at_character(3)),
+            (
+                "check_summary",
+                zh.check_summary("配置", "Codex config.toml", 1, 0),
+            ),
+            ("merge_change", zh.merge_change("model", "旧", Some("新"))),
+            ("cannot_read", zh.cannot_read("文件", "错误")),
+            (
+                "not_a_shell_for",
+                zh.not_a_shell_for("fish", "windows", "powershell、cmd"),
+            ),
+            ("doctor_summary", zh.doctor_summary(1, 0)),
+            (
+                "position_after_message",
+                format!(
+                    "值中含有空格。{}",
+                    zh.position_after_message(&zh.at_line_column(1, 18))
+                ),
+            ),
+            ("explains", zh.explains(&["401 错误", "找不到模型"])),
+        ] {
+            texts.push((name.to_owned(), text));
+        }
+        let mistakes: Vec<String> = texts
+            .iter()
+            .filter_map(|(name, text)| {
+                punctuation_mistake(text).map(|mistake| format!("{name}: {mistake}: {text}"))
+            })
+            .collect();
+        assert!(mistakes.is_empty(), "{}", mistakes.join("\n"));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! Only choices go there: never the key, the model or anything pasted. Reading is lenient:
 //! an unknown name or value is ignored and the rest still applies, so that an old or
-//! mistyped link opens as much of its view as it can.
+//! mistyped link opens as much of its view as it can. A link opened, or a fragment edited
+//! in an open page, changes only what it names and the relay offers (`View::apply_to`).
 
 use crate::clients::Client;
 use crate::i18n::Lang;
@@ -20,7 +21,44 @@ pub struct View {
     pub section: Option<String>,
 }
 
+/// What the page shows: every choice made, whoever made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choices {
+    pub client: Client,
+    pub os: Os,
+    /// The shell asked for; one that does not fit `os` gives way to the system's usual one
+    /// where the setup is made.
+    pub shell: Shell,
+    pub lang: Lang,
+    /// The alternative (tab) asked for; the setup shows its first when it has no such one.
+    pub section: Option<String>,
+}
+
 impl View {
+    /// The choices once this view applies to `current`: each part it names replaces the
+    /// current one, except a client the relay does not offer and a system the client does
+    /// not run on; a client that does not run on the current system either gets Windows
+    /// (desktop apps have no WSL flavour: WSL users run them on Windows).
+    pub fn apply_to(&self, current: &Choices, offered: &[Client]) -> Choices {
+        let client = self
+            .client
+            .filter(|client| offered.contains(client))
+            .unwrap_or(current.client);
+        let systems = client.systems();
+        let os = [self.os, Some(current.os), Some(Os::Windows)]
+            .into_iter()
+            .flatten()
+            .find(|os| systems.contains(os))
+            .unwrap_or(systems[0]);
+        Choices {
+            client,
+            os,
+            shell: self.shell.unwrap_or(current.shell),
+            lang: self.lang.unwrap_or(current.lang),
+            section: self.section.clone().or_else(|| current.section.clone()),
+        }
+    }
+
     /// The view a fragment (with or without its `#`) describes.
     pub fn from_fragment(fragment: &str) -> View {
         let mut view = View::default();
@@ -57,6 +95,16 @@ impl View {
             format!("#{}", pairs.join("&"))
         }
     }
+}
+
+/// The theme a host asks for in the page's query (`?embed=1&theme=light`), so that a frame
+/// matches a help center whatever the visitor's system says: `light` or `dark`, else none.
+pub fn host_theme(query: &str) -> Option<&'static str> {
+    let pairs = query.trim_start_matches('?').split('&');
+    let asked = pairs.filter_map(|pair| pair.split_once('=')).rev();
+    asked
+        .filter(|(name, _)| *name == "theme")
+        .find_map(|(_, value)| ["light", "dark"].into_iter().find(|theme| *theme == value))
 }
 
 /// The short language names links use.
@@ -114,6 +162,64 @@ mod tests {
         );
         assert_eq!(View::from_fragment(""), View::default());
         assert_eq!(View::default().fragment(), "");
+    }
+
+    fn current() -> Choices {
+        Choices {
+            client: Client::Codex,
+            os: Os::Wsl,
+            shell: Shell::Posix,
+            lang: Lang::En,
+            section: Some("auth-json".into()),
+        }
+    }
+
+    #[test]
+    fn an_edited_fragment_changes_what_it_names_and_keeps_the_rest() {
+        let edited = View::from_fragment("#client=claude-code&lang=zh");
+        assert_eq!(
+            edited.apply_to(&current(), &Client::ALL),
+            Choices {
+                client: Client::ClaudeCode,
+                lang: Lang::ZhHans,
+                ..current()
+            }
+        );
+        assert_eq!(
+            View::default().apply_to(&current(), &Client::ALL),
+            current()
+        );
+    }
+
+    #[test]
+    fn a_client_not_offered_or_a_system_it_lacks_gives_way() {
+        let offered = [Client::Codex, Client::Cursor];
+        let not_offered = View::from_fragment("#client=claude-code&os=linux");
+        let applied = not_offered.apply_to(&current(), &offered);
+        assert_eq!((applied.client, applied.os), (Client::Codex, Os::Linux));
+        // Cursor is a desktop app: no WSL, asked for or current.
+        let desktop = View::from_fragment("#client=cursor&os=wsl");
+        let applied = desktop.apply_to(&current(), &offered);
+        assert_eq!((applied.client, applied.os), (Client::Cursor, Os::Windows));
+    }
+
+    #[test]
+    fn a_host_asks_for_light_or_dark() {
+        assert_eq!(host_theme("?embed=1&theme=light"), Some("light"));
+        assert_eq!(
+            host_theme("theme=dark&parent=https://help.example.com"),
+            Some("dark")
+        );
+        for query in [
+            "",
+            "?theme=",
+            "?theme=blue",
+            "?embed=1",
+            "?themes=dark",
+            "?theme=Dark",
+        ] {
+            assert_eq!(host_theme(query), None, "{query}");
+        }
     }
 
     #[test]

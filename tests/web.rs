@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use onramp::i18n::{Lang, Msg};
 use onramp::profile::Profile;
 use onramp::web::{App, Checker, InPage};
 use std::rc::Rc;
@@ -184,6 +185,9 @@ async fn a_trailing_space_in_the_key_is_flagged_and_fixed_in_one_click() {
         !text.contains("sk-secret"),
         "the finding must not show the key: {text}"
     );
+    // Rule codes are for the doctor's details and the CLI, not for customers at a field.
+    assert!(!text.contains("key/surrounding-space"), "{text}");
+    assert!(finding.query_selector(".rule-code").unwrap().is_none());
 
     page.click("#key-findings .finding button.fix").await;
     assert_eq!(page.input("#key").value(), "sk-secret-abc-0123456789");
@@ -336,6 +340,21 @@ async fn the_page_switches_to_simplified_chinese() {
         page.text(".snippet[data-file='auth.json'] button.copy"),
         "复制"
     );
+    // Full-width punctuation and no stray spaces in what is put together from parts.
+    page.type_into("#key", "sk-secret-abc-0123456789 ").await;
+    assert_eq!(
+        page.text("#key-findings .finding .position"),
+        "（位于第 25 个字符）"
+    );
+    let input: web_sys::HtmlTextAreaElement = page.get("#doctor-input").unchecked_into();
+    input.set_value("{\n  \"OPENAI_API_KEY\": \"sk-secret-abc-0123456789\",\n}\n");
+    input.dispatch_event(&bubbling("input")).unwrap();
+    settle().await;
+    assert_eq!(page.text("#doctor-summary"), "发现的问题——错误：1，警告：0");
+    assert_eq!(
+        page.text("#doctor-findings .finding[data-code='json/trailing-comma'] .position"),
+        "（第 2 行第 47 列）"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -479,6 +498,16 @@ async fn the_doctor_finds_fixes_and_merges() {
     let text = finding.text_content().unwrap();
     assert!(text.contains("line 2, column 47"), "{text}");
     assert!(!text.contains("sk-secret"), "{text}");
+    assert_eq!(
+        finding
+            .query_selector(".rule-code")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("json/trailing-comma"),
+        "the doctor's details name the rule"
+    );
     page.click("button.fix-all").await;
     assert_eq!(
         input.value(),
@@ -576,4 +605,64 @@ async fn the_advice_for_401_is_the_chosen_clients() {
     let causes = page.text("#symptom-result .causes");
     assert!(causes.contains("requires_openai_auth"), "{causes}");
     assert!(!causes.contains("ANTHROPIC_API_KEY"), "{causes}");
+}
+
+#[wasm_bindgen_test]
+async fn switching_clients_relabels_the_tabs_they_share() {
+    let page = Page::open().await;
+    // Codex's and Claude Code's second tabs are both `env-session`, with labels of their own.
+    let session_tab = "[role='tab'][data-section='env-session']";
+    assert_eq!(
+        page.text(session_tab),
+        Msg::CodexEnvSessionTitle.text(Lang::En)
+    );
+    page.click("input[name='client'][value='claude-code']")
+        .await;
+    assert_eq!(
+        page.text(session_tab),
+        Msg::SectionEnvSession.text(Lang::En)
+    );
+}
+
+/// Edits the fragment in the address bar, as a visitor would, and waits for the page to follow.
+async fn edit_fragment(fragment: &str) {
+    let changed = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        window()
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                "hashchange",
+                &resolve,
+                &options,
+            )
+            .unwrap();
+    });
+    window().location().set_hash(fragment).unwrap();
+    wasm_bindgen_futures::JsFuture::from(changed).await.unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_fragment_of_the_open_page_changes_the_view() {
+    let page = Page::open().await;
+    edit_fragment("client=claude-code&os=linux&shell=fish&lang=en&section=env-session").await;
+    assert!(
+        page.input("input[name='client'][value='claude-code']")
+            .checked()
+    );
+    assert!(page.input("input[name='os'][value='linux']").checked());
+    assert!(page.input("input[name='shell'][value='fish']").checked());
+    assert_eq!(
+        page.get("[role='tab'][data-section='env-session']")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    // A part left out keeps what is shown; one the relay does not offer is ignored.
+    edit_fragment("client=notepad&os=macos").await;
+    assert!(
+        page.input("input[name='client'][value='claude-code']")
+            .checked()
+    );
+    assert!(page.input("input[name='os'][value='macos']").checked());
 }

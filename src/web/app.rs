@@ -17,12 +17,19 @@ use crate::clients::{Client, Values, lineup};
 use crate::i18n::{Lang, Msg};
 use crate::platform::{Os, Shell, Target};
 use crate::profile::Profile;
-use crate::view::View;
+use crate::view::{self, Choices, View};
 use leptos::prelude::*;
 use std::rc::Rc;
 
 /// The colour themes a visitor can pick, besides following the system.
 const THEMES: [(&str, Msg); 2] = [("light", Msg::ThemeLight), ("dark", Msg::ThemeDark)];
+
+/// Sets `signal` only to a new value: what follows from it is then not redone for nothing.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
+    }
+}
 
 /// The whole page, for one relay: the built-in one unless a profile is given.
 #[component]
@@ -37,33 +44,36 @@ pub fn App(
     provide_context(profile);
     provide_context(checker);
 
-    // A link's view first, then what this device remembers, then what the browser says.
-    let linked = View::from_fragment(&browser::fragment());
+    // What this device remembers, else what the browser says, else the relay's default; then
+    // a link's view over it.
     let remembered = |name: &str| browser::preference(name);
-    let lang = RwSignal::new(
-        linked
-            .lang
-            .or_else(|| {
-                remembered("lang").and_then(|tag| Lang::ALL.into_iter().find(|l| l.tag() == tag))
-            })
-            .unwrap_or_else(browser::visitor_lang),
-    );
-    provide_context(Language(lang));
     // Only the clients the relay offers (issue 22): a link's or a remembered one it does not
     // offer gives way to the relay's default.
     let offered = profile.with_value(lineup::offered);
-    let client = RwSignal::new(
-        linked
-            .client
+    let remembered_os = remembered("os")
+        .as_deref()
+        .and_then(Os::from_id)
+        .unwrap_or_else(browser::visitor_os);
+    let before_link = Choices {
+        client: remembered("client")
+            .as_deref()
+            .and_then(Client::from_id)
             .filter(|client| offered.contains(client))
-            .or_else(|| {
-                remembered("client")
-                    .as_deref()
-                    .and_then(Client::from_id)
-                    .filter(|client| offered.contains(client))
-            })
             .unwrap_or_else(|| profile.with_value(lineup::default_client)),
-    );
+        os: remembered_os,
+        shell: remembered("shell")
+            .as_deref()
+            .and_then(Shell::from_id)
+            .unwrap_or_else(|| Target::new(remembered_os).shell),
+        lang: remembered("lang")
+            .and_then(|tag| Lang::ALL.into_iter().find(|l| l.tag() == tag))
+            .unwrap_or_else(browser::visitor_lang),
+        section: None,
+    };
+    let chosen = View::from_fragment(&browser::fragment()).apply_to(&before_link, &offered);
+    let lang = RwSignal::new(chosen.lang);
+    provide_context(Language(lang));
+    let client = RwSignal::new(chosen.client);
     let report_sources = ReportSources::new();
     provide_context(report_sources);
     // The operator's accent, checked when the profile was read.
@@ -78,21 +88,33 @@ pub fn App(
             .clone()
             .map(|logo| (logo, p.display_name.clone()))
     });
-    let os = RwSignal::new(
-        linked
-            .os
-            .or_else(|| remembered("os").as_deref().and_then(Os::from_id))
-            .filter(|os| client.get_untracked().systems().contains(os))
-            .unwrap_or_else(browser::visitor_os),
-    );
-    let shell = RwSignal::new(
-        linked
-            .shell
-            .or_else(|| remembered("shell").as_deref().and_then(Shell::from_id))
-            .unwrap_or_else(|| Target::new(os.get_untracked()).shell),
-    );
-    let tab = RwSignal::new(linked.section);
-    let theme = RwSignal::new(remembered("theme"));
+    let os = RwSignal::new(chosen.os);
+    let shell = RwSignal::new(chosen.shell);
+    let tab = RwSignal::new(chosen.section);
+    // A fragment edited in the open page (or a link to this page followed) changes the view
+    // as opening it would. The page's own updates of the fragment replace it without this
+    // event.
+    let offered_for_links = offered.clone();
+    let on_link = window_event_listener(leptos::ev::hashchange, move |_| {
+        let current = Choices {
+            client: client.get_untracked(),
+            os: os.get_untracked(),
+            shell: shell.get_untracked(),
+            lang: lang.get_untracked(),
+            section: tab.get_untracked(),
+        };
+        let next = View::from_fragment(&browser::fragment()).apply_to(&current, &offered_for_links);
+        set_if_changed(client, next.client);
+        set_if_changed(os, next.os);
+        set_if_changed(shell, next.shell);
+        set_if_changed(lang, next.lang);
+        set_if_changed(tab, next.section);
+    });
+    on_cleanup(move || on_link.remove());
+    // A host's theme (`?theme=`, which js/boot.js set before the first paint) holds for this
+    // visit and is not remembered; the visitor's own pick is.
+    let host_theme = view::host_theme(&browser::query()).map(str::to_owned);
+    let theme = RwSignal::new(host_theme.clone().or_else(|| remembered("theme")));
 
     let key = RwSignal::new(String::new());
     let base_url = RwSignal::new(profile.with_value(|p| p.base_url.clone()));
@@ -161,7 +183,9 @@ pub fn App(
     Effect::new(move |_| {
         let chosen = theme.get();
         browser::set_theme(chosen.as_deref());
-        browser::remember("theme", chosen.as_deref().unwrap_or(""));
+        if host_theme.is_none() || chosen != host_theme {
+            browser::remember("theme", chosen.as_deref().unwrap_or(""));
+        }
     });
     // Keep the document's language in step, for screen readers and fonts.
     Effect::new(move |_| {

@@ -115,6 +115,11 @@ pub fn replace_fragment(fragment: &str) {
         .ok();
 }
 
+/// The page's query, `?` included, or empty.
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
 /// The address of this page with `fragment`: a link to the view it describes.
 pub fn link_with(fragment: &str) -> String {
     let location = window().location();

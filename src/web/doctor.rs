@@ -5,7 +5,7 @@
 use super::browser::css_pixels;
 use super::checker::{Checker, Stopped};
 use super::field::FindingItem;
-use super::lang::{tr, translated};
+use super::lang::{Language, tr, translated};
 use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::doctor::{Answer, Diagnostic, Request, Task};
@@ -27,6 +27,7 @@ pub fn Doctor(
 ) -> impl IntoView {
     let profile = expect_context::<StoredValue<Profile>>();
     let checker = expect_context::<StoredValue<Checker, LocalStorage>>();
+    let Language(lang) = expect_context::<Language>();
     let text = RwSignal::new(String::new());
     let chosen_kind = RwSignal::new(None::<Kind>);
     // The doctor's answer about the text as it is now; `None` while it is being checked.
@@ -180,14 +181,7 @@ pub fn Doctor(
                     } else if answer.with(|a| a.as_ref().is_some_and(|a| a.findings.is_empty())) {
                         tr(Msg::DoctorClean).to_owned()
                     } else {
-                        format!(
-                            "{} {} {}, {} {}",
-                            tr(Msg::DoctorSummary),
-                            tr(Msg::DoctorErrors),
-                            count(Severity::Error),
-                            tr(Msg::DoctorWarnings),
-                            count(Severity::Warning),
-                        )
+                        lang.get().doctor_summary(count(Severity::Error), count(Severity::Warning))
                     }
                 }}
             </p>
@@ -203,7 +197,7 @@ pub fn Doctor(
                 key=|finding| (finding.code.clone(), finding.span.clone())
                 let:finding
             >
-                <FindingItem finding=finding value=text multiline=true on_locate=locate />
+                <FindingItem finding=finding value=text multiline=true with_code=true on_locate=locate />
             </For>
         </ul>
         <div class="doctor-actions">
@@ -231,7 +225,7 @@ pub fn Doctor(
                                     {findings
                                         .into_iter()
                                         .map(|finding| {
-                                            view! { <FindingItem finding=finding value=text multiline=true /> }
+                                            view! { <FindingItem finding=finding value=text multiline=true with_code=true /> }
                                         })
                                         .collect_view()}
                                 </ul>

@@ -100,6 +100,10 @@ pub fn FindingItem(
     finding: Diagnostic,
     value: RwSignal<String>,
     #[prop(optional)] multiline: bool,
+    /// Shows the rule's code (`key/surrounding-space`): for the doctor's details, where people
+    /// who support others read them, not under the fields customers type in.
+    #[prop(optional)]
+    with_code: bool,
     /// Moves the caret to the finding's place, where the text is shown.
     #[prop(optional)]
     on_locate: Option<Callback<std::ops::Range<usize>>>,
@@ -155,23 +159,16 @@ pub fn FindingItem(
             <span class="severity">{translated(severity.label())}</span>
             " "
             <span class="message">{translated_texts(message)}</span>
-            " "
-            <span class="position">"(" {position} ")"</span>
-            " "
-            <code class="rule-code">{code}</code>
+            <span class="position">{move || lang.get().position_after_message(&position())}</span>
+            {with_code.then(|| view! { " " <code class="rule-code">{code}</code> })}
             <span class="why">{translated_texts(why)}</span>
             {(!explains.is_empty())
                 .then(|| {
                     view! {
                         <span class="explains">
-                            {translated(Msg::FindingExplains)}
-                            " "
                             {move || {
-                                explains
-                                    .iter()
-                                    .map(|title| title.get(lang.get()))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                                let lang = lang.get();
+                                lang.explains(&explains.iter().map(|title| title.get(lang)).collect::<Vec<_>>())
                             }}
                         </span>
                     }

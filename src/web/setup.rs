@@ -31,13 +31,18 @@ pub fn SetupStep(
     base_url_has_error: Signal<bool>,
 ) -> impl IntoView {
     let shown = Memo::new(move |_| setup.with(|s| tab.with(|t| shown_section(s, t.as_deref()))));
-    let tabs = move || {
+    let tab_ids = move || {
         setup.with(|s| {
             s.sections
                 .iter()
-                .map(|section| (section.id, section.title))
+                .map(|section| section.id)
                 .collect::<Vec<_>>()
         })
+    };
+    // Two clients share a tab's id (`env-session`) but not always its label: the label
+    // follows the setup, not the button kept for the id.
+    let tab_label = move |id: &'static str| {
+        move || setup.with(|s| s.section(id).map(|section| tr(section.title)))
     };
     let has_alternatives = move || setup.with(|s| s.sections.len() > 1);
     // The shown alternative and its number of snippets decide when its cards are rebuilt;
@@ -62,17 +67,17 @@ pub fn SetupStep(
         </div>
         <Show when=has_alternatives>
             <div class="tabs" role="tablist" aria-label=translated(Msg::AlternativesLabel)>
-                <For each=tabs key=|(id, _)| *id let:alternative>
+                <For each=tab_ids key=|id| *id let:id>
                     <button
                         type="button"
                         role="tab"
-                        id=format!("tab-{}", alternative.0)
-                        data-section=alternative.0
+                        id=format!("tab-{id}")
+                        data-section=id
                         aria-controls="setup-panel"
-                        aria-selected=move || (shown.get() == alternative.0).to_string()
-                        on:click=move |_| tab.set(Some(alternative.0.to_owned()))
+                        aria-selected=move || (shown.get() == id).to_string()
+                        on:click=move |_| tab.set(Some(id.to_owned()))
                     >
-                        {translated(alternative.1)}
+                        {tab_label(id)}
                     </button>
                 </For>
             </div>

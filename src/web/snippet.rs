@@ -126,8 +126,20 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            // Focusable: a long line scrolls sideways, which a keyboard must reach too.
-            <pre tabindex="0"><code class="content">{content}</code></pre>
+            // Each line its own block, so that a long one wraps with its continuation marked
+            // (style/main.css, `.line`) instead of being cut off at the box's edge on a phone.
+            // The text is the snippet's, character for character: Copy copies the snippet.
+            // Focusable, so that a keyboard reaches the text to select it.
+            <pre tabindex="0">
+                <code class="content">
+                    {move || {
+                        content()
+                            .split_inclusive('\n')
+                            .map(|line| view! { <span class="line">{line.to_owned()}</span> })
+                            .collect_view()
+                    }}
+                </code>
+            </pre>
             <Show when=move || status.get() == CopyStatus::Failed>
                 <p class="copy-failed" role="alert">
                     {translated(Msg::CopyFailed)}

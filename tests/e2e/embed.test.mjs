@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serveDirectory } from './static-server.mjs';
-import { DIST, HANG_GUARD, launch, recordRequests, recordViolations } from './support.mjs';
+import { DIST, HANG_GUARD, launch, appReady, recordRequests, recordViolations } from './support.mjs';
 
 const README = new URL('../../README.md', import.meta.url);
 let app, host, browser, page, requests, violations;
@@ -135,4 +135,43 @@ test('embedded, it asked only for its own files and broke no rule of its policy'
   assert.deepEqual(requests.foreign, []);
   // Every frame's violations: the host's and each embedded page's.
   assert.deepEqual(await violations.of(page), []);
+});
+
+test('a host picks the theme with ?theme=: set before the first paint, whatever the system says, and not remembered', async () => {
+  const themes = [
+    { system: 'dark', theme: 'light', bg: '#f7f7f5', body: 'rgb(247, 247, 245)' },
+    { system: 'light', theme: 'dark', bg: '#121416', body: 'rgb(18, 20, 22)' },
+  ];
+  for (const { system, theme, bg, body } of themes) {
+    const context = await browser.newContext({ colorScheme: system });
+    const requests = await recordRequests(context, [app.origin]);
+    const violations = await recordViolations(context);
+    // The first animation frame comes just before the first paint: what it sees is painted.
+    await context.addInitScript(() => {
+      requestAnimationFrame(() => {
+        const style = getComputedStyle(document.documentElement);
+        window.atFirstFrame = { colorScheme: style.colorScheme, bg: style.getPropertyValue('--bg').trim() };
+      });
+    });
+    const themed = await context.newPage();
+    themed.setDefaultTimeout(HANG_GUARD);
+    for (const query of [`?theme=${theme}`, `?embed=1&theme=${theme}`]) {
+      await themed.goto(`${app.origin}/${query}`);
+      await appReady(themed);
+      assert.deepEqual(await themed.evaluate(() => window.atFirstFrame), { colorScheme: theme, bg }, query);
+      const painted = await themed.evaluate(() => ({
+        colorScheme: getComputedStyle(document.documentElement).colorScheme,
+        body: getComputedStyle(document.body).backgroundColor,
+        remembered: localStorage.getItem('onramp.theme'),
+      }));
+      // Embedded, the host's background shows through (the frame's colour scheme is the
+      // host's, so the browser keeps it transparent).
+      const expected = query.includes('embed') ? 'rgba(0, 0, 0, 0)' : body;
+      assert.deepEqual(painted, { colorScheme: theme, body: expected, remembered: null }, query);
+      assert.equal(await themed.inputValue('#theme'), theme, 'the theme switch shows it');
+    }
+    assert.deepEqual(requests.foreign, []);
+    assert.deepEqual(await violations.of(themed), []);
+    await context.close();
+  }
 });

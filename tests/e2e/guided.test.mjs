@@ -264,6 +264,35 @@ test('at 320 px nothing scrolls sideways', async () => {
   await page.context().close();
 });
 
+test('at 390 px long lines wrap inside every code block, and Copy still copies exactly the snippet', async () => {
+  const page = await open('#client=claude-code&os=linux', { viewport: { width: 390, height: 844 } });
+  const key = `sk-4f9aQ2mZ${'x'.repeat(52)}`;
+  await page.fill('#key', key);
+  await page.fill('#model', 'claude-sonnet-4-5-20250929-with-a-long-suffix');
+  for (const client of ['claude-code', 'codex', 'openai-sdk', 'curl', 'gemini-cli', 'qwen-code', 'continue']) {
+    if ((await page.locator(`input[name="client"][value="${client}"]`).count()) === 0) continue;
+    await page.check(`input[name="client"][value="${client}"]`);
+    const tabs = await page.$$eval('[role="tab"]', (buttons) => buttons.map((button) => button.dataset.section));
+    for (const tab of tabs.length ? tabs : [null]) {
+      if (tab) await page.click(`[role="tab"][data-section="${tab}"]`);
+      const cut = await page.$$eval('pre:not(.underlay)', (blocks) =>
+        blocks.filter((block) => block.offsetParent !== null && block.scrollWidth > block.clientWidth).map((block) => block.textContent.slice(0, 40)),
+      );
+      assert.deepEqual(cut, [], `${client} ${tab}: lines cut off`);
+    }
+  }
+  await page.check('input[name="client"][value="claude-code"]');
+  await page.click('[role="tab"][data-section="settings-file"]');
+  const settings = '.snippet[data-file="settings.json"]';
+  const shown = await page.textContent(`${settings} .content`);
+  assert.equal(JSON.parse(shown).env.ANTHROPIC_AUTH_TOKEN, key);
+  // The box holds the snippet and nothing else (no marker is text), and Copy copies it.
+  assert.equal(await page.textContent(`${settings} pre`), shown);
+  await page.click(`${settings} button.copy`);
+  await page.waitForFunction(async (text) => (await navigator.clipboard.readText()) === text, shown);
+  await page.context().close();
+});
+
 test('screenshots at 1280 and 390 px, light and dark, English and Chinese', async () => {
   for (const width of [1280, 390]) {
     for (const colorScheme of ['light', 'dark']) {

@@ -66,6 +66,9 @@ test('in a folder of a docs site, everything works: the page, the doctor, offlin
   await appReady(page);
   await page.fill('#doctor-input', 'http://api.4096bytes.com');
   await page.locator('#doctor-findings .finding[data-code="url/insecure-http"]').waitFor();
+  await page.goto(server.url + 'index.html?embed=1');
+  await appReady(page);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')));
   assert.deepEqual(requests.foreign, []);
   assert.deepEqual(await violations.of(page), []);
 });

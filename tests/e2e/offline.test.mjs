@@ -67,7 +67,7 @@ async function visitOfNewBuild(context, url) {
   }
 }
 
-test('after one visit the page works offline: a Codex setup, and the doctor answers', async () => {
+test('after one visit the page works offline, whatever its query: a Codex setup, and the doctor answers', async () => {
   const { server, context, page, requests, violations } = await start();
   await page.goto(server.url);
   await appReady(page);
@@ -90,6 +90,15 @@ test('after one visit the page works offline: a Codex setup, and the doctor answ
   assert.equal(config.model_providers.OpenAI.base_url, 'https://api.4096bytes.com');
   await page.fill('#doctor-input', 'http://api.4096bytes.com/v1/chat/completions');
   await page.locator('#doctor-findings .finding[data-code="url/insecure-http"]').waitFor();
+  // Opened by another address of the page, with a query never visited before (a help
+  // center's frame, a mail's link): the same page, from the cache.
+  for (const address of ['index.html?embed=1', '?utm_source=mail', 'index.html?utm_source=mail&embed=1']) {
+    await page.goto(server.url + address);
+    await appReady(page);
+    const embedded = await page.evaluate(() => document.documentElement.classList.contains('embed'));
+    assert.equal(embedded, address.includes('embed=1'), address);
+    await page.locator('.snippet[data-file="config.toml"]').waitFor();
+  }
   assert.equal(server.requested.length, before, 'nothing reached the server while offline');
   assert.deepEqual(requests.foreign, []);
   assert.deepEqual(await violations.of(page), []);
