@@ -509,10 +509,9 @@ impl Checker<'_> {
             }
             // The tables that are there are what the selection will point at once fixed:
             // their mistakes are reported now, not one layer at a time.
-            for (id, item) in providers.into_iter().flat_map(|providers| providers.iter()) {
-                let table = item.as_table_like();
-                if let (Some(table), Some(anchor)) = (table, providers.and_then(|p| anchor(p, id)))
-                {
+            for (id, item) in providers.iter().flat_map(|providers| providers.iter()) {
+                let anchor = providers.and_then(|providers| anchor(providers, id));
+                if let (Some(table), Some(anchor)) = (item.as_table_like(), anchor) {
                     self.provider(id, table, anchor, None);
                 }
             }
@@ -612,18 +611,19 @@ impl Checker<'_> {
                 .any(|key| provider.contains_key(key));
         // `api_key` in this table, or at the top for the selected provider: Codex reads
         // neither. Each fix takes one out; the provider then gets env_key in its place.
-        let api_keys = [key_span(provider, codex::API_KEY).map(|span| (false, span))]
-            .into_iter()
-            .chain([root.and_then(|root| key_span(root, codex::API_KEY).map(|span| (true, span)))])
-            .flatten();
-        let mut has_api_key = false;
-        for (at_top, span) in api_keys {
-            has_api_key = true;
-            match (at_top, root) {
-                (true, Some(root)) => self.mark_secret(root, codex::API_KEY),
-                _ => self.mark_secret(provider, codex::API_KEY),
+        let api_keys: Vec<(bool, Range<usize>)> = [
+            (false, key_span(provider, codex::API_KEY)),
+            (true, root.and_then(|root| key_span(root, codex::API_KEY))),
+        ]
+        .into_iter()
+        .filter_map(|(at_top, span)| Some((at_top, span?)))
+        .collect();
+        let relay_env_key = &self.context.profile.clients.codex.env_key;
+        for (at_top, span) in api_keys.iter().cloned() {
+            match root.filter(|_| at_top) {
+                Some(root) => self.mark_secret(root, codex::API_KEY),
+                None => self.mark_secret(provider, codex::API_KEY),
             }
-            let relay_env_key = self.context.profile.clients.codex.env_key.clone();
             let fix = self.structural_fix(|document| {
                 if at_top {
                     document.as_table_mut().remove(codex::API_KEY)?;
@@ -652,7 +652,7 @@ impl Checker<'_> {
             self.push(finding);
         }
         // With an api_key, the finding above says where the key must go instead.
-        if !authenticated && !has_api_key {
+        if !authenticated && api_keys.is_empty() {
             let fix = self.structural_fix(|document| {
                 let provider = document
                     .get_mut(codex::PROVIDERS)?
