@@ -392,6 +392,7 @@ messages! {
     CliFixAllHint => "onramp check --fix applies every fix", "onramp check --fix 会应用所有修复";
     CliNoKey => "no key given (pipe it in or set ONRAMP_KEY); printing the placeholder", "没有提供密钥（用管道传入或设置 ONRAMP_KEY）；输出占位符";
     CliKeyNotUtf8 => "ONRAMP_KEY is not valid UTF-8", "ONRAMP_KEY 不是有效的 UTF-8";
+    CliMergedFile => "the merged file", "合并后的文件";
     CliStdinIsTerminal => "give a file to check, or pipe the text in (onramp check - < file)", "请指定要检查的文件，或用管道传入文本（onramp check - < 文件）";
 
     // Page frame: theme and links
@@ -415,6 +416,7 @@ messages! {
     MergeButton => "Merge", "合并";
     MergeResultLabel => "Your file with the relay's settings", "合并了中转服务设置的文件";
     MergeChangedLines => "Changed lines are highlighted.", "改动的行已高亮显示。";
+    MergeStillWrong => "The merge kept these settings of your file, which still need a look:", "合并保留了你文件中的以下设置，它们仍需检查：";
 
     // Troubleshooting by symptom
     StepTroubleshoot => "Something is wrong?", "遇到问题？";

@@ -435,6 +435,65 @@ fn merge_into_each_clients_file_keeps_what_was_there() {
 }
 
 #[test]
+fn merge_without_a_model_or_key_keeps_the_files_own() {
+    // No --model, no ONRAMP_KEY: the placeholders fill only what is missing.
+    let output = onramp(
+        &["merge", "-"],
+        None,
+        Some(
+            "model = \"gpt-5.5\"\n\n[model_providers.OpenAI]\nbase_url = \"https://old.example/v1\"\n",
+        ),
+    );
+    assert!(output.status.success());
+    let merged = String::from_utf8_lossy(&output.stdout);
+    assert!(merged.starts_with("model = \"gpt-5.5\"\n"), "{merged}");
+    assert!(
+        merged.contains("base_url = \"https://api.4096bytes.com\""),
+        "{merged}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("changed model:"), "{stderr}");
+    assert!(merged.contains("review_model = \"gpt-5.5\""), "{merged}");
+    assert!(!stderr.contains("error["), "{stderr}");
+    // Into an empty file the placeholder goes, and the check of the merged file says so.
+    let output = onramp(&["merge", "-"], None, Some(""));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error[model/placeholder]"), "{stderr}");
+    let claude = |key: Option<&str>| {
+        let output = onramp(
+            &["merge", "--into", "claude-settings", "-"],
+            key,
+            Some(
+                "{\"env\": {\"ANTHROPIC_AUTH_TOKEN\": \"sk-mine-0123456789\", \"ANTHROPIC_MODEL\": \"claude-x\"}}\n",
+            ),
+        );
+        assert!(output.status.success());
+        let settings: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(!stderr.contains("sk-mine-0123456789"), "masked: {stderr}");
+        (settings, stderr)
+    };
+    let (settings, stderr) = claude(None);
+    assert_eq!(
+        settings["env"]["ANTHROPIC_AUTH_TOKEN"],
+        "sk-mine-0123456789"
+    );
+    assert_eq!(settings["env"]["ANTHROPIC_MODEL"], "claude-x");
+    assert!(!stderr.contains("changed"), "{stderr}");
+    // A typed key replaces the file's; the old one is listed masked.
+    let (settings, stderr) = claude(Some("sk-typed-0123456789"));
+    assert_eq!(
+        settings["env"]["ANTHROPIC_AUTH_TOKEN"],
+        "sk-typed-0123456789"
+    );
+    assert_eq!(settings["env"]["ANTHROPIC_MODEL"], "claude-x");
+    assert!(
+        stderr.contains("changed env.ANTHROPIC_AUTH_TOKEN"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_client_the_relay_does_not_serve_is_refused_with_the_reason() {
     // A relay without Anthropic's API: Claude Code is neither generated nor checked for.
     let path = profile_file("no-anthropic.json", |text| {

@@ -539,6 +539,40 @@ async fn the_doctor_finds_fixes_and_merges() {
 }
 
 #[wasm_bindgen_test]
+async fn the_merge_keeps_the_files_model_when_none_is_typed_and_lists_what_is_still_wrong() {
+    let page = Page::open().await;
+    let panel = ".merge-panel[data-target='codex-config']";
+    let merge = |existing: &'static str| {
+        let page = &page;
+        async move {
+            page.type_into(&format!("{panel} textarea"), existing).await;
+            page.click(&format!("{panel} button.merge")).await;
+            page.text(&format!("{panel} .snippet.merged .content"))
+        }
+    };
+    // No model typed: the file's own stays, and nothing is left to report.
+    let merged = merge("model = \"gpt-5.5\"\n").await;
+    assert!(merged.starts_with("model = \"gpt-5.5\"\n"), "{merged}");
+    assert!(
+        !merged.contains("PASTE_MODEL_NAME_FROM_DASHBOARD"),
+        "{merged}"
+    );
+    assert!(page.find(&format!("{panel} .finding")).is_none());
+    // A file without a model gets the placeholder, and the panel says it still needs one.
+    let merged = merge("approval_policy = \"never\"\n").await;
+    assert!(
+        merged.contains("PASTE_MODEL_NAME_FROM_DASHBOARD"),
+        "{merged}"
+    );
+    assert!(
+        page.find(&format!("{panel} .finding[data-code='model/placeholder']"))
+            .is_some(),
+        "{}",
+        page.text(panel)
+    );
+}
+
+#[wasm_bindgen_test]
 fn after_a_crash_the_page_says_so_in_both_languages_and_offers_a_reload() {
     onramp::web::show_crash_banner();
     let banner = document()

@@ -150,11 +150,12 @@ pub(crate) fn meant(name: &str) -> Option<&'static str> {
 }
 
 pub fn check(text: &str, context: &Context) -> Checked {
-    let members = match json_text::parse_object(text, Client::ClaudeCode) {
-        Ok(members) => members,
+    // Mistakes that hide nothing else (a trailing comma…) come first, with the rest.
+    let (members, mistakes) = match json_text::read_object(text, Client::ClaudeCode) {
+        Ok(read) => read,
         Err(findings) => return findings.into(),
     };
-    let mut findings = Vec::new();
+    let mut findings = mistakes;
     let mut secrets = Vec::new();
     let relay_variable = |name: &str| RELAY_VARIABLES.contains(&name) || meant(name).is_some();
     for member in members

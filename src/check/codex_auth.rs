@@ -82,12 +82,13 @@ const MISNAMED: [&str; 8] = [
 ];
 
 pub fn check(text: &str, context: &Context) -> Checked {
-    let members = match json_text::parse_object(text, Client::Codex) {
-        Ok(members) => members,
+    // Mistakes that hide nothing else (a trailing comma…) come first, with the rest.
+    let (members, mistakes) = match json_text::read_object(text, Client::Codex) {
+        Ok(read) => read,
         Err(findings) => return findings.into(),
     };
     let context = context.for_client(Client::Codex);
-    let mut findings = Vec::new();
+    let mut findings = mistakes;
     let mut secrets = Vec::new();
     let top: Vec<&Member> = members.iter().filter(|m| m.path.is_empty()).collect();
     let chatgpt = top.iter().find(|m| {

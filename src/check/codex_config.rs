@@ -138,6 +138,36 @@ declare_rules! {
         fix: Some(fix::ADD),
     }
 
+    API_KEY_IGNORED {
+        code: "codex/api-key-ignored",
+        severity: Error,
+        evidence: Client("Codex CLI 0.171 does not read api_key in config.toml; with no other key for the provider it sends none and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "Codex does not read api_key in config.toml: this key is never sent.",
+            zh: "Codex 不读取 config.toml 中的 api_key：这个密钥永远不会被发送。",
+        },
+        why: Text {
+            en: "The provider has no other key, so Codex sends none and the relay answers 401. Codex reads the key from the environment variable that env_key names, or from auth.json with requires_openai_auth = true. The fix writes env_key in place of api_key: then set that variable to your key in the terminal you start Codex from (export NAME='your key', NAME being env_key's value).",
+            zh: "该提供商没有其他密钥，Codex 不会发送任何密钥，中转服务返回 401。Codex 从 env_key 指定的环境变量读取密钥，或在 requires_openai_auth = true 时从 auth.json 读取。修复会用 env_key 替换 api_key：然后在启动 Codex 的终端中把该变量设为你的密钥（export 名称='你的密钥'，名称即 env_key 的值）。",
+        },
+        fix: Some(fix::MOVE),
+    }
+
+    API_KEY_UNUSED {
+        code: "codex/api-key-unused",
+        severity: Warning,
+        evidence: Client("Codex CLI 0.171 does not read api_key in config.toml and sends the key from the provider's own source (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "Codex does not read api_key in config.toml: it sends the key the provider names elsewhere.",
+            zh: "Codex 不读取 config.toml 中的 api_key：它发送的是该提供商在别处指定的密钥。",
+        },
+        why: Text {
+            en: "Changing this key changes nothing, and it sits in plain text in a file people share: remove it.",
+            zh: "修改这个密钥不会有任何效果，而且它以明文保存在常被分享的文件中：请删除它。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
     NO_BASE_URL {
         code: "codex/no-base-url",
         severity: Error,
@@ -470,8 +500,26 @@ impl Checker<'_> {
             let entry = providers?.get(id)?.as_table_like()?;
             Some((id, entry, anchor(providers?, id)?))
         });
+        if provider.is_none() {
+            // Codex stops before using any provider, so a top-level api_key changes nothing
+            // yet; the key in it is still masked.
+            if let Some(span) = key_span(root, codex::API_KEY) {
+                self.mark_secret(root, codex::API_KEY);
+                self.push(Finding::new(&API_KEY_IGNORED, span));
+            }
+            // The tables that are there are what the selection will point at once fixed:
+            // their mistakes are reported now, not one layer at a time.
+            for (id, item) in providers.iter().flat_map(|providers| providers.iter()) {
+                let anchor = providers.and_then(|providers| anchor(providers, id));
+                if let (Some(table), Some(anchor)) = (item.as_table_like(), anchor) {
+                    self.provider(id, table, anchor, None);
+                }
+            }
+        }
         match (selected, provider) {
-            (Some(_), Some((id, provider, anchor))) => self.provider(id, provider, anchor),
+            (Some(_), Some((id, provider, anchor))) => {
+                self.provider(id, provider, anchor, Some(root))
+            }
             (Some(id), None) if providers.and_then(|p| p.get(id)).is_some() => {
                 // Not a table: reported above.
             }
@@ -504,8 +552,25 @@ impl Checker<'_> {
         }
     }
 
-    /// The selected provider `id`, whose table starts at `anchor` (its header, or its key).
-    fn provider(&mut self, id: &str, provider: &dyn TableLike, anchor: Range<usize>) {
+    /// Marks the string value of `key` in `table` as a key, to be masked.
+    fn mark_secret(&mut self, table: &dyn TableLike, key: &str) {
+        if let Some(span) =
+            value_span(table, key).filter(|_| table.get(key).is_some_and(Item::is_str))
+        {
+            let secret = super::unquoted(self.text, &span);
+            self.checked.secrets.push(secret);
+        }
+    }
+
+    /// The provider `id`, whose table starts at `anchor` (its header, or its key); `root`
+    /// when it is the selected one, whose top-level settings apply to it.
+    fn provider(
+        &mut self,
+        id: &str,
+        provider: &dyn TableLike,
+        anchor: Range<usize>,
+        root: Option<&Table>,
+    ) {
         if provider
             .get(codex::WIRE_API)
             .is_some_and(|item| item.as_str() != Some(codex::RESPONSES))
@@ -536,10 +601,7 @@ impl Checker<'_> {
                 }
             });
         }
-        if let Some(span) = value_span(provider, codex::BEARER_TOKEN) {
-            let secret = super::unquoted(self.text, &span);
-            self.checked.secrets.push(secret);
-        }
+        self.mark_secret(provider, codex::BEARER_TOKEN);
         let authenticated = provider
             .get(codex::REQUIRES_OPENAI_AUTH)
             .and_then(Item::as_bool)
@@ -547,7 +609,50 @@ impl Checker<'_> {
             || codex::KEY_SOURCES[1..]
                 .iter()
                 .any(|key| provider.contains_key(key));
-        if !authenticated {
+        // `api_key` in this table, or at the top for the selected provider: Codex reads
+        // neither. Each fix takes one out; the provider then gets env_key in its place.
+        let api_keys: Vec<(bool, Range<usize>)> = [
+            (false, key_span(provider, codex::API_KEY)),
+            (true, root.and_then(|root| key_span(root, codex::API_KEY))),
+        ]
+        .into_iter()
+        .filter_map(|(at_top, span)| Some((at_top, span?)))
+        .collect();
+        let relay_env_key = &self.context.profile.clients.codex.env_key;
+        for (at_top, span) in api_keys.iter().cloned() {
+            match root.filter(|_| at_top) {
+                Some(root) => self.mark_secret(root, codex::API_KEY),
+                None => self.mark_secret(provider, codex::API_KEY),
+            }
+            let fix = self.structural_fix(|document| {
+                if at_top {
+                    document.as_table_mut().remove(codex::API_KEY)?;
+                }
+                let provider = document
+                    .get_mut(codex::PROVIDERS)?
+                    .as_table_like_mut()?
+                    .get_mut(id)?
+                    .as_table_like_mut()?;
+                if !at_top {
+                    provider.remove(codex::API_KEY)?;
+                }
+                if !authenticated {
+                    let name = Value::from(relay_env_key.as_str());
+                    provider.insert(codex::ENV_KEY, Item::Value(name));
+                }
+                Some(())
+            });
+            let rule = if authenticated {
+                &API_KEY_UNUSED
+            } else {
+                &API_KEY_IGNORED
+            };
+            let mut finding = Finding::new(rule, span);
+            finding.edits.extend(fix);
+            self.push(finding);
+        }
+        // With an api_key, the finding above says where the key must go instead.
+        if !authenticated && api_keys.is_empty() {
             let fix = self.structural_fix(|document| {
                 let provider = document
                     .get_mut(codex::PROVIDERS)?
@@ -735,6 +840,65 @@ mod tests {
         assert_eq!(
             codes(&GOOD.replace("base_url = \"https://api.4096bytes.com\"\n", "")),
             ["codex/no-base-url"]
+        );
+    }
+
+    #[test]
+    fn an_api_key_codex_ignores_is_moved_where_codex_reads_it() {
+        let key = "sk-abc123abc123abc123";
+        let no_auth = GOOD.replace("requires_openai_auth = true\n", "");
+        let in_table = format!("{no_auth}api_key = \"{key}\"\n");
+        let at_top = format!("api_key = \"{key}\"\n{no_auth}");
+        for text in [&in_table, &at_top] {
+            assert_eq!(codes(text), ["codex/api-key-ignored"], "{text}");
+            let checked = check(text, &crate::check::testing::context());
+            assert!(
+                checked
+                    .secrets
+                    .iter()
+                    .any(|span| &text[span.clone()] == key),
+                "the key is masked"
+            );
+            // Fixed, the key is gone from the file and env_key names where Codex reads it:
+            // never requires_openai_auth with no auth.json in sight.
+            let fixed = fixed(text);
+            assert!(codes(&fixed).is_empty(), "{fixed}");
+            assert!(!fixed.contains(key), "{fixed}");
+            assert!(
+                fixed.contains("env_key = \"RELAY_4096BYTES_API_KEY\""),
+                "{fixed}"
+            );
+            assert!(!fixed.contains("requires_openai_auth"), "{fixed}");
+        }
+        // Beside another source of the key it is only dead weight.
+        let beside = format!("{GOOD}api_key = \"{key}\"\n");
+        assert_eq!(codes(&beside), ["codex/api-key-unused"]);
+        assert_eq!(fixed(&beside), GOOD);
+        let both = format!("api_key = \"{key}\"\n{in_table}");
+        assert_eq!(
+            codes(&both),
+            ["codex/api-key-ignored", "codex/api-key-ignored"]
+        );
+        assert!(codes(&fixed(&both)).is_empty(), "{}", fixed(&both));
+    }
+
+    #[test]
+    fn every_mistake_that_does_not_depend_on_another_is_reported_at_once() {
+        let text = GOOD
+            .replace("model_provider = \"OpenAI\"", "model_provider = \"relay\"")
+            .replace(
+                "\"https://api.4096bytes.com\"",
+                "\"https://api.4096bytes.com/v1/responses \"",
+            )
+            .replace("requires_openai_auth = true\n", "");
+        assert_eq!(
+            codes(&text),
+            [
+                "codex/no-auth",
+                "codex/provider-undefined",
+                "url/endpoint-path",
+                "url/whitespace"
+            ]
         );
     }
 

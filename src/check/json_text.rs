@@ -115,21 +115,39 @@ impl Member {
 /// The parsed document and its members, or the findings that explain why `reader` cannot read
 /// it as JSON.
 pub fn parse(text: &str, reader: Client) -> Result<(serde_json::Value, Vec<Member>), Vec<Finding>> {
+    match read(text, reader)? {
+        (value, members, mistakes) if mistakes.is_empty() => Ok((value, members)),
+        (_, _, mistakes) => Err(mistakes),
+    }
+}
+
+/// The document and its members as they will be once the mistakes that hide nothing else are
+/// fixed (a byte order mark, trailing commas), with those mistakes; or the findings that
+/// explain why `reader` cannot read it at all.
+pub fn read(
+    text: &str,
+    reader: Client,
+) -> Result<(serde_json::Value, Vec<Member>, Vec<Finding>), Vec<Finding>> {
     // Comments are blanked, not removed, so that every offset stays where it was.
     let given = text;
     let uncommented = reader.reads_json_comments().then(|| blank_comments(text));
     let text = uncommented.as_deref().unwrap_or(text);
     let surface = surface(text, reader);
+    // A byte order mark and a trailing comma are read past, turned into as many spaces, so
+    // that everything else in the file is reported at once. Typographic quotes move where
+    // strings start and end: nothing read past them could be trusted.
+    let readable = (!surface.iter().any(|finding| finding.rule == &SMART_QUOTES))
+        .then(|| blank_spans(text, &surface));
+    let text = readable.as_deref().unwrap_or(text);
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     match serde_json::from_str::<serde_json::Value>(body) {
-        // The parser above skips a BOM, which not every client does: `surface` reports it.
-        Ok(value) if surface.is_empty() => {
+        Ok(value) if surface.is_empty() || readable.is_some() => {
             let offset = text.len() - body.len();
             let members = members(body)
                 .into_iter()
                 .map(|m| m.shifted(offset))
                 .collect();
-            Ok((value, members))
+            Ok((value, members, surface))
         }
         Ok(_) => Err(surface),
         // Typographic quotes and trailing commas explain the syntax error better than its
@@ -161,6 +179,32 @@ pub fn parse_object(text: &str, reader: Client) -> Result<Vec<Member>, Vec<Findi
     } else {
         Err(vec![Finding::new(&NOT_AN_OBJECT, 0..text.len())])
     }
+}
+
+/// Like [`parse_object`], reading past the mistakes that hide nothing else (see [`read`]):
+/// the members and those mistakes, for a checker to report with its own findings.
+pub fn read_object(
+    text: &str,
+    reader: Client,
+) -> Result<(Vec<Member>, Vec<Finding>), Vec<Finding>> {
+    let (value, members, mistakes) = read(text, reader)?;
+    if value.is_object() {
+        Ok((members, mistakes))
+    } else {
+        Err(vec![Finding::new(&NOT_AN_OBJECT, 0..text.len())])
+    }
+}
+
+/// `text` with the spans of `findings` turned into as many spaces as they have bytes.
+fn blank_spans(text: &str, findings: &[Finding]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for finding in findings {
+        if let Some(span) = bytes.get_mut(finding.span.clone()) {
+            span.fill(b' ');
+        }
+    }
+    // Each span covers whole characters (a BOM, a comma), so the bytes stay UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The byte offset of a 1-based line and column (as serde_json counts them: column 0 means
@@ -441,6 +485,30 @@ mod tests {
             codes("{\"a\": \"“quoted”, inside\"}").is_empty(),
             "inside a string they are text"
         );
+    }
+
+    #[test]
+    fn a_trailing_comma_or_a_bom_hides_nothing_else() {
+        let text = "\u{FEFF}{\"env\": {\"A\": \"x\",},}";
+        let (_, members, mistakes) = read(text, Client::Codex).unwrap();
+        let codes: Vec<_> = mistakes.iter().map(|f| f.rule.code).collect();
+        assert_eq!(
+            codes,
+            ["json/bom", "json/trailing-comma", "json/trailing-comma"]
+        );
+        let a = members.iter().find(|m| m.key == "A").unwrap();
+        assert_eq!(a.path, ["env"]);
+        assert_eq!(
+            &text[a.value_span.clone()],
+            "\"x\"",
+            "offsets are the text's"
+        );
+        assert!(
+            parse(text, Client::Codex).is_err(),
+            "strict reading refuses it"
+        );
+        // Typographic quotes hide where strings are: nothing is read past them.
+        assert!(read("{“a”: \"b\",}", Client::Codex).is_err());
     }
 
     #[test]

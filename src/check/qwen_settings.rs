@@ -97,12 +97,13 @@ const QWEN_OAUTH: &str = "qwen-oauth";
 const RESPONSES_AUTH_TYPE: &str = "openai-responses";
 
 pub fn check(text: &str, context: &Context) -> Checked {
-    let members = match json_text::parse_object(text, Client::QwenCode) {
-        Ok(members) => members,
+    // Mistakes that hide nothing else (a trailing comma…) come first, with the rest.
+    let (members, mistakes) = match json_text::read_object(text, Client::QwenCode) {
+        Ok(read) => read,
         Err(findings) => return findings.into(),
     };
     let context = context.for_client(Client::QwenCode);
-    let mut checked = Checked::default();
+    let mut checked = Checked::from(mistakes);
     let at = |path: &[&str], key: &str| {
         members.iter().find(move |m| {
             m.key == key && m.path.iter().map(String::as_str).eq(path.iter().copied())

@@ -618,6 +618,23 @@ fn merge_file(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang:
                     lang.merge_change(&change.key, &change.old, change.new.as_deref())
                 );
             }
+            // What the merge kept (a placeholder, a broken provider table) is checked like any
+            // file, on the merged text, so that nothing wrong is passed on in silence.
+            let (client, file_name) = args.into.file();
+            let context = Context {
+                profile,
+                client: Some(client),
+            };
+            let report = check::check(&merged.text, Kind::for_file(client, file_name), &context);
+            if !report.findings.is_empty() {
+                let name = Msg::CliMergedFile.text(lang);
+                let styled =
+                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                eprint!(
+                    "{}",
+                    diagnostics::render(&report, name, &merged.text, lang, styled)
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(findings) => {

@@ -50,6 +50,8 @@ pub mod config {
     pub const ENV_KEY: &str = "env_key";
     /// The key itself, in the file.
     pub const BEARER_TOKEN: &str = "experimental_bearer_token";
+    /// What people write for the key, at the top or in a provider table: Codex reads neither.
+    pub const API_KEY: &str = "api_key";
     /// Settings that give a provider its key.
     pub const KEY_SOURCES: [&str; 4] = [REQUIRES_OPENAI_AUTH, ENV_KEY, BEARER_TOKEN, "auth"];
 

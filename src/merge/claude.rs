@@ -1,6 +1,8 @@
 //! The relay's variables merged into Claude Code's `settings.json`: set in its `env` block,
 //! with the conflicting `ANTHROPIC_API_KEY` taken out, and the relay's variables taken out
-//! of the top level, where Claude Code ignores them.
+//! of the top level, where Claude Code ignores them. A placeholder (no key or model typed)
+//! only fills a variable the file does not have: a token set in `env`, or at the top level
+//! where Claude Code ignores it, is kept (moved into `env`).
 
 use super::json::Document;
 use super::{Change, Merged, masked};
@@ -22,6 +24,7 @@ pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merge
         if is_key(name) { masked(&value) } else { value }
     };
     let mut changes = Vec::new();
+    let mut ignored_token = None;
     for name in [BASE_URL_VARIABLE, AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE] {
         if let Some(old) = document.remove(&[], name) {
             changes.push(Change {
@@ -29,10 +32,22 @@ pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merge
                 old: shown(name, &old),
                 new: None,
             });
+            if name == AUTH_TOKEN_VARIABLE {
+                ignored_token = Some(old);
+            }
         }
     }
     for (name, value) in variables(&base_url, &values) {
-        let new = escape::json(value);
+        let mut new = escape::json(value);
+        if profile.placeholders.holds(value) {
+            if document.get(&[ENV], name).is_some() {
+                continue;
+            }
+            // The token the user put where Claude Code ignores it is the one they meant.
+            if let Some(token) = ignored_token.take().filter(|_| name == AUTH_TOKEN_VARIABLE) {
+                new = token;
+            }
+        }
         match document.set(&[ENV], name, &new) {
             Some(old) if old == new => {}
             Some(old) => changes.push(Change {
@@ -112,6 +127,51 @@ mod tests {
                 changes: Vec::new()
             }
         );
+    }
+
+    #[test]
+    fn a_placeholder_never_replaces_a_token_or_model_already_there() {
+        let profile = Profile::builtin();
+        let merge = |text: &str| super::merge(text, &profile, &Values::default()).unwrap();
+        let existing = "{\n  \"env\": {\n    \"ANTHROPIC_AUTH_TOKEN\": \"sk-mine-0123456789\",\n    \"ANTHROPIC_MODEL\": \"claude-x\"\n  }\n}\n";
+        let merged = merge(existing);
+        let settings: serde_json::Value = serde_json::from_str(&merged.text).unwrap();
+        assert_eq!(
+            settings["env"]["ANTHROPIC_AUTH_TOKEN"],
+            "sk-mine-0123456789"
+        );
+        assert_eq!(settings["env"]["ANTHROPIC_MODEL"], "claude-x");
+        assert!(merged.changes.is_empty(), "{:?}", merged.changes);
+        // A token outside env, where Claude Code ignores it, is moved in.
+        let merged = merge("{\"ANTHROPIC_AUTH_TOKEN\": \"sk-mine-0123456789\"}");
+        let settings: serde_json::Value = serde_json::from_str(&merged.text).unwrap();
+        assert_eq!(
+            settings["env"]["ANTHROPIC_AUTH_TOKEN"],
+            "sk-mine-0123456789"
+        );
+        assert!(
+            settings.get("ANTHROPIC_AUTH_TOKEN").is_none(),
+            "{}",
+            merged.text
+        );
+        // Where there is none, the placeholder fills it; a typed key replaces one.
+        let merged = merge("{}");
+        assert!(
+            merged.text.contains(&profile.placeholders.api_key),
+            "{}",
+            merged.text
+        );
+        let typed = Values {
+            key: "sk-typed-0123456789".into(),
+            ..Values::default()
+        };
+        let merged = super::merge(existing, &profile, &typed).unwrap();
+        assert!(
+            merged.text.contains("sk-typed-0123456789"),
+            "{}",
+            merged.text
+        );
+        assert!(merged.text.contains("claude-x"), "{}", merged.text);
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //!
 //! Only what the relay needs changes: the top-level `model_provider`, `model`, `review_model`
 //! (and the recommended reasoning effort), and the relay's `[model_providers.<id>]` table.
-//! Values that differ are replaced and listed; every other key, table and comment stays as it
-//! was. Top-level settings that had slid under a table are taken out of it. Merging twice gives
-//! the same text as merging once.
+//! Values that differ are replaced and listed; a placeholder (no model typed) only fills a
+//! setting the file does not have. Every other key, table and comment stays as it was.
+//! Top-level settings that had slid under a table are moved back to the top. Merging twice
+//! gives the same text as merging once.
 
 use super::{Change, Merged};
 use crate::check::{self, Finding, codex_config};
@@ -55,9 +56,31 @@ fn merge_parsed(existing: &str, profile: &Profile, values: &Values) -> Option<Me
     let provider_id = &profile.clients.codex.provider_id;
     let mut changes = Vec::new();
 
-    remove_misplaced_root_settings(document.as_table_mut(), &mut Vec::new(), &mut changes);
-    for (key, new) in root_settings(profile, values.model) {
-        set_value(document.as_table_mut(), key, new.into(), key, &mut changes);
+    let mut misplaced = Vec::new();
+    remove_misplaced_root_settings(
+        document.as_table_mut(),
+        &mut Vec::new(),
+        &mut misplaced,
+        &mut changes,
+    );
+    // What had slid under a table is what the user meant at the top: it comes back there
+    // (the first of each), then the relay's settings apply to it like to any other value.
+    for (setting, value) in misplaced {
+        if !document.contains_key(setting) {
+            document.insert(setting, Item::Value(value));
+        }
+    }
+    // With no model typed, the file's own model is the one meant, review_model included.
+    let own_model = document
+        .get(codex::MODEL)
+        .and_then(Item::as_str)
+        .filter(|_| profile.placeholders.holds(values.model))
+        .map(str::to_owned);
+    let model = own_model.as_deref().unwrap_or(values.model);
+    for (key, new) in root_settings(profile, model) {
+        let fill_only = profile.placeholders.holds(new);
+        let root = document.as_table_mut();
+        set_value(root, key, new.into(), key, fill_only, &mut changes);
     }
 
     let providers = document
@@ -85,7 +108,7 @@ fn merge_parsed(existing: &str, profile: &Profile, values: &Values) -> Option<Me
     let path = |key: &str| format!("{}.{provider_id}.{key}", codex::PROVIDERS);
     let base_url = Client::Codex.base_url(profile, values.base_url);
     for (key, new) in provider_settings(profile, &base_url, KeySource::AuthJson) {
-        set_value(provider, key, new.into(), &path(key), &mut changes);
+        set_value(provider, key, new.into(), &path(key), false, &mut changes);
     }
     // Another source of the key would fight `requires_openai_auth`.
     for key in [codex::ENV_KEY, codex::BEARER_TOKEN] {
@@ -118,11 +141,13 @@ impl From<ProviderValue<'_>> for Value {
 }
 
 /// Sets `key` to `new`, keeping the comments around an existing value, and lists the change.
+/// With `fill_only` (`new` is a placeholder), a value already there stays.
 fn set_value(
     table: &mut dyn TableLike,
     key: &str,
     new: Value,
     path: &str,
+    fill_only: bool,
     changes: &mut Vec<Change>,
 ) {
     // A value as written, without the comments and spaces around it.
@@ -132,6 +157,7 @@ fn set_value(
         bare.to_string()
     };
     match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(_) if fill_only => {}
         Some(existing) if shown(existing) == shown(&new) => {}
         Some(existing) => {
             changes.push(Change {
@@ -157,10 +183,11 @@ fn set_value(
 }
 
 /// Takes top-level settings out of the tables they slid under (an appended block), in any
-/// spelling.
+/// spelling, into `removed` (each setting with its value, in the order found).
 fn remove_misplaced_root_settings(
     table: &mut dyn TableLike,
     path: &mut Vec<String>,
+    removed: &mut Vec<(&'static str, Value)>,
     changes: &mut Vec<Change>,
 ) {
     for (key, item) in table.iter_mut() {
@@ -182,9 +209,13 @@ fn remove_misplaced_root_settings(
                     old: old.to_string().trim().to_owned(),
                     new: None,
                 });
+                if let Ok(mut value) = old.into_value() {
+                    value.decor_mut().clear();
+                    removed.push((setting, value));
+                }
             }
         }
-        remove_misplaced_root_settings(child, path, changes);
+        remove_misplaced_root_settings(child, path, removed, changes);
         path.pop();
     }
 }
@@ -281,6 +312,61 @@ mod tests {
         );
         assert!(
             merged.text.contains("[features]\ngoals = true\n"),
+            "{}",
+            merged.text
+        );
+    }
+
+    #[test]
+    fn a_placeholder_fills_what_is_missing_and_never_replaces_a_value() {
+        let profile = Profile::builtin();
+        let no_model = Values::default();
+        let merge = |text: &str| merge_codex_config(text, &profile, &no_model).unwrap();
+        let placeholder = &profile.placeholders.model;
+        let merged = merge("model = \"gpt-5.5\" # mine\n");
+        assert!(
+            merged.text.starts_with("model = \"gpt-5.5\" # mine\n"),
+            "{}",
+            merged.text
+        );
+        assert!(
+            merged.text.contains("review_model = \"gpt-5.5\""),
+            "the file's model is the one meant: {}",
+            merged.text
+        );
+        assert!(
+            merge("")
+                .text
+                .contains(&format!("model = \"{placeholder}\"")),
+            "a missing setting gets the placeholder"
+        );
+        assert!(
+            merged.changes.iter().all(|change| change.key != "model"),
+            "{:?}",
+            merged.changes
+        );
+        // A model that had slid under a table is moved back up, not replaced.
+        let merged = merge("[features]\ngoals = true\nmodel = \"gpt-5.5\"\n");
+        assert!(
+            merged.text.starts_with("model = \"gpt-5.5\"\n"),
+            "{}",
+            merged.text
+        );
+        assert!(
+            !merged
+                .text
+                .contains(&format!("model = \"{placeholder}\"\n[")),
+            "{}",
+            merged.text
+        );
+        // A typed model still replaces the file's.
+        let typed = Values {
+            model: "o4".into(),
+            ..Values::default()
+        };
+        let merged = merge_codex_config("model = \"gpt-5.5\"\n", &profile, &typed).unwrap();
+        assert!(
+            merged.text.starts_with("model = \"o4\"\n"),
             "{}",
             merged.text
         );

@@ -1,5 +1,7 @@
 //! The relay's model merged into Continue's `config.yaml`: its entry in the top-level
 //! `models` list, replacing an earlier entry of the same name, or added after the others.
+//! With no model typed, the relay's entry already there keeps its model; with no key typed,
+//! the entry replaced keeps its key.
 //!
 //! The file is edited as lines: Continue's files are written in YAML's block style
 //! (`models:` then `- name: …` items), which is all that is touched; a YAML parser with
@@ -9,7 +11,7 @@
 use super::{Change, Merged, masked};
 use crate::check::{Finding, declare_rules};
 use crate::clients::continue_dev::{MODELS, entry_name, model_entry};
-use crate::clients::{Client, Values};
+use crate::clients::{Client, Resolved, Values};
 use crate::i18n::Text;
 use crate::profile::Profile;
 
@@ -37,7 +39,6 @@ const LISTED: [&str; 3] = ["model", "apiBase", "apiKey"];
 pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merged, Vec<Finding>> {
     let values = values.resolve(profile);
     let base_url = Client::Continue.base_url(profile, values.base_url);
-    let name = entry_name(profile, values.model);
     let mut lines: Vec<String> = existing.lines().map(str::to_owned).collect();
     let header = lines.iter().position(|line| is_models_header(line));
     let mut changes = Vec::new();
@@ -66,11 +67,32 @@ pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merge
             let indent = items
                 .first()
                 .map_or_else(|| "  ".to_owned(), |item| indentation(&lines[item.start]));
-            let entry = entry_lines(&model_entry(profile, &base_url, &values, &indent));
-            match items
+            let placeholder = |value: &str| profile.placeholders.holds(value);
+            // With no model typed, the relay's entry already in the list is the one meant.
+            let relay_prefix = format!("{} ", profile.display_name);
+            let own_model = items
                 .iter()
-                .find(|item| item_name(&lines, item) == Some(name.clone()))
-            {
+                .filter(|_| placeholder(values.model))
+                .filter(|item| {
+                    item_name(&lines, item).is_some_and(|n| n.starts_with(&relay_prefix))
+                })
+                .find_map(|item| setting(&lines[item.clone()], "model"));
+            let model = own_model.as_deref().unwrap_or(values.model);
+            let name = entry_name(profile, model);
+            let same_entry = items
+                .iter()
+                .find(|item| item_name(&lines, item) == Some(name.clone()));
+            // With no key typed, the entry keeps its own.
+            let own_key = same_entry
+                .filter(|_| placeholder(values.key))
+                .and_then(|item| setting(&lines[item.clone()], "apiKey"));
+            let resolved = Resolved {
+                key: own_key.as_deref().unwrap_or(values.key),
+                base_url: values.base_url,
+                model,
+            };
+            let entry = entry_lines(&model_entry(profile, &base_url, &resolved, &indent));
+            match same_entry {
                 Some(item) => {
                     changes = listed_changes(&lines[item.clone()], &entry, &name);
                     lines.splice(item.clone(), entry);
@@ -172,16 +194,19 @@ fn entry_lines(entry: &str) -> Vec<String> {
     entry.lines().map(str::to_owned).collect()
 }
 
+/// The value of `key` among an item's lines, unquoted.
+fn setting(lines: &[String], key: &str) -> Option<String> {
+    lines.iter().find_map(|line| {
+        line.trim_start()
+            .trim_start_matches("- ")
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .map(scalar)
+    })
+}
+
 /// What the new entry changes in the old one, for the settings worth listing.
 fn listed_changes(old: &[String], new: &[String], name: &str) -> Vec<Change> {
-    let setting = |lines: &[String], key: &str| {
-        lines.iter().find_map(|line| {
-            line.trim_start()
-                .strip_prefix(key)
-                .and_then(|rest| rest.strip_prefix(':'))
-                .map(scalar)
-        })
-    };
     LISTED
         .iter()
         .filter_map(|key| {
@@ -225,6 +250,24 @@ mod tests {
         yaml_rust2::YamlLoader::load_from_str(text)
             .unwrap_or_else(|error| panic!("{error}:\n{text}"))
             .remove(0)
+    }
+
+    #[test]
+    fn a_placeholder_never_replaces_the_entrys_own_key_or_model() {
+        let profile = Profile::builtin();
+        let existing = "models:\n  - name: 4096bytes gpt-5.5\n    provider: openai\n    model: gpt-5.5\n    apiBase: https://api.4096bytes.com\n    apiKey: sk-mine-0123456789\n";
+        let merged = super::merge(existing, &profile, &Values::default()).unwrap();
+        let models = &parsed(&merged.text)["models"];
+        assert_eq!(models.as_vec().unwrap().len(), 1, "{}", merged.text);
+        assert_eq!(models[0]["model"].as_str(), Some("gpt-5.5"));
+        assert_eq!(models[0]["apiKey"].as_str(), Some("sk-mine-0123456789"));
+        assert!(merged.changes.is_empty(), "{:?}", merged.changes);
+        // A typed key replaces it, listed masked.
+        let merged = super::merge(existing, &profile, &values("gpt-5.5")).unwrap();
+        let models = &parsed(&merged.text)["models"];
+        assert_eq!(models[0]["apiKey"].as_str(), Some("sk-merge-0123456789"));
+        assert_eq!(merged.changes.len(), 1, "{:?}", merged.changes);
+        assert!(!merged.changes[0].old.contains("sk-mine"));
     }
 
     #[test]

@@ -34,6 +34,13 @@ impl Document {
             .find(|member| member.key == key && same_path(&member.path, path))
     }
 
+    /// Whether the object at `path` has any member.
+    pub fn has_members(&self, path: &[&str]) -> bool {
+        self.members
+            .iter()
+            .any(|member| same_path(&member.path, path))
+    }
+
     /// Sets `key` of the object at `path` (made, with the objects above it, if missing) to
     /// `value`, a JSON text. Returns the value's text before, if there was one.
     pub fn set(&mut self, path: &[&str], key: &str, value: &str) -> Option<String> {

@@ -1,6 +1,7 @@
 //! The relay's provider merged into OpenCode's `opencode.json`: its settings set one by one
 //! under `provider.<relay id>` (other providers, and other settings of this one, stay), and
-//! the relay's model made the default.
+//! the relay's model made the default. A placeholder (no key or model typed) only fills
+//! what the file does not have: a key, a model of the relay's, a default model.
 
 use super::json::{Document, pretty};
 use super::{Change, Merged, masked};
@@ -46,13 +47,26 @@ pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merge
         let mut full = vec![PROVIDERS, profile.id.as_str()];
         full.extend(path.iter().map(String::as_str));
         let (key, above) = full.split_last().expect("a leaf has a key");
+        if let Some(placeholder) = value.as_str().filter(|v| profile.placeholders.holds(v)) {
+            // A placeholder that names an entry (`models.<model>`) would add one beside the
+            // user's: it fills the list only when it is empty.
+            let present = match full.iter().position(|part| *part == placeholder) {
+                Some(named) => document.has_members(&full[..named]),
+                None => document.get(above, key).is_some(),
+            };
+            if present {
+                continue;
+            }
+        }
         let new = pretty(&value);
         let old = document.set(above, key, &new);
         record(above, key, old, &new);
     }
-    let new = escape::json(&model(profile, values.model));
-    let old = document.set(&[], MODEL, &new);
-    record(&[], MODEL, old, &new);
+    if !(profile.placeholders.holds(values.model) && document.get(&[], MODEL).is_some()) {
+        let new = escape::json(&model(profile, values.model));
+        let old = document.set(&[], MODEL, &new);
+        record(&[], MODEL, old, &new);
+    }
     let mut text = document.text;
     if !text.ends_with('\n') {
         text.push('\n');
@@ -117,6 +131,40 @@ mod tests {
             merge(&merged.text).text,
             merged.text,
             "merging twice is merging once"
+        );
+    }
+
+    #[test]
+    fn a_placeholder_never_replaces_a_key_or_model_already_there() {
+        let profile = Profile::builtin();
+        let existing = "{\n  \"provider\": {\n    \"4096bytes\": {\n      \"options\": {\"apiKey\": \"sk-mine-0123456789\"},\n      \"models\": {\"gpt-5.5\": {\"name\": \"gpt-5.5\"}}\n    }\n  },\n  \"model\": \"4096bytes/gpt-5.5\"\n}\n";
+        let merged = super::merge(existing, &profile, &Values::default()).unwrap();
+        let config: serde_json::Value = serde_json::from_str(&merged.text).unwrap();
+        let relay = &config["provider"]["4096bytes"];
+        assert_eq!(relay["options"]["apiKey"], "sk-mine-0123456789");
+        assert_eq!(
+            relay["models"].as_object().unwrap().len(),
+            1,
+            "{}",
+            merged.text
+        );
+        assert_eq!(config["model"], "4096bytes/gpt-5.5");
+        assert!(
+            !merged.text.contains(&profile.placeholders.model),
+            "{}",
+            merged.text
+        );
+        // Where there is nothing, the placeholders fill it.
+        let merged = super::merge("{}", &profile, &Values::default()).unwrap();
+        assert!(
+            merged.text.contains(&profile.placeholders.model),
+            "{}",
+            merged.text
+        );
+        assert!(
+            merged.text.contains(&profile.placeholders.api_key),
+            "{}",
+            merged.text
         );
     }
 

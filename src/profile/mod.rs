@@ -142,6 +142,14 @@ pub struct Placeholders {
     pub model: String,
 }
 
+impl Placeholders {
+    /// Whether `value` is one of them: a stand-in that a merge writes only where a file has
+    /// nothing, never over a value of its own.
+    pub fn holds(&self, value: &str) -> bool {
+        value == self.api_key || value == self.model
+    }
+}
+
 /// What every key the relay issues looks like. Only what the relay documents belongs here:
 /// the doctor reports a key outside this shape as an error, since the relay will refuse it.
 /// 4096bytes documents neither, so the built-in profile leaves both open.

@@ -45,12 +45,28 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
             Ok(Answer {
                 text,
                 changes: Some(changes),
+                findings,
                 ..
             }) => {
                 let changed = changed_lines(&existing.get_untracked(), &text);
+                // What the merge kept of the file (a broken provider table, a value it had no
+                // replacement for) is said here, not left for the client to fail on.
+                let merged = RwSignal::new(text.clone());
+                let kept = (!findings.is_empty()).then(|| view! {
+                    <div class="merge-result" role="status">
+                        <p>{translated(Msg::MergeStillWrong)}</p>
+                        <ul class="findings">
+                            {findings
+                                .into_iter()
+                                .map(|finding| view! { <FindingItem finding=finding value=merged multiline=true /> })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                });
                 view! {
                     <MergedFile target=target text=text changed=changed />
                     <MergeChanges changes=changes />
+                    {kept}
                 }
                 .into_any()
             }
