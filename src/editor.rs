@@ -21,6 +21,10 @@ pub const PLAIN_ABOVE: usize = 256 * 1024;
 /// How long typing must pause before a text longer than [`PLAIN_ABOVE`] is read and checked.
 pub const PAUSE_BEFORE_READING: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// The findings the page lists, at most; the counts cover them all. Thousands of findings
+/// (every line of a long paste flagged) made thousands of list items at every answer.
+pub const FINDINGS_LISTED: usize = 100;
+
 /// Whether a text of `length` is shown plain (see [`PLAIN_ABOVE`]).
 pub fn is_plain(length: usize) -> bool {
     length > PLAIN_ABOVE

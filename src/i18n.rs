@@ -98,6 +98,18 @@ impl Lang {
         }
     }
 
+    /// The line after the findings listed, when there are more than the page lists.
+    pub fn more_findings(self, more: usize) -> String {
+        match self {
+            Lang::En => format!(
+                "… and {more} more, not listed here. Fix what is fixable, or check the text a part at a time."
+            ),
+            Lang::ZhHans => {
+                format!("……另有 {more} 处问题未在此列出。请先修复可修复的问题，或分段检查文本。")
+            }
+        }
+    }
+
     /// A finding's position as it follows its message: in brackets, after a space in English;
     /// Chinese full-width brackets take none.
     pub fn position_after_message(self, position: &str) -> String {

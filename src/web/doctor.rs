@@ -9,7 +9,9 @@ use super::lang::{Language, tr, translated};
 use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::doctor::{Answer, Diagnostic, Request, Task};
-use crate::editor::{PAUSE_BEFORE_READING, Underlay, Viewport, is_plain, line_numbers};
+use crate::editor::{
+    FINDINGS_LISTED, PAUSE_BEFORE_READING, Underlay, Viewport, is_plain, line_numbers,
+};
 use crate::i18n::Msg;
 use crate::merge::{Change, Target};
 use crate::profile::Profile;
@@ -90,8 +92,19 @@ pub fn Doctor(
             }));
         }
     });
-    let findings =
-        move || answer.with(|a| a.as_ref().map(|a| a.findings.clone()).unwrap_or_default());
+    let findings = move || {
+        answer.with(|a| {
+            a.as_ref()
+                .map(|a| a.findings.iter().take(FINDINGS_LISTED).cloned().collect())
+                .unwrap_or_default()
+        })
+    };
+    let not_listed = move || {
+        answer.with(|a| {
+            a.as_ref()
+                .map_or(0, |a| a.findings.len().saturating_sub(FINDINGS_LISTED))
+        })
+    };
     let count = move |severity: Severity| {
         answer.with(|a| {
             a.as_ref().map_or(0, |a| {
@@ -200,6 +213,11 @@ pub fn Doctor(
                 <FindingItem finding=finding value=text multiline=true with_code=true on_locate=locate />
             </For>
         </ul>
+        <Show when=move || not_listed() != 0>
+            <p class="help" id="doctor-not-listed">
+                {move || lang.get().more_findings(not_listed())}
+            </p>
+        </Show>
         <div class="doctor-actions">
             <Show when=fixable>
                 <button type="button" class="fix-all" on:click=fix_all>

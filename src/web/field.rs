@@ -119,15 +119,14 @@ pub fn FindingItem(
             .map(|symptom| symptom.title.clone())
             .collect::<Vec<_>>()
     });
-    let position = move || {
-        value.with(|text| {
-            if multiline {
-                let (line, column) = check::line_column(text, start);
-                lang.get().at_line_column(line, column)
-            } else {
-                lang.get().at_character(check::char_position(text, start))
-            }
-        })
+    // A pasted text's finding is about the text it was found in: a change brings a new
+    // answer, and reading a long text again for every finding at every keystroke froze the
+    // page. A field's value is short, and its findings are kept while it changes.
+    let line_column =
+        multiline.then(|| value.with_untracked(|text| check::line_column(text, start)));
+    let position = move || match line_column {
+        Some((line, column)) => lang.get().at_line_column(line, column),
+        None => value.with(|text| lang.get().at_character(check::char_position(text, start))),
     };
     let severity = finding.severity;
     let Diagnostic {
