@@ -2,7 +2,7 @@
 //! that will send it, since clients differ (some trim spaces, some send them, one refuses).
 
 use super::{Checked, Context, Finding, chars, fix};
-use crate::clients::KeyEnd;
+use crate::clients::{Client, KeyEnd};
 use crate::i18n::Text;
 
 declare_rules! {
@@ -68,6 +68,40 @@ declare_rules! {
         why: Text {
             en: "Invisible characters are copied along from web pages and chats; they become part of the value and the relay rejects it.",
             zh: "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
+    /// `key/copied-punctuation`: full-width punctuation after the key (`。`, `，`, `；`, `）`…),
+    /// taken along from the sentence it was copied out of.
+    COPIED_PUNCTUATION {
+        code: "key/copied-punctuation",
+        severity: Error,
+        evidence: Client("a key ending in 。，；、）」】: Claude Code 2.1.332 and the OpenAI Python SDK 3.54 send nothing (the SDK raises UnicodeEncodeError), Codex CLI 0.171 sends the character's UTF-8 bytes, a key the relay never issued (tests/*_conformance.rs, key_whitespace_verdicts_match_*, and the doctor's Codex and Claude Code cases)"),
+        message: Text {
+            en: "Ends with full-width punctuation copied along from a sentence.",
+            zh: "末尾带有从句子中一起复制来的全角标点。",
+        },
+        why: Text {
+            en: "A key is letters, digits and dashes: with the punctuation the client refuses to send it or the relay answers 401. Remove it.",
+            zh: "密钥只由字母、数字和短横线组成：带上这个标点，客户端会拒绝发送，或者中转服务返回 401。请删掉它。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
+    /// `key/trailing-punctuation`: a full stop, comma, semicolon or closing bracket after the
+    /// key, probably from the sentence it was copied out of.
+    TRAILING_PUNCTUATION {
+        code: "key/trailing-punctuation",
+        severity: Warning,
+        evidence: Heuristic("every client sends it along (Codex CLI 0.171, Claude Code 2.1.332 and the OpenAI Python SDK 3.54 sent `Bearer sk-….`, observed); a relay's keys are tokens of letters, digits, - and _, but the relay's docs do not say so: probably a copied sentence's punctuation"),
+        message: Text {
+            en: "Ends with punctuation (. , ; or a closing bracket) that keys do not have.",
+            zh: "末尾带有密钥中不会出现的标点（. , ; 或右括号）。",
+        },
+        why: Text {
+            en: "Copied out of a sentence, the key took its punctuation along: clients send it as part of the key and the relay answers 401.",
+            zh: "从句子中复制时把标点也带上了：客户端会把它当作密钥的一部分发送，中转服务会返回 401。",
         },
         fix: Some(fix::REMOVE),
     }
@@ -199,7 +233,9 @@ pub fn check(key: &str, context: &Context) -> Checked {
 
 fn findings(key: &str, context: &Context) -> Vec<Finding> {
     let profile = context.profile;
-    // Spaces at an end of the key do no harm only where the client (or HTTP) drops them.
+    // Spaces at an end of the key do no harm only where the client (or HTTP) drops them;
+    // ideographic ones only where the client trims them (HTTP keeps them).
+    let wide = context.client.is_some_and(Client::trims_values);
     let edge_spaces = [KeyEnd::Start, KeyEnd::End].map(|end| {
         if context
             .client
@@ -232,7 +268,7 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
             .push(Finding::new(&BEARER_PREFIX, start..prefix_end).with_edit(start..prefix_end, ""));
         // The spaces after "Bearer" are part of that fix, not a separate finding.
         findings.extend(
-            chars::stray_characters_with_edges(key, &WHITESPACE, edge_spaces, &INVISIBLE)
+            chars::stray_characters_with_edges(key, &WHITESPACE, edge_spaces, &INVISIBLE, wide)
                 .into_iter()
                 .filter(|finding| finding.span.start >= prefix_end || finding.span.end <= start),
         );
@@ -242,10 +278,22 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
             &WHITESPACE,
             edge_spaces,
             &INVISIBLE,
+            wide,
         ));
     }
+    let tail = chars::tail(key);
+    findings.extend(chars::tail_findings(
+        &tail,
+        &TRAILING_PUNCTUATION,
+        &COPIED_PUNCTUATION,
+    ));
+    findings.extend(
+        tail.quotes
+            .iter()
+            .map(|span| Finding::new(&QUOTED, span.clone()).with_edit(span.clone(), "")),
+    );
     let trimmed_start = key.len() - key.trim_start().len();
-    let trimmed_end = key.trim_end().len().max(trimmed_start);
+    let trimmed_end = key[..tail.core_end].trim_end().len().max(trimmed_start);
     findings.extend(crate::check::url::quotes(
         key,
         trimmed_start,
@@ -253,7 +301,7 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
         &QUOTED,
     ));
     // The key as the other rules will leave it: what its length and shape are judged on.
-    let core: String = key
+    let core: String = key[..tail.core_end]
         .trim()
         .trim_matches(&crate::check::url::QUOTES[..])
         .chars()
@@ -293,7 +341,6 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::check::testing::{context, sorted_codes};
-    use crate::clients::Client;
     use crate::profile::{LengthRange, Profile};
 
     fn codes(key: &str) -> Vec<&'static str> {
@@ -443,6 +490,62 @@ mod tests {
             codes("\u{FEFF}sk-abc123abc123abc123 "),
             ["key/invisible-character", "key/surrounding-space"]
         );
+    }
+
+    #[test]
+    fn punctuation_copied_out_of_a_sentence_is_found_after_the_key() {
+        let key = "sk-abc123abc123abc123";
+        for client in Client::ALL {
+            for wide in ["。", "，", "；", "、", "）", "】"] {
+                assert_eq!(
+                    codes_for(&format!("{key}{wide}"), client),
+                    ["key/copied-punctuation"],
+                    "{wide} for {client:?}"
+                );
+            }
+            for ascii in [".", ",", ";", ")", "]"] {
+                assert_eq!(
+                    codes_for(&format!("{key}{ascii}"), client),
+                    ["key/trailing-punctuation"],
+                    "{ascii} for {client:?}"
+                );
+            }
+        }
+        assert_eq!(
+            codes(&format!("\"{key}\"。")),
+            ["key/copied-punctuation", "key/quoted", "key/quoted"]
+        );
+        assert_eq!(fix_all(&format!("“{key}”，")), key);
+        assert_eq!(fix_all(&format!("{key}. ")), key);
+        assert!(
+            codes("sk-(abc)123abc123abc123").is_empty(),
+            "a bracket of its own"
+        );
+        assert_eq!(codes("sk-abc123..."), ["key/truncated"]);
+        let mut profile = Profile::builtin();
+        profile.key.length = Some(LengthRange { min: 21, max: 21 });
+        let context = Context {
+            profile: &profile,
+            client: None,
+        };
+        assert_eq!(
+            sorted_codes(&check(&format!("{key}。"), &context).findings),
+            ["key/copied-punctuation"],
+            "the length is the key's without the punctuation"
+        );
+    }
+
+    #[test]
+    fn an_ideographic_space_is_trimmed_only_by_a_client_that_trims_it() {
+        let key = "sk-abc123abc123abc123\u{3000}";
+        assert_eq!(
+            codes_for(key, Client::ClaudeCode),
+            ["key/surrounding-space-trimmed"]
+        );
+        for client in [Client::Codex, Client::OpenAiSdk, Client::Curl] {
+            assert_eq!(codes_for(key, client), ["key/whitespace"], "{client:?}");
+        }
+        assert_eq!(codes(key), ["key/whitespace"]);
     }
 
     #[test]

@@ -533,13 +533,21 @@ pub fn run_client_until(mut command: Command, decided: impl Fn() -> bool) -> Out
 /// The key a relay issued, in the whitespace verdict tests.
 pub const CLEAN_KEY: &str = "sk-onramp-whitespace-0001";
 
-/// That key with the mistakes people paste along with it: the doctor's verdict on each, for
-/// a client, must match what that client does with it.
-pub const KEY_MISTAKES: [(&str, &str); 4] = [
+/// That key with the mistakes people paste along with it, whitespace and what a copy out of a
+/// Chinese sentence takes along: the doctor's verdict on each, for a client, must match what
+/// that client does with it. (An ASCII full stop or comma is sent along by every client: the
+/// relay's call, so no verdict to compare.)
+pub const KEY_MISTAKES: [(&str, &str); 7] = [
     ("a leading space", " sk-onramp-whitespace-0001"),
     ("a trailing space", "sk-onramp-whitespace-0001 "),
     ("a trailing tab", "sk-onramp-whitespace-0001\t"),
     ("a zero-width space", "sk-onramp-\u{200B}whitespace-0001"),
+    (
+        "a trailing ideographic space",
+        "sk-onramp-whitespace-0001\u{3000}",
+    ),
+    ("a copied 。", "sk-onramp-whitespace-0001。"),
+    ("a copied ，", "sk-onramp-whitespace-0001，"),
 ];
 
 /// Whether the relay got the key it issued: a request whose `Authorization` header, read as
