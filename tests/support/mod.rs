@@ -246,10 +246,13 @@ fn answer(stream: TcpStream, strict: Option<&Strict>) -> Option<Request> {
     loop {
         line.clear();
         reader.read_line(&mut line).ok()?;
-        let Some((name, value)) = line.trim_end().split_once(':') else {
+        let Some((name, value)) = line.trim_end_matches(['\r', '\n']).split_once(':') else {
             break;
         };
-        headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+        // As HTTP reads a field: only spaces and tabs around the value are dropped (RFC 9110
+        // OWS), not an ideographic space that a client sent.
+        let value = value.trim_matches([' ', '\t']);
+        headers.insert(name.trim().to_ascii_lowercase(), value.to_owned());
     }
     let length = headers
         .get("content-length")
