@@ -106,6 +106,23 @@ declare_rules! {
         fix: Some(fix::REMOVE),
     }
 
+    /// `key/non-ascii-character`: a character outside ASCII inside the key (a full-width
+    /// letter from an input method, a lookalike), which no key has.
+    NON_ASCII {
+        code: "key/non-ascii-character",
+        severity: Error,
+        evidence: Client("a key with a full-width letter: Claude Code 2.1.332, Codex CLI 0.171, the OpenAI Python and Node SDKs and curl all fail to get the issued key to the relay (the Python SDK sends nothing, Codex and curl send the letter's UTF-8 bytes; tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
+        message: Text {
+            en: "Contains a character that keys do not have (a full-width letter or sign from an input method, or a lookalike outside ASCII).",
+            zh: "包含密钥中不会出现的字符（输入法打出的全角字母或符号，或 ASCII 以外的形近字符）。",
+        },
+        why: Text {
+            en: "Keys are ASCII: the client refuses to send such a key, or sends one the relay never issued (401). Copy the key again with the dashboard's copy button.",
+            zh: "密钥只包含 ASCII 字符：客户端会拒绝发送这样的密钥，或者发送一个中转服务从未签发的密钥（401）。请用控制台的复制按钮重新复制密钥。",
+        },
+        fix: Some(fix::REPLACE),
+    }
+
     /// `key/placeholder`: the docs' placeholder was never replaced.
     PLACEHOLDER {
         code: "key/placeholder",
@@ -300,6 +317,7 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
         trimmed_end,
         &QUOTED,
     ));
+    findings.extend(non_ascii(key, &findings));
     // The key as the other rules will leave it: what its length and shape are judged on.
     let core: String = key[..tail.core_end]
         .trim()
@@ -335,6 +353,39 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
         findings.push(Finding::new(&UNEXPECTED_LENGTH, 0..key.len()));
     }
     findings
+}
+
+/// One finding per run of characters outside ASCII that no other finding covers (an
+/// ellipsis is a shortened copy's, for `key/truncated`); a run of full-width forms
+/// (`ｓｋ－`) is fixed with their ASCII letters.
+fn non_ascii(key: &str, found: &[Finding]) -> Vec<Finding> {
+    let covered = |index: usize| found.iter().any(|finding| finding.span.contains(&index));
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (index, c) in key.char_indices() {
+        if c.is_ascii() || c == '…' || c.is_whitespace() || covered(index) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.end == index => run.end = index + c.len_utf8(),
+            _ => runs.push(index..index + c.len_utf8()),
+        }
+    }
+    runs.into_iter()
+        .map(|span| {
+            let finding = Finding::new(&NON_ASCII, span.clone());
+            let ascii: Option<String> = key[span.clone()]
+                .chars()
+                .map(|c| match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+                    _ => None,
+                })
+                .collect();
+            match ascii {
+                Some(ascii) => finding.with_edit(span, &ascii),
+                None => finding,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -532,6 +583,26 @@ mod tests {
             sorted_codes(&check(&format!("{key}。"), &context).findings),
             ["key/copied-punctuation"],
             "the length is the key's without the punctuation"
+        );
+    }
+
+    #[test]
+    fn a_character_outside_ascii_is_no_key_s() {
+        assert_eq!(
+            codes("sk-abc１２３abc123abc123"),
+            ["key/non-ascii-character"]
+        );
+        assert_eq!(fix_all("ｓｋ－abc123abc123abc123"), "sk-abc123abc123abc123");
+        assert_eq!(codes("sk-abcе23abc123abc123"), ["key/non-ascii-character"]);
+        assert_eq!(
+            fix_all("sk-abcе23abc123abc123"),
+            "sk-abcе23abc123abc123",
+            "a lookalike has no safe fix"
+        );
+        assert_eq!(codes("sk-abc…wxyz"), ["key/truncated"]);
+        assert_eq!(
+            codes("sk-a\u{200B}bc。"),
+            ["key/copied-punctuation", "key/invisible-character"]
         );
     }
 

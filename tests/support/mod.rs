@@ -540,7 +540,7 @@ pub const CLEAN_KEY: &str = "sk-onramp-whitespace-0001";
 /// Chinese sentence takes along: the doctor's verdict on each, for a client, must match what
 /// that client does with it. (An ASCII full stop or comma is sent along by every client: the
 /// relay's call, so no verdict to compare.)
-pub const KEY_MISTAKES: [(&str, &str); 7] = [
+pub const KEY_MISTAKES: [(&str, &str); 8] = [
     ("a leading space", " sk-onramp-whitespace-0001"),
     ("a trailing space", "sk-onramp-whitespace-0001 "),
     ("a trailing tab", "sk-onramp-whitespace-0001\t"),
@@ -551,6 +551,7 @@ pub const KEY_MISTAKES: [(&str, &str); 7] = [
     ),
     ("a copied 。", "sk-onramp-whitespace-0001。"),
     ("a copied ，", "sk-onramp-whitespace-0001，"),
+    ("a full-width letter", "sk-onramp-ｗhitespace-0001"),
 ];
 
 /// Whether the relay got the key it issued: a request whose `Authorization` header, read as
