@@ -43,7 +43,7 @@ declare_rules! {
     COPIED_PUNCTUATION {
         code: "url/copied-punctuation",
         severity: Error,
-        evidence: Client("a base URL ending in . , ; ) ] or 。，；）」】: the OpenAI Python SDK 3.54 refuses it after a port (InvalidURL, nothing sent) and after a path sends …/v1./chat/completions, a path the relay does not serve; Codex CLI 0.171 and Claude Code 2.1.332 send nothing for one ending in 。 (observed against a loopback relay). A lone . right after the host is left to the host check: it is DNS's root and may resolve"),
+        evidence: Client("a base URL ending in . , ; ) ] or 。，；、）】: after a port the OpenAI Python and Node SDKs 3.54/7.57 send nothing (tests/sdk_conformance.rs, base_url_tail_verdicts_match_the_sdks), nor do Codex CLI 0.171 and Claude Code 2.1.332 (the doctor's Codex and Claude Code cases); after a path the Python SDK sends …/v1./chat/completions, a path the relay does not serve; after a host the relay's FAQ allows no punctuation (full-width is not URL syntax). A lone . right after a host is left to the host check: it is DNS's root and may resolve"),
         message: Text {
             en: "Ends with punctuation copied along from a sentence.",
             zh: "末尾带有从句子中一起复制来的标点。",
