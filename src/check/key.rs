@@ -77,7 +77,7 @@ declare_rules! {
     COPIED_PUNCTUATION {
         code: "key/copied-punctuation",
         severity: Error,
-        evidence: Client("a key ending in 。，；、）」】: Claude Code 2.1.332 and the OpenAI Python SDK 3.54 send nothing (the SDK raises UnicodeEncodeError), Codex CLI 0.171 sends the character's UTF-8 bytes, a key the relay never issued (tests/*_conformance.rs, key_whitespace_verdicts_match_*, and the doctor's Codex and Claude Code cases)"),
+        evidence: Client("Claude Code 2.1.332 and the OpenAI SDKs send nothing for a key ending in 。 or ，; Codex CLI 0.171 and curl send a key the relay never issued (key_whitespace_verdicts_match_*)"),
         message: Text {
             en: "Ends with full-width punctuation copied along from a sentence.",
             zh: "末尾带有从句子中一起复制来的全角标点。",
@@ -94,7 +94,7 @@ declare_rules! {
     TRAILING_PUNCTUATION {
         code: "key/trailing-punctuation",
         severity: Warning,
-        evidence: Heuristic("every client sends it along (Codex CLI 0.171, Claude Code 2.1.332 and the OpenAI Python SDK 3.54 sent `Bearer sk-….`, observed); a relay's keys are tokens of letters, digits, - and _, but the relay's docs do not say so: probably a copied sentence's punctuation"),
+        evidence: Heuristic("every client sends it along (observed); relay keys are letters, digits, - and _, which the relay's docs do not state"),
         message: Text {
             en: "Ends with punctuation (. , ; or a closing bracket) that keys do not have.",
             zh: "末尾带有密钥中不会出现的标点（. , ; 或右括号）。",
@@ -111,7 +111,7 @@ declare_rules! {
     NON_ASCII {
         code: "key/non-ascii-character",
         severity: Error,
-        evidence: Client("a key with a full-width letter: Claude Code 2.1.332, Codex CLI 0.171, the OpenAI Python and Node SDKs and curl all fail to get the issued key to the relay (the Python SDK sends nothing, Codex and curl send the letter's UTF-8 bytes; tests/*_conformance.rs, key_whitespace_verdicts_match_*)"),
+        evidence: Client("a full-width letter: Claude Code 2.1.332, Codex CLI 0.171, the OpenAI SDKs and curl fail to send the issued key (key_whitespace_verdicts_match_*)"),
         message: Text {
             en: "Contains a character that keys do not have (a full-width letter or sign from an input method, or a lookalike outside ASCII).",
             zh: "包含密钥中不会出现的字符（输入法打出的全角字母或符号，或 ASCII 以外的形近字符）。",

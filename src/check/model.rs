@@ -41,7 +41,7 @@ declare_rules! {
     SURROUNDING_SPACE_TRIMMED {
         code: "model/surrounding-space-trimmed",
         severity: Warning,
-        evidence: Client("Claude Code 2.1.332 trims ANTHROPIC_MODEL: `claude-x ` reached a loopback relay as claude-x (observed 2026-12-02); Codex CLI 0.171 and the OpenAI Python SDK 3.54 send the space along"),
+        evidence: Client("Claude Code 2.1.332 trims ANTHROPIC_MODEL (observed); Codex CLI 0.171 and the OpenAI Python SDK send the space"),
         message: Text {
             en: "Has spaces before or after the model name, which do no harm with this client.",
             zh: "模型名称前后有空格，对此客户端没有影响。",
@@ -58,7 +58,7 @@ declare_rules! {
     COPIED_PUNCTUATION {
         code: "model/copied-punctuation",
         severity: Warning,
-        evidence: Heuristic("clients send it along (the OpenAI Python SDK 3.54 sent `gpt-5.5。` and `gpt-5.5.`, observed) and the relay then answers model not found; but only the dashboard knows whether a name ends so"),
+        evidence: Heuristic("clients send it along (observed); only the dashboard knows whether a name ends so"),
         message: Text {
             en: "Ends with punctuation (. , ; 。 ， or a closing bracket) copied along from a sentence.",
             zh: "末尾带有从句子中一起复制来的标点（. , ; 。 ， 或右括号）。",

@@ -28,7 +28,7 @@ declare_rules! {
     SURROUNDING_SPACE_TRIMMED {
         code: "url/surrounding-space-trimmed",
         severity: Warning,
-        evidence: Client("Claude Code 2.1.332 trims ANTHROPIC_BASE_URL: surrounding spaces, a tab and an ideographic space (U+3000) were dropped and the request reached the relay (tests/claude_doctor_conformance.rs, the claude-settings cases base-url-surrounding-spaces and base-url-ideographic-space); Codex CLI 0.171 and the OpenAI Python SDK 3.54 fail on them"),
+        evidence: Client("Claude Code 2.1.332 trims ANTHROPIC_BASE_URL, U+3000 too (claude_doctor_conformance); Codex CLI 0.171 fails on it"),
         message: Text {
             en: "Has spaces before or after the address, which do no harm with this client.",
             zh: "地址前后有空格，对此客户端没有影响。",
@@ -43,7 +43,7 @@ declare_rules! {
     COPIED_PUNCTUATION {
         code: "url/copied-punctuation",
         severity: Error,
-        evidence: Client("a base URL ending in . , ; ) ] or 。，；、）】: after a port the OpenAI Python and Node SDKs 3.54/7.57 send nothing (tests/sdk_conformance.rs, base_url_tail_verdicts_match_the_sdks), nor do Codex CLI 0.171 and Claude Code 2.1.332 (the doctor's Codex and Claude Code cases); after a path the Python SDK sends …/v1./chat/completions, a path the relay does not serve; after a host the relay's FAQ allows no punctuation (full-width is not URL syntax). A lone . right after a host is left to the host check: it is DNS's root and may resolve"),
+        evidence: Client("after a port the OpenAI SDKs, Codex CLI 0.171 and Claude Code 2.1.332 send nothing (base_url_tail_verdicts_match_the_sdks, the doctor's cases); after a host or path the relay's FAQ allows none; a lone . after a host is the host check's"),
         message: Text {
             en: "Ends with punctuation copied along from a sentence.",
             zh: "末尾带有从句子中一起复制来的标点。",
