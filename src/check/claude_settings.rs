@@ -1,9 +1,11 @@
 //! Rules for Claude Code's `settings.json`: the relay's variables belong in its `env` object.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, embed, fix, key, url};
+use super::{Checked, Context, Finding, embed, fix, key, model, url};
 use crate::clients::Client;
-use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE};
+use crate::clients::claude_code::{
+    API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, MODEL_VARIABLE,
+};
 use crate::escape;
 use crate::i18n::Text;
 
@@ -213,6 +215,13 @@ pub fn check(text: &str, context: &Context) -> Checked {
                     escape::json,
                 ));
             }
+            MODEL_VARIABLE => findings.extend(embed(
+                model::check(&value, &context).findings,
+                &value,
+                text,
+                literal,
+                escape::json,
+            )),
             _ => {}
         }
     }

@@ -288,6 +288,15 @@ fn read(text: &str, kind: Kind, findings: &mut Vec<Finding>) -> Vec<Assignment> 
     }
 }
 
+/// The value rules about what a copy out of a sentence left after the value.
+const TAIL_RULES: [&str; 5] = [
+    "key/copied-punctuation",
+    "key/trailing-punctuation",
+    "key/quoted",
+    "url/copied-punctuation",
+    "model/copied-punctuation",
+];
+
 fn check(text: &str, kind: Kind, context: &Context) -> Checked {
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
@@ -351,7 +360,18 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
         } else {
             continue;
         };
-        findings.extend(embed(checked.findings, value, text, literal, quote));
+        // Punctuation and quotes after the value's end are the line's to fix when the shell
+        // took them from after a closing quote (text-after-quote), or when cmd keeps quotes
+        // (quotes-in-value: with the quote moved, cmd drops what follows it).
+        let line_fixes_the_tail = assignment.after_quote.is_some()
+            || findings.iter().any(|finding| {
+                finding.rule.code == QUOTES_IN_VALUE.code && finding.span == literal
+            });
+        let value_findings = checked
+            .findings
+            .into_iter()
+            .filter(|finding| !(line_fixes_the_tail && TAIL_RULES.contains(&finding.rule.code)));
+        findings.extend(embed(value_findings.collect(), value, text, literal, quote));
     }
     let span_of = |wanted: &str| {
         names

@@ -2,7 +2,7 @@
 //! that will send it, since clients differ (some trim spaces, some send them, one refuses).
 
 use super::{Checked, Context, Finding, chars, fix};
-use crate::clients::KeyEnd;
+use crate::clients::{Client, KeyEnd};
 use crate::i18n::Text;
 
 declare_rules! {
@@ -70,6 +70,57 @@ declare_rules! {
             zh: "不可见字符常随网页或聊天内容一起被复制，它们会成为值的一部分，导致中转服务拒绝请求。",
         },
         fix: Some(fix::REMOVE),
+    }
+
+    /// `key/copied-punctuation`: full-width punctuation after the key (`。`, `，`, `；`, `）`…),
+    /// taken along from the sentence it was copied out of.
+    COPIED_PUNCTUATION {
+        code: "key/copied-punctuation",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.332 and the OpenAI SDKs send nothing for a key ending in 。 or ，; Codex CLI 0.171 and curl send a key the relay never issued (key_whitespace_verdicts_match_*)"),
+        message: Text {
+            en: "Ends with full-width punctuation copied along from a sentence.",
+            zh: "末尾带有从句子中一起复制来的全角标点。",
+        },
+        why: Text {
+            en: "A key is letters, digits and dashes: with the punctuation the client refuses to send it or the relay answers 401. Remove it.",
+            zh: "密钥只由字母、数字和短横线组成：带上这个标点，客户端会拒绝发送，或者中转服务返回 401。请删掉它。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
+    /// `key/trailing-punctuation`: a full stop, comma, semicolon or closing bracket after the
+    /// key, probably from the sentence it was copied out of.
+    TRAILING_PUNCTUATION {
+        code: "key/trailing-punctuation",
+        severity: Warning,
+        evidence: Heuristic("every client sends it along (observed); relay keys are letters, digits, - and _, which the relay's docs do not state"),
+        message: Text {
+            en: "Ends with punctuation (. , ; or a closing bracket) that keys do not have.",
+            zh: "末尾带有密钥中不会出现的标点（. , ; 或右括号）。",
+        },
+        why: Text {
+            en: "Copied out of a sentence, the key took its punctuation along: clients send it as part of the key and the relay answers 401.",
+            zh: "从句子中复制时把标点也带上了：客户端会把它当作密钥的一部分发送，中转服务会返回 401。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
+    /// `key/non-ascii-character`: a character outside ASCII inside the key (a full-width
+    /// letter from an input method, a lookalike), which no key has.
+    NON_ASCII {
+        code: "key/non-ascii-character",
+        severity: Error,
+        evidence: Client("a full-width letter: Claude Code 2.1.332, Codex CLI 0.171, the OpenAI SDKs and curl fail to send the issued key (key_whitespace_verdicts_match_*)"),
+        message: Text {
+            en: "Contains a character that keys do not have (a full-width letter or sign from an input method, or a lookalike outside ASCII).",
+            zh: "包含密钥中不会出现的字符（输入法打出的全角字母或符号，或 ASCII 以外的形近字符）。",
+        },
+        why: Text {
+            en: "Keys are ASCII: the client refuses to send such a key, or sends one the relay never issued (401). Copy the key again with the dashboard's copy button.",
+            zh: "密钥只包含 ASCII 字符：客户端会拒绝发送这样的密钥，或者发送一个中转服务从未签发的密钥（401）。请用控制台的复制按钮重新复制密钥。",
+        },
+        fix: Some(fix::REPLACE),
     }
 
     /// `key/placeholder`: the docs' placeholder was never replaced.
@@ -199,7 +250,9 @@ pub fn check(key: &str, context: &Context) -> Checked {
 
 fn findings(key: &str, context: &Context) -> Vec<Finding> {
     let profile = context.profile;
-    // Spaces at an end of the key do no harm only where the client (or HTTP) drops them.
+    // Spaces at an end of the key do no harm only where the client (or HTTP) drops them;
+    // ideographic ones only where the client trims them (HTTP keeps them).
+    let wide = context.client.is_some_and(Client::trims_values);
     let edge_spaces = [KeyEnd::Start, KeyEnd::End].map(|end| {
         if context
             .client
@@ -232,7 +285,7 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
             .push(Finding::new(&BEARER_PREFIX, start..prefix_end).with_edit(start..prefix_end, ""));
         // The spaces after "Bearer" are part of that fix, not a separate finding.
         findings.extend(
-            chars::stray_characters_with_edges(key, &WHITESPACE, edge_spaces, &INVISIBLE)
+            chars::stray_characters_with_edges(key, &WHITESPACE, edge_spaces, &INVISIBLE, wide)
                 .into_iter()
                 .filter(|finding| finding.span.start >= prefix_end || finding.span.end <= start),
         );
@@ -242,18 +295,31 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
             &WHITESPACE,
             edge_spaces,
             &INVISIBLE,
+            wide,
         ));
     }
+    let tail = chars::tail(key);
+    findings.extend(chars::tail_findings(
+        &tail,
+        &TRAILING_PUNCTUATION,
+        &COPIED_PUNCTUATION,
+    ));
+    findings.extend(
+        tail.quotes
+            .iter()
+            .map(|span| Finding::new(&QUOTED, span.clone()).with_edit(span.clone(), "")),
+    );
     let trimmed_start = key.len() - key.trim_start().len();
-    let trimmed_end = key.trim_end().len().max(trimmed_start);
+    let trimmed_end = key[..tail.core_end].trim_end().len().max(trimmed_start);
     findings.extend(crate::check::url::quotes(
         key,
         trimmed_start,
         trimmed_end,
         &QUOTED,
     ));
+    findings.extend(non_ascii(key, &findings));
     // The key as the other rules will leave it: what its length and shape are judged on.
-    let core: String = key
+    let core: String = key[..tail.core_end]
         .trim()
         .trim_matches(&crate::check::url::QUOTES[..])
         .chars()
@@ -289,11 +355,43 @@ fn findings(key: &str, context: &Context) -> Vec<Finding> {
     findings
 }
 
+/// One finding per run of characters outside ASCII that no other finding covers (an
+/// ellipsis is a shortened copy's, for `key/truncated`); a run of full-width forms
+/// (`ｓｋ－`) is fixed with their ASCII letters.
+fn non_ascii(key: &str, found: &[Finding]) -> Vec<Finding> {
+    let covered = |index: usize| found.iter().any(|finding| finding.span.contains(&index));
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (index, c) in key.char_indices() {
+        if c.is_ascii() || c == '…' || c.is_whitespace() || covered(index) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.end == index => run.end = index + c.len_utf8(),
+            _ => runs.push(index..index + c.len_utf8()),
+        }
+    }
+    runs.into_iter()
+        .map(|span| {
+            let finding = Finding::new(&NON_ASCII, span.clone());
+            let ascii: Option<String> = key[span.clone()]
+                .chars()
+                .map(|c| match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+                    _ => None,
+                })
+                .collect();
+            match ascii {
+                Some(ascii) => finding.with_edit(span, &ascii),
+                None => finding,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check::testing::{context, sorted_codes};
-    use crate::clients::Client;
     use crate::profile::{LengthRange, Profile};
 
     fn codes(key: &str) -> Vec<&'static str> {
@@ -443,6 +541,82 @@ mod tests {
             codes("\u{FEFF}sk-abc123abc123abc123 "),
             ["key/invisible-character", "key/surrounding-space"]
         );
+    }
+
+    #[test]
+    fn punctuation_copied_out_of_a_sentence_is_found_after_the_key() {
+        let key = "sk-abc123abc123abc123";
+        for client in Client::ALL {
+            for wide in ["。", "，", "；", "、", "）", "】"] {
+                assert_eq!(
+                    codes_for(&format!("{key}{wide}"), client),
+                    ["key/copied-punctuation"],
+                    "{wide} for {client:?}"
+                );
+            }
+            for ascii in [".", ",", ";", ")", "]"] {
+                assert_eq!(
+                    codes_for(&format!("{key}{ascii}"), client),
+                    ["key/trailing-punctuation"],
+                    "{ascii} for {client:?}"
+                );
+            }
+        }
+        assert_eq!(
+            codes(&format!("\"{key}\"。")),
+            ["key/copied-punctuation", "key/quoted", "key/quoted"]
+        );
+        assert_eq!(fix_all(&format!("“{key}”，")), key);
+        assert_eq!(fix_all(&format!("{key}. ")), key);
+        assert!(
+            codes("sk-(abc)123abc123abc123").is_empty(),
+            "a bracket of its own"
+        );
+        assert_eq!(codes("sk-abc123..."), ["key/truncated"]);
+        let mut profile = Profile::builtin();
+        profile.key.length = Some(LengthRange { min: 21, max: 21 });
+        let context = Context {
+            profile: &profile,
+            client: None,
+        };
+        assert_eq!(
+            sorted_codes(&check(&format!("{key}。"), &context).findings),
+            ["key/copied-punctuation"],
+            "the length is the key's without the punctuation"
+        );
+    }
+
+    #[test]
+    fn a_character_outside_ascii_is_no_key_s() {
+        assert_eq!(
+            codes("sk-abc１２３abc123abc123"),
+            ["key/non-ascii-character"]
+        );
+        assert_eq!(fix_all("ｓｋ－abc123abc123abc123"), "sk-abc123abc123abc123");
+        assert_eq!(codes("sk-abcе23abc123abc123"), ["key/non-ascii-character"]);
+        assert_eq!(
+            fix_all("sk-abcе23abc123abc123"),
+            "sk-abcе23abc123abc123",
+            "a lookalike has no safe fix"
+        );
+        assert_eq!(codes("sk-abc…wxyz"), ["key/truncated"]);
+        assert_eq!(
+            codes("sk-a\u{200B}bc。"),
+            ["key/copied-punctuation", "key/invisible-character"]
+        );
+    }
+
+    #[test]
+    fn an_ideographic_space_is_trimmed_only_by_a_client_that_trims_it() {
+        let key = "sk-abc123abc123abc123\u{3000}";
+        assert_eq!(
+            codes_for(key, Client::ClaudeCode),
+            ["key/surrounding-space-trimmed"]
+        );
+        for client in [Client::Codex, Client::OpenAiSdk, Client::Curl] {
+            assert_eq!(codes_for(key, client), ["key/whitespace"], "{client:?}");
+        }
+        assert_eq!(codes(key), ["key/whitespace"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Rules for a model name.
 
 use super::{Checked, Context, Finding, chars, fix};
+use crate::clients::Client;
 use crate::i18n::Text;
 
 declare_rules! {
@@ -36,6 +37,39 @@ declare_rules! {
         fix: Some(fix::REMOVE),
     }
 
+    /// `model/surrounding-space-trimmed`: spaces around the name, for a client that trims them.
+    SURROUNDING_SPACE_TRIMMED {
+        code: "model/surrounding-space-trimmed",
+        severity: Warning,
+        evidence: Client("Claude Code 2.1.332 trims ANTHROPIC_MODEL (observed); Codex CLI 0.171 and the OpenAI Python SDK send the space"),
+        message: Text {
+            en: "Has spaces before or after the model name, which do no harm with this client.",
+            zh: "模型名称前后有空格，对此客户端没有影响。",
+        },
+        why: Text {
+            en: "It works here, but the same name pasted into another client is sent with the spaces and the relay answers \"model not found\": remove them.",
+            zh: "在这里可以正常使用，但把同一个名称粘贴到其他客户端时会连同空格一起发送，中转服务会返回 \"model not found\"：请删掉它们。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
+    /// `model/copied-punctuation`: a full stop, comma, semicolon or closing bracket after the
+    /// name, probably from the sentence it was copied out of.
+    COPIED_PUNCTUATION {
+        code: "model/copied-punctuation",
+        severity: Warning,
+        evidence: Heuristic("clients send it along (observed); only the dashboard knows whether a name ends so"),
+        message: Text {
+            en: "Ends with punctuation (. , ; 。 ， or a closing bracket) copied along from a sentence.",
+            zh: "末尾带有从句子中一起复制来的标点（. , ; 。 ， 或右括号）。",
+        },
+        why: Text {
+            en: "Clients send it as part of the name and the relay answers \"model not found\". Copy the name from the dashboard's model list.",
+            zh: "客户端会把它当作名称的一部分发送，中转服务会返回 \"model not found\"。请从控制台的模型列表中复制名称。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
     /// `model/placeholder`: the docs' placeholder was never replaced.
     PLACEHOLDER {
         code: "model/placeholder",
@@ -55,8 +89,20 @@ declare_rules! {
 
 /// Every finding for `model`; an empty name has none (the page then shows the placeholder).
 pub fn check(model: &str, context: &Context) -> Checked {
-    let mut findings = chars::stray_characters(model, &WHITESPACE, &INVISIBLE);
-    if !model.is_empty() && model.trim() == context.profile.placeholders.model {
+    let mut findings = if context.client.is_some_and(Client::trims_values) {
+        let trimmed = &SURROUNDING_SPACE_TRIMMED;
+        chars::stray_characters_with_edges(model, &WHITESPACE, [trimmed; 2], &INVISIBLE, true)
+    } else {
+        chars::stray_characters(model, &WHITESPACE, &INVISIBLE)
+    };
+    let tail = chars::tail(model);
+    findings.extend(chars::tail_findings(
+        &tail,
+        &COPIED_PUNCTUATION,
+        &COPIED_PUNCTUATION,
+    ));
+    let name = model[..tail.core_end].trim();
+    if !name.is_empty() && name == context.profile.placeholders.model {
         findings.push(Finding::new(&PLACEHOLDER, 0..model.len()));
     }
     findings.into()
@@ -82,5 +128,42 @@ mod tests {
             codes("PASTE_MODEL_NAME_FROM_DASHBOARD"),
             ["model/placeholder"]
         );
+        assert_eq!(
+            codes("PASTE_MODEL_NAME_FROM_DASHBOARD。"),
+            ["model/copied-punctuation", "model/placeholder"]
+        );
+    }
+
+    fn codes_for(model: &str, client: Client) -> Vec<&'static str> {
+        let context = crate::check::testing::context();
+        crate::check::testing::sorted_codes(&check(model, &context.for_client(client)).findings)
+    }
+
+    #[test]
+    fn punctuation_copied_out_of_a_sentence_is_a_warning() {
+        for tail in [".", ",", ";", ")", "。", "，", "；", "）"] {
+            let model = format!("gpt-5.5{tail}");
+            assert_eq!(codes(&model), ["model/copied-punctuation"], "{model}");
+            for client in Client::ALL {
+                assert_eq!(codes_for(&model, client), ["model/copied-punctuation"]);
+            }
+        }
+        assert!(codes("gpt-4o (latest)").contains(&"model/whitespace"));
+        assert!(!codes("gpt-4o(latest)").contains(&"model/copied-punctuation"));
+        assert!(codes("模型-ü").is_empty());
+    }
+
+    #[test]
+    fn surrounding_spaces_are_judged_for_the_client_at_hand() {
+        for model in ["gpt-5.5 ", " gpt-5.5", "gpt-5.5\u{3000}"] {
+            assert_eq!(
+                codes_for(model, Client::ClaudeCode),
+                ["model/surrounding-space-trimmed"],
+                "{model:?}"
+            );
+            for client in [Client::Codex, Client::OpenAiSdk] {
+                assert_eq!(codes_for(model, client), ["model/whitespace"], "{model:?}");
+            }
+        }
     }
 }

@@ -25,6 +25,36 @@ declare_rules! {
         fix: Some(fix::REMOVE),
     }
 
+    SURROUNDING_SPACE_TRIMMED {
+        code: "url/surrounding-space-trimmed",
+        severity: Warning,
+        evidence: Client("Claude Code 2.1.332 trims ANTHROPIC_BASE_URL, U+3000 too (claude_doctor_conformance); Codex CLI 0.171 fails on it"),
+        message: Text {
+            en: "Has spaces before or after the address, which do no harm with this client.",
+            zh: "地址前后有空格，对此客户端没有影响。",
+        },
+        why: Text {
+            en: "It works here, but the same address pasted into another client is invalid: remove them.",
+            zh: "在这里可以正常使用，但把同一个地址粘贴到其他客户端时会无效：请删掉它们。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
+    COPIED_PUNCTUATION {
+        code: "url/copied-punctuation",
+        severity: Error,
+        evidence: Client("after a port the OpenAI SDKs, Codex CLI 0.171 and Claude Code 2.1.332 send nothing (base_url_tail_verdicts_match_the_sdks, the doctor's cases); after a host or path the relay's FAQ allows none; a lone . after a host is the host check's"),
+        message: Text {
+            en: "Ends with punctuation copied along from a sentence.",
+            zh: "末尾带有从句子中一起复制来的标点。",
+        },
+        why: Text {
+            en: "The punctuation becomes part of the host or path: the address is invalid, or the relay answers 404.",
+            zh: "这个标点会成为主机名或路径的一部分：地址无效，或者中转服务返回 404。",
+        },
+        fix: Some(fix::REMOVE),
+    }
+
     INVISIBLE {
         code: "url/invisible-character",
         severity: Error,
@@ -274,22 +304,42 @@ enum Given {
 }
 
 fn findings(url: &str, context: &Context, given: Given) -> Vec<Finding> {
-    let mut findings = chars::stray_characters(url, &WHITESPACE, &INVISIBLE);
-    let fullwidth = fullwidth(url);
+    let mut findings = if context.client.is_some_and(Client::trims_values) {
+        let trimmed = &SURROUNDING_SPACE_TRIMMED;
+        chars::stray_characters_with_edges(url, &WHITESPACE, [trimmed; 2], &INVISIBLE, true)
+    } else {
+        chars::stray_characters(url, &WHITESPACE, &INVISIBLE)
+    };
+    let tail = copied_tail(url);
+    let copied = chars::tail_findings(&tail, &COPIED_PUNCTUATION, &COPIED_PUNCTUATION);
+    let fullwidth: Vec<Finding> = fullwidth(url)
+        .into_iter()
+        .filter(|finding| finding.span.start < tail.core_end)
+        .collect();
     if !fullwidth.is_empty() {
         // Read as it stands, the rest of the URL would be misjudged: fix these first.
         findings.extend(fullwidth);
+        findings.extend(copied);
         return findings;
     }
     let (start, end) = trimmed_bounds(url);
+    let core_end = url[..tail.core_end.max(start)].trim_end().len().max(start);
     if findings
         .iter()
-        .any(|finding| finding.span.start > start && finding.span.end < end)
+        .any(|finding| finding.span.start > start && finding.span.end < core_end)
     {
         // Whitespace or invisible characters inside the address: the host and path read
         // from it would be misjudged. Those are fixed first, the rest is checked after.
+        findings.extend(copied);
         return findings;
     }
+    findings.extend(copied);
+    findings.extend(
+        tail.quotes
+            .iter()
+            .map(|span| Finding::new(&QUOTED, span.clone()).with_edit(span.clone(), "")),
+    );
+    let end = end.min(core_end);
     findings.extend(quotes(url, start, end, &QUOTED));
     let (start, end) = unquoted_bounds(url, start, end);
     let text = &url[start..end];
@@ -322,6 +372,23 @@ fn findings(url: &str, context: &Context, given: Given) -> Vec<Finding> {
         &mut findings,
     );
     findings
+}
+
+/// The punctuation copied along after `url`, except a lone `.` right after a host without a
+/// port: that is
+/// DNS's root (`api.example.com.`), which may resolve, so it is the host check's call.
+fn copied_tail(url: &str) -> chars::Tail {
+    let tail = chars::tail(url);
+    let core = &url[..tail.core_end];
+    let after_scheme = core.split_once("://").map_or(core, |(_, rest)| rest);
+    let bare_host = !after_scheme.contains(['/', '?', '#', ':']);
+    match tail.punctuation.as_slice() {
+        [(span, true)] if bare_host && &url[span.clone()] == "." => chars::Tail {
+            core_end: url.len(),
+            ..chars::Tail::default()
+        },
+        _ => tail,
+    }
 }
 
 /// The bounds of `url` without surrounding whitespace and invisible characters.
@@ -662,6 +729,76 @@ mod tests {
         assert_eq!(
             codes("\u{FEFF}https://api.4096bytes.com"),
             ["url/invisible-character"]
+        );
+    }
+
+    #[test]
+    fn punctuation_copied_out_of_a_sentence_is_removed() {
+        for tail in [",", ";", ")", "。", "，", "；", "）", "」"] {
+            let url = format!("https://api.4096bytes.com{tail}");
+            let expected: &[&str] = if tail == "」" {
+                &["url/quoted"]
+            } else {
+                &["url/copied-punctuation"]
+            };
+            for client in [None, Some(Client::Codex), Some(Client::ClaudeCode)] {
+                assert_eq!(codes_for(&url, client), expected, "{url} {client:?}");
+                assert_eq!(fixed(&url, client), "https://api.4096bytes.com");
+            }
+        }
+        assert_eq!(
+            codes("https://api.4096bytes.com/v1."),
+            ["url/copied-punctuation"]
+        );
+        assert_eq!(
+            codes("http://127.0.0.1:8080."),
+            ["url/copied-punctuation", "url/insecure-http"]
+        );
+        assert_eq!(
+            codes("“https://api.4096bytes.com/v1”。"),
+            ["url/copied-punctuation", "url/quoted", "url/quoted"]
+        );
+        assert_eq!(
+            fixed("“https://api.4096bytes.com/v1”。 ", None),
+            "https://api.4096bytes.com/v1"
+        );
+        assert_eq!(
+            fixed("https：//api.4096bytes.com。", None),
+            "https://api.4096bytes.com",
+            "a final 。 is removed, not made a dot"
+        );
+        // A lone dot after the host is DNS's root: the host check decides.
+        assert_eq!(codes("https://api.4096bytes.com."), ["url/host-typo"]);
+        assert!(codes("http://[::1]").contains(&"url/insecure-http"));
+        assert!(!codes("http://[::1]").contains(&"url/copied-punctuation"));
+    }
+
+    #[test]
+    fn surrounding_spaces_are_judged_for_the_client_at_hand() {
+        for url in [
+            " https://api.4096bytes.com ",
+            "https://api.4096bytes.com\t",
+            "https://api.4096bytes.com\u{3000}",
+        ] {
+            let trimmed = codes_for(url, Some(Client::ClaudeCode));
+            assert!(
+                !trimmed.is_empty()
+                    && trimmed
+                        .iter()
+                        .all(|c| *c == "url/surrounding-space-trimmed"),
+                "{url:?}: {trimmed:?}"
+            );
+            for client in [None, Some(Client::Codex), Some(Client::OpenAiSdk)] {
+                let found = codes_for(url, client);
+                assert!(
+                    !found.is_empty() && found.iter().all(|c| *c == "url/whitespace"),
+                    "{url:?} {client:?}: {found:?}"
+                );
+            }
+        }
+        assert_eq!(
+            codes_for("https://api.4096bytes.com\n", Some(Client::ClaudeCode)),
+            ["url/whitespace"]
         );
     }
 

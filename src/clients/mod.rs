@@ -174,6 +174,18 @@ impl Client {
         }
     }
 
+    /// Whether the client trims the whitespace around a key, base URL and model name it reads,
+    /// ideographic spaces (U+3000) included, as JavaScript's `trim()` does. Observed against
+    /// a loopback relay with settings.json's `env`: Claude Code 2.1.332 sent
+    /// `ANTHROPIC_AUTH_TOKEN` without a final U+3000, `ANTHROPIC_BASE_URL` without surrounding
+    /// spaces, a tab or a U+3000, and `ANTHROPIC_MODEL` without a final space
+    /// (`claude_doctor_conformance.rs` runs the claude-settings cases with them). Codex
+    /// CLI 0.171 sends a model's final space and fails on a base URL's ("builder error"); the
+    /// OpenAI Python SDK 3.54 sends a model's and fails on a base URL's.
+    pub fn trims_values(self) -> bool {
+        matches!(self, Client::ClaudeCode)
+    }
+
     /// Whether the client reads a JSON settings file that starts with a byte order mark:
     /// Claude Code 2.1.332 and Qwen Code 0.24.4 read settings.json with one; Codex CLI 0.171
     /// stops on an auth.json with one.

@@ -246,10 +246,13 @@ fn answer(stream: TcpStream, strict: Option<&Strict>) -> Option<Request> {
     loop {
         line.clear();
         reader.read_line(&mut line).ok()?;
-        let Some((name, value)) = line.trim_end().split_once(':') else {
+        let Some((name, value)) = line.trim_end_matches(['\r', '\n']).split_once(':') else {
             break;
         };
-        headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+        // As HTTP reads a field: only spaces and tabs around the value are dropped (RFC 9110
+        // OWS), not an ideographic space that a client sent.
+        let value = value.trim_matches([' ', '\t']);
+        headers.insert(name.trim().to_ascii_lowercase(), value.to_owned());
     }
     let length = headers
         .get("content-length")
@@ -533,13 +536,22 @@ pub fn run_client_until(mut command: Command, decided: impl Fn() -> bool) -> Out
 /// The key a relay issued, in the whitespace verdict tests.
 pub const CLEAN_KEY: &str = "sk-onramp-whitespace-0001";
 
-/// That key with the mistakes people paste along with it: the doctor's verdict on each, for
-/// a client, must match what that client does with it.
-pub const KEY_MISTAKES: [(&str, &str); 4] = [
+/// That key with the mistakes people paste along with it, whitespace and what a copy out of a
+/// Chinese sentence takes along: the doctor's verdict on each, for a client, must match what
+/// that client does with it. (An ASCII full stop or comma is sent along by every client: the
+/// relay's call, so no verdict to compare.)
+pub const KEY_MISTAKES: [(&str, &str); 8] = [
     ("a leading space", " sk-onramp-whitespace-0001"),
     ("a trailing space", "sk-onramp-whitespace-0001 "),
     ("a trailing tab", "sk-onramp-whitespace-0001\t"),
     ("a zero-width space", "sk-onramp-\u{200B}whitespace-0001"),
+    (
+        "a trailing ideographic space",
+        "sk-onramp-whitespace-0001\u{3000}",
+    ),
+    ("a copied 。", "sk-onramp-whitespace-0001。"),
+    ("a copied ，", "sk-onramp-whitespace-0001，"),
+    ("a full-width letter", "sk-onramp-ｗhitespace-0001"),
 ];
 
 /// Whether the relay got the key it issued: a request whose `Authorization` header, read as
