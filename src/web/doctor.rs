@@ -95,7 +95,13 @@ pub fn Doctor(
     let findings = move || {
         answer.with(|a| {
             a.as_ref()
-                .map(|a| a.findings.iter().take(FINDINGS_LISTED).cloned().collect())
+                .map(|a| {
+                    a.findings
+                        .iter()
+                        .take(FINDINGS_LISTED)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
