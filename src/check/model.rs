@@ -61,7 +61,7 @@ declare_rules! {
         evidence: Heuristic("clients send it along (observed); only the dashboard knows whether a name ends so"),
         message: Text {
             en: "Ends with punctuation (. , ; 。 ， or a closing bracket) copied along from a sentence.",
-            zh: "末尾带有从句子中一起复制来的标点（. , ; 。 ， 或右括号）。",
+            zh: "末尾带有从句子中一起复制来的标点（“.”“,”“;”“。”“，”或右括号）。",
         },
         why: Text {
             en: "Clients send it as part of the name and the relay answers \"model not found\". Copy the name from the dashboard's model list.",
