@@ -2,11 +2,11 @@
 // what the page fetches before its first snippet shows, and the doctor's module with its glue,
 // each file compressed with gzip -9 as a server would send it.
 //
-// The limits are the sizes of the build of 2026-12-02 (280,563 and 197,053 bytes, after the
-// relay profile's symptoms and checklist of issue 19 and 18, and the doctor's reading of shell
-// lines) and about 2 % more, so that growth fails here and not later in a help center. Issue 9's budget is
-// lower (150 KB and 130 KB) and not met yet: the test prints how far each size is from it
-// (README, "Sizes").
+// The limits are the sizes of the build of 2026-12-02 (322,225 and 206,939 bytes, after the
+// operator's page of issue 22, the field rules for copy artifacts of issue 19 and the merge and
+// doctor fixes of issue 18) and about 2 % more, so that growth fails here and not later in a
+// help center. Issue 9's budget is lower (150 KB and 130 KB) and not met yet: the test prints
+// how far each size is from it (README, "Sizes").
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import { serveDirectory } from './static-server.mjs';
 import { DIST, HANG_GUARD, launch } from './support.mjs';
 import { watchFirstSnippet } from './first-snippet.mjs';
 
-const LIMITS = { firstLoad: 286_000, doctor: 201_000 };
+const LIMITS = { firstLoad: 329_000, doctor: 211_000 };
 const ISSUE_BUDGET = { firstLoad: 150_000, doctor: 130_000 };
 
 const cleanup = [];
