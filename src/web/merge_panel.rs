@@ -87,28 +87,43 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
                 .into_any(),
         })
     };
+    // A button and a hidden region rather than `<details>`: while a closed `<details>` is on
+    // the page, Chromium takes seconds to clear a large paste from the doctor (300 KB: 6 s, a
+    // bare page 0.3 s; `tests/e2e/page.test.mjs`), and a hidden region costs nothing.
+    let open = RwSignal::new(false);
+    let region_id = format!("{input_id}-panel");
     view! {
-        <details class="merge-panel" data-target=target.id()>
-            <summary>{translated(Msg::MergeToggle)}</summary>
-            <p class="help">{translated(Msg::MergeHelp)}</p>
-            <label for=input_id.clone()>{translated(Msg::MergeInputLabel)}</label>
-            <textarea
-                id=input_id
-                rows="6"
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                prop:value=move || existing.get()
-                on:input=move |ev| {
-                    outcome.set(None);
-                    existing.set(event_target_value(&ev));
-                }
-            ></textarea>
-            <button type="button" class="merge" on:click=merge>
-                {translated(Msg::MergeButton)}
+        <div class="merge-panel" data-target=target.id()>
+            <button
+                type="button"
+                class="disclosure"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=region_id.clone()
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                {translated(Msg::MergeToggle)}
             </button>
-            {result}
-        </details>
+            <div id=region_id hidden=move || !open.get()>
+                <p class="help">{translated(Msg::MergeHelp)}</p>
+                <label for=input_id.clone()>{translated(Msg::MergeInputLabel)}</label>
+                <textarea
+                    id=input_id
+                    rows="6"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    prop:value=move || existing.get()
+                    on:input=move |ev| {
+                        outcome.set(None);
+                        existing.set(event_target_value(&ev));
+                    }
+                ></textarea>
+                <button type="button" class="merge" on:click=merge>
+                    {translated(Msg::MergeButton)}
+                </button>
+                {result}
+            </div>
+        </div>
     }
 }
 

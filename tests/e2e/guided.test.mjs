@@ -112,7 +112,7 @@ test('"I already have this file" merges into each file people may have, keeping 
     const page = await open(`#client=${client}&os=linux&section=${section}`);
     await page.fill('#model', 'gpt-5.5');
     const panel = page.locator(`.merge-panel[data-target="${target}"]`);
-    await panel.locator('summary').click();
+    await panel.locator('button.disclosure').click();
     await panel.locator('textarea').fill(existing);
     await panel.locator('button.merge').click();
     const merged = panel.locator('.snippet.merged .content');
