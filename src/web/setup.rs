@@ -123,9 +123,14 @@ fn SectionView(
             .with(|s| s.section(id).map(|section| section.notes.clone()))
             .unwrap_or_default()
     };
+    // With tabs, the chosen tab already names the alternative; a heading under it would only
+    // repeat it and push the first file down.
+    let single = move || setup.with(|s| s.sections.len() == 1);
     view! {
         <section class="variant" data-section=id>
-            <h3>{move || setup.with(|s| s.section(id).map(|section| tr(section.title)))}</h3>
+            <Show when=single>
+                <h3>{move || setup.with(|s| s.section(id).map(|section| tr(section.title)))}</h3>
+            </Show>
             <ul class="notes">
                 {move || notes().into_iter().map(|note| view! { <li>{translated(note)}</li> }).collect_view()}
             </ul>

@@ -264,6 +264,24 @@ test('at 320 px nothing scrolls sideways', async () => {
   await page.context().close();
 });
 
+// Issue 18 item 10: on a laptop the first file started 1.8 screens down. Side by side with
+// the details and the client, it starts on the first screen, in both languages, and the
+// chosen tab's label is not repeated as a heading under it.
+test('on a 1280 × 720 screen the first file starts on the first screen, beside the fields', async () => {
+  for (const lang of ['en', 'zh']) {
+    const page = await open(`#lang=${lang}`, { viewport: { width: 1280, height: 720 } });
+    const place = await page.evaluate(() => {
+      const file = document.querySelector('[role="tabpanel"] .snippet').getBoundingClientRect();
+      const key = document.getElementById('key').getBoundingClientRect();
+      return { fileTop: file.top, fileLeft: file.left, keyRight: key.right };
+    });
+    assert.ok(place.fileTop < 720, `${lang}: the first file starts at ${place.fileTop} px`);
+    assert.ok(place.fileLeft > place.keyRight, `${lang}: the files are beside the fields`);
+    assert.equal(await page.locator('[role="tabpanel"] h3').count(), 0, `${lang}: no heading repeats the tab`);
+    await page.context().close();
+  }
+});
+
 test('at 390 px long lines wrap inside every code block, and Copy still copies exactly the snippet', async () => {
   const page = await open('#client=claude-code&os=linux', { viewport: { width: 390, height: 844 } });
   const key = `sk-4f9aQ2mZ${'x'.repeat(52)}`;
