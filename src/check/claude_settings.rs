@@ -4,7 +4,7 @@ use super::json_text::{self, Member};
 use super::{Checked, Context, Finding, embed, fix, key, model, url};
 use crate::clients::Client;
 use crate::clients::claude_code::{
-    API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, MODEL_VARIABLE,
+    API_KEY_HELPER, API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, ENV, MODEL_VARIABLE,
 };
 use crate::escape;
 use crate::i18n::Text;
@@ -70,17 +70,64 @@ declare_rules! {
         fix: Some(fix::REPLACE),
     }
 
+    /// Claude Code's sources of the key in settings.json: `ANTHROPIC_AUTH_TOKEN` and
+    /// `ANTHROPIC_API_KEY` in `env`, and `apiKeyHelper` at the top; each reached the relay.
     NO_AUTH {
         code: "claude/no-auth",
         severity: Error,
-        evidence: Client("Claude Code 2.1.332 sends no key to the relay, which answers 401"),
+        evidence: Client("Claude Code 2.1.332 sends no key to the relay, which answers 401, also with the token null, empty, or emptied by a later duplicate (tests/claude_doctor_conformance.rs)"),
         message: Text {
-            en: "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY) is set.",
-            zh: "没有设置 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY）。",
+            en: "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY, or apiKeyHelper) gives a key.",
+            zh: "没有 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY、apiKeyHelper）提供密钥。",
         },
         why: Text {
             en: "Claude Code sends no key to the relay, or asks you to log in to Anthropic.",
             zh: "Claude Code 不会向中转服务发送密钥，或者要求你登录 Anthropic。",
+        },
+        fix: None,
+    }
+
+    KEY_FROM_HELPER {
+        code: "claude/key-from-helper",
+        severity: Info,
+        evidence: Client("Claude Code 2.1.332 runs apiKeyHelper and sends what it prints as Bearer and x-api-key; it reached the relay (tests/claude_doctor_conformance.rs)"),
+        message: Text {
+            en: "Claude Code runs this command and sends what it prints as the key.",
+            zh: "Claude Code 会运行这个命令，并把它输出的内容作为密钥发送。",
+        },
+        why: Text {
+            en: "The command must print the relay's key and nothing else, on the machine Claude Code runs on.",
+            zh: "这个命令必须在运行 Claude Code 的机器上只输出中转服务的密钥。",
+        },
+        fix: None,
+    }
+
+    HELPER_IN_ENV {
+        code: "claude/helper-in-env",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.332 does not run an apiKeyHelper inside env and sends no key (tests/claude_doctor_conformance.rs)"),
+        message: Text {
+            en: "apiKeyHelper belongs at the top level of settings.json, not in \"env\".",
+            zh: "apiKeyHelper 应该位于 settings.json 的顶层，而不是 \"env\" 中。",
+        },
+        why: Text {
+            en: "In env it is only an environment variable: Claude Code never runs the command and sends no key.",
+            zh: "在 env 中它只是一个环境变量：Claude Code 不会运行这个命令，也不会发送密钥。",
+        },
+        fix: None,
+    }
+
+    DUPLICATE_KEY {
+        code: "claude/duplicate-key",
+        severity: Warning,
+        evidence: Client("Claude Code 2.1.332 reads settings.json as JSON.parse does: of a key given twice, the last one counts, an env block as a token (tests/claude_doctor_conformance.rs)"),
+        message: Text {
+            en: "This is given again further down: Claude Code uses the last one.",
+            zh: "后面又给出了同一项：Claude Code 使用最后一个。",
+        },
+        why: Text {
+            en: "This one changes nothing, which misleads whoever edits it: remove it.",
+            zh: "这一项不会有任何效果，会误导修改配置的人：请删除它。",
         },
         fix: None,
     }
@@ -132,6 +179,11 @@ const MISSPELLINGS: [(&str, &str); 12] = [
     ("OPENAI_API_KEY", AUTH_TOKEN_VARIABLE),
 ];
 
+/// Whether the variable holds a key, so that its value is masked.
+fn is_key_variable(name: &str) -> bool {
+    [AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE].contains(&name)
+}
+
 /// The variables that point Claude Code at the relay.
 const RELAY_VARIABLES: [&str; 3] = [BASE_URL_VARIABLE, AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE];
 
@@ -159,6 +211,20 @@ pub fn check(text: &str, context: &Context) -> Checked {
     };
     let mut findings = mistakes;
     let mut secrets = Vec::new();
+    // Claude Code reads the file with JSON.parse: of a key given twice, the last counts.
+    let (members, earlier) = json_text::last_wins(members);
+    for member in &earlier {
+        if member.string_value(text).is_some() && is_key_variable(&member.key) {
+            secrets.push(super::unquoted(text, &member.value_span));
+        }
+        findings.push(Finding::new(&DUPLICATE_KEY, member.key_span.clone()));
+    }
+    let helper = members
+        .iter()
+        .find(|m| m.path.is_empty() && m.key == API_KEY_HELPER);
+    if let Some(helper) = helper {
+        findings.push(Finding::new(&KEY_FROM_HELPER, helper.value_span.clone()));
+    }
     let relay_variable = |name: &str| RELAY_VARIABLES.contains(&name) || meant(name).is_some();
     for member in members
         .iter()
@@ -166,14 +232,14 @@ pub fn check(text: &str, context: &Context) -> Checked {
     {
         findings.push(Finding::new(&OUTSIDE_ENV, member.key_span.clone()));
     }
-    let Some(env) = members.iter().find(|m| m.path.is_empty() && m.key == "env") else {
+    let Some(env) = members.iter().find(|m| m.path.is_empty() && m.key == ENV) else {
         findings.push(Finding::new(&NO_ENV, super::first_character(text)));
         return Checked { findings, secrets };
     };
     // Each variable with the name it was probably meant to have, worked out once.
     let vars: Vec<(&Member, Option<&'static str>)> = members
         .iter()
-        .filter(|m| m.path == ["env"])
+        .filter(|m| m.path == [ENV])
         .map(|m| (m, meant(&m.key)))
         .collect();
     let context = context.for_client(Client::ClaudeCode);
@@ -186,9 +252,14 @@ pub fn check(text: &str, context: &Context) -> Checked {
         }
         let Some(value) = var.string_value(text) else {
             let raw = &text[var.value_span.clone()];
+            // A null key is no key, which the no-auth finding reports.
+            if raw == "null" && is_key_variable(&var.key) {
+                continue;
+            }
             let finding = Finding::new(&NOT_A_STRING, var.value_span.clone());
-            // A number or boolean becomes the same text, quoted; objects and arrays cannot.
-            let quotable = !raw.starts_with(['{', '[']);
+            // A number or boolean becomes the same text, quoted; objects, arrays and null
+            // (no value) cannot.
+            let quotable = !raw.starts_with(['{', '[']) && raw != "null";
             findings.push(if quotable {
                 finding.with_edit(var.value_span.clone(), &escape::json(raw))
             } else {
@@ -205,7 +276,7 @@ pub fn check(text: &str, context: &Context) -> Checked {
                 literal,
                 escape::json,
             )),
-            AUTH_TOKEN_VARIABLE | API_KEY_VARIABLE => {
+            AUTH_TOKEN_VARIABLE | API_KEY_VARIABLE if !value.is_empty() => {
                 secrets.push(super::unquoted(text, &literal));
                 findings.extend(embed(
                     key::check(&value, &context).findings,
@@ -230,13 +301,29 @@ pub fn check(text: &str, context: &Context) -> Checked {
             .find(|(var, _)| var.key == name)
             .map(|(var, _)| *var)
     };
-    match (has(AUTH_TOKEN_VARIABLE), has(API_KEY_VARIABLE)) {
+    // A key variable that is null or empty gives no key: Claude Code sends none.
+    let gives_key = |name: &str| {
+        has(name).filter(|var| {
+            var.string_value(text)
+                .is_some_and(|value| !value.is_empty())
+        })
+    };
+    let misplaced_helper = vars.iter().find(|(var, _)| var.key == API_KEY_HELPER);
+    if let Some((var, _)) = misplaced_helper {
+        findings.push(Finding::new(&HELPER_IN_ENV, var.key_span.clone()));
+    }
+    match (gives_key(AUTH_TOKEN_VARIABLE), gives_key(API_KEY_VARIABLE)) {
         (None, None)
-            if !vars
-                .iter()
-                .any(|(_, meant)| *meant == Some(AUTH_TOKEN_VARIABLE)) =>
+            if helper.is_none()
+                && misplaced_helper.is_none()
+                && !vars
+                    .iter()
+                    .any(|(_, meant)| *meant == Some(AUTH_TOKEN_VARIABLE)) =>
         {
-            findings.push(Finding::new(&NO_AUTH, env.key_span.clone()));
+            // At the variable that holds nothing, or at the env block.
+            let at = has(AUTH_TOKEN_VARIABLE).or(has(API_KEY_VARIABLE));
+            let span = at.map_or(env.key_span.clone(), |var| var.value_span.clone());
+            findings.push(Finding::new(&NO_AUTH, span));
         }
         (Some(_), Some(api_key)) => {
             findings.push(Finding::new(&BOTH_AUTH, api_key.key_span.clone()))

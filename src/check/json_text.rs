@@ -94,6 +94,8 @@ pub struct Member {
     pub key_span: Range<usize>,
     /// The value's text: a string literal with its quotes, a number, an object…
     pub value_span: Range<usize>,
+    /// Where the object it is a member of starts (its `{`): the same for all its siblings.
+    pub object: usize,
 }
 
 impl Member {
@@ -328,8 +330,44 @@ impl Member {
     fn shifted(mut self, offset: usize) -> Member {
         self.key_span = self.key_span.start + offset..self.key_span.end + offset;
         self.value_span = self.value_span.start + offset..self.value_span.end + offset;
+        self.object += offset;
         self
     }
+}
+
+/// The members as a reader that keeps the last of a key given twice in one object sees them
+/// (JavaScript's `JSON.parse`, as Claude Code reads its settings), without the earlier ones
+/// and what they hold; and the earlier ones, outermost only.
+pub fn last_wins(members: Vec<Member>) -> (Vec<Member>, Vec<Member>) {
+    let mut last = std::collections::HashMap::new();
+    for member in &members {
+        let start = last
+            .entry((member.object, member.key.as_str()))
+            .or_insert(0);
+        *start = member.key_span.start.max(*start);
+    }
+    let given_again =
+        |member: &Member| last[&(member.object, member.key.as_str())] > member.key_span.start;
+    let mut earlier: Vec<Member> = members.iter().filter(|m| given_again(m)).cloned().collect();
+    let inside = |outer: &Member, member: &Member| {
+        outer.value_span.start <= member.key_span.start
+            && member.key_span.end <= outer.value_span.end
+    };
+    let counted = members
+        .into_iter()
+        .filter(|member| {
+            !earlier
+                .iter()
+                .any(|outer| outer.key_span == member.key_span || inside(outer, member))
+        })
+        .collect();
+    let nested: Vec<bool> = earlier
+        .iter()
+        .map(|member| earlier.iter().any(|outer| inside(outer, member)))
+        .collect();
+    let mut nested = nested.into_iter();
+    earlier.retain(|_| !nested.next().unwrap_or(false));
+    (counted, earlier)
 }
 
 /// Every object member of a valid JSON text, with positions. Only called on text serde_json
@@ -392,6 +430,7 @@ impl Scanner<'_> {
     }
 
     fn object(&mut self, path: &mut Vec<String>) {
+        let object = self.at;
         self.at += 1;
         loop {
             self.skip_whitespace();
@@ -423,6 +462,7 @@ impl Scanner<'_> {
                 key,
                 key_span,
                 value_span,
+                object,
             });
             self.skip_whitespace();
             match self.peek() {
