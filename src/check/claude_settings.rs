@@ -75,7 +75,7 @@ declare_rules! {
     NO_AUTH {
         code: "claude/no-auth",
         severity: Error,
-        evidence: Client("Claude Code 2.1.332 sends no key to the relay, which answers 401, also with the token null, empty, or emptied by a later duplicate (tests/claude_doctor_conformance.rs)"),
+        evidence: Client("Claude Code 2.1.332 sends no key to the relay, which answers 401, also with the token empty or emptied by a later duplicate; a null token is sent as Bearer null (tests/claude_doctor_conformance.rs)"),
         message: Text {
             en: "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY, or apiKeyHelper) gives a key.",
             zh: "没有 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY、apiKeyHelper）提供密钥。",
@@ -252,7 +252,8 @@ pub fn check(text: &str, context: &Context) -> Checked {
         }
         let Some(value) = var.string_value(text) else {
             let raw = &text[var.value_span.clone()];
-            // A null key is no key, which the no-auth finding reports.
+            // Claude Code sends a null key as the text "null", no key at all: the no-auth
+            // finding reports it (quoting it would make it the key).
             if raw == "null" && is_key_variable(&var.key) {
                 continue;
             }
@@ -301,7 +302,7 @@ pub fn check(text: &str, context: &Context) -> Checked {
             .find(|(var, _)| var.key == name)
             .map(|(var, _)| *var)
     };
-    // A key variable that is null or empty gives no key: Claude Code sends none.
+    // A key variable that is null or empty gives no key: Claude Code sends none, or "null".
     let gives_key = |name: &str| {
         has(name).filter(|var| {
             var.string_value(text)
@@ -389,5 +390,47 @@ mod tests {
         assert_eq!(codes(&v1), ["url/doubled-v1"]);
         let number = r#"{"env": {"ANTHROPIC_BASE_URL": "https://api.4096bytes.com", "ANTHROPIC_AUTH_TOKEN": "sk-abc123abc123abc123", "API_TIMEOUT_MS": 600000}}"#;
         assert_eq!(codes(number), ["claude/not-a-string"]);
+    }
+
+    #[test]
+    fn every_place_claude_code_takes_a_key_from_counts() {
+        let no_token = r#"{"env": {"ANTHROPIC_BASE_URL": "https://api.4096bytes.com"}}"#;
+        assert_eq!(codes(no_token), ["claude/no-auth"]);
+        let api_key = no_token.replace(
+            "\"}}",
+            "\", \"ANTHROPIC_API_KEY\": \"sk-abc123abc123abc123\"}}",
+        );
+        assert!(codes(&api_key).is_empty(), "{api_key}");
+        let helper = no_token.replace("{\"env\"", "{\"apiKeyHelper\": \"print-key\", \"env\"");
+        assert_eq!(codes(&helper), ["claude/key-from-helper"]);
+        let in_env = no_token.replace("\"}}", "\", \"apiKeyHelper\": \"print-key\"}}");
+        assert_eq!(codes(&in_env), ["claude/helper-in-env"]);
+    }
+
+    #[test]
+    fn a_token_is_judged_as_json_parse_reads_it() {
+        let token = |value: &str| GOOD.replace("\"sk-abc123abc123abc123\"", value);
+        for nothing in ["null", "\"\""] {
+            let text = token(nothing);
+            assert_eq!(codes(&text), ["claude/no-auth"], "{text}");
+            let finding = check(&text, &crate::check::testing::context()).findings;
+            assert_eq!(&text[finding[0].span.clone()], nothing, "at the value");
+        }
+        // The last of two counts: an empty one after the key leaves none.
+        let twice = |first: &str, last: &str| {
+            token(first).replace("}}", &format!(", \"ANTHROPIC_AUTH_TOKEN\": {last}}}}}"))
+        };
+        let emptied = twice("\"sk-abc123abc123abc123\"", "\"\"");
+        assert_eq!(codes(&emptied), ["claude/duplicate-key", "claude/no-auth"]);
+        let replaced = twice("\"\"", "\"sk-abc123abc123abc123\"");
+        assert_eq!(codes(&replaced), ["claude/duplicate-key"]);
+        let checked = check(&emptied, &crate::check::testing::context());
+        assert!(
+            checked
+                .secrets
+                .iter()
+                .any(|span| &emptied[span.clone()] == "sk-abc123abc123abc123"),
+            "the key given first is masked too"
+        );
     }
 }

@@ -196,6 +196,16 @@ mod tests {
     }
 
     #[test]
+    fn no_key_twice_or_none_is_no_key() {
+        for nothing in ["null", "\"\""] {
+            let text = format!("{{\"OPENAI_API_KEY\": {nothing}}}");
+            assert_eq!(codes(&text), ["auth/missing-key"], "{text}");
+        }
+        let twice = "{\"OPENAI_API_KEY\": \"sk-abc123abc123abc123\", \"OPENAI_API_KEY\": \"sk-abc123abc123abc123\"}";
+        assert_eq!(codes(twice), ["auth/duplicate-key"]);
+    }
+
+    #[test]
     fn key_mistakes_inside_the_file_are_found_and_fixed() {
         let text = "{\"OPENAI_API_KEY\": \" sk-abc123abc123abc123\\n\"}";
         assert_eq!(codes(text), ["key/surrounding-space", "key/whitespace"]);

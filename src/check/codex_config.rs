@@ -9,7 +9,7 @@
 //! made on a `DocumentMut`, which writes each spelling correctly, and become the smallest
 //! text edit that turns the file into the result.
 
-use super::{Checked, Context, Edit, Finding, embed, fix, is_variable_name, model, url};
+use super::{Checked, Context, Edit, Finding, embed, fix, is_variable_name, key, model, url};
 use crate::clients::Client;
 use crate::clients::codex::config as codex;
 use crate::escape;
@@ -189,7 +189,7 @@ declare_rules! {
     HEADER_FROM_VARIABLE {
         code: "codex/header-from-variable",
         severity: Info,
-        evidence: Client("Codex CLI 0.171 sends the variable env_http_headers names as the Authorization header; holding Bearer and the key, it reached the relay (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 sends the variable env_http_headers names as the Authorization header; holding Bearer and the key, it reached the relay (tests/codex_doctor_conformance.rs); unset, no Authorization header is sent (observed)"),
         message: Text {
             en: "Codex sends this environment variable as the Authorization header.",
             zh: "Codex 会把这个环境变量作为 Authorization 请求头发送。",
@@ -748,6 +748,12 @@ impl Checker<'_> {
         if provider.contains_key(codex::BEARER_TOKEN) {
             found = true;
             self.mark_secret(provider, codex::BEARER_TOKEN);
+            // The key itself, sent as it is written: it gets every key rule.
+            self.string_setting(provider, codex::BEARER_TOKEN, |checker, value, literal| {
+                let context = checker.context.for_client(Client::Codex);
+                let findings = key::check(value, &context).findings;
+                checker.embed(findings, value, literal);
+            });
         }
         if let Some((headers, name)) = authorization(provider, codex::HTTP_HEADERS) {
             found = true;
@@ -1025,6 +1031,12 @@ mod tests {
         let key = "sk-abc123abc123abc123";
         let bearer = with(&format!("experimental_bearer_token = \"{key}\""));
         assert!(codes(&bearer).is_empty());
+        let placeholder = with("experimental_bearer_token = \"YOUR_4096BYTES_API_KEY\"");
+        assert_eq!(
+            codes(&placeholder),
+            ["key/placeholder"],
+            "the key rules apply"
+        );
         let header = with(&format!(
             "http_headers = {{ AUTHORIZATION = \"Bearer {key}\" }}"
         ));

@@ -591,6 +591,31 @@ mod tests {
     }
 
     #[test]
+    fn of_a_key_given_twice_in_one_object_the_last_counts() {
+        let text = r#"{"env": {"A": "1", "B": "x"}, "list": [{"A": 1}, {"A": 2}], "env": {"A": "2", "A": "3"}}"#;
+        let (_, members) = parse(text, Client::ClaudeCode).unwrap();
+        let (counted, earlier) = last_wins(members);
+        let env_a: Vec<&str> = counted
+            .iter()
+            .filter(|m| m.key == "A" && m.path == ["env"])
+            .map(|m| &text[m.value_span.clone()])
+            .collect();
+        assert_eq!(env_a, ["\"3\""]);
+        assert!(
+            !counted.iter().any(|m| m.key == "B"),
+            "the first env block is gone, with what it holds"
+        );
+        let in_list = counted.iter().filter(|m| m.path == ["list", "[]"]);
+        assert_eq!(in_list.count(), 2, "objects in a list are each their own");
+        let earlier: Vec<&str> = earlier.iter().map(|m| &text[m.span()]).collect();
+        assert_eq!(
+            earlier,
+            [r#""env": {"A": "1", "B": "x"}"#, r#""A": "2""#],
+            "reported once each, outermost"
+        );
+    }
+
+    #[test]
     fn members_know_where_they_are() {
         let text = "{\"env\": {\"A\": \"x\\\"y\", \"B\": 1}, \"list\": [{\"C\": true}]}";
         let (_, members) = parse(text, Client::Codex).unwrap();
