@@ -764,7 +764,11 @@ impl Checker<'_> {
             let span = value_span(headers, name).unwrap_or(0..0);
             self.push(Finding::new(&HEADER_FROM_VARIABLE, span));
         }
-        if let Some(span) = anchor(provider, codex::AUTH_COMMAND) {
+        let command = provider
+            .get(codex::AUTH_COMMAND)
+            .and_then(Item::as_table_like)
+            .and_then(|_| anchor(provider, codex::AUTH_COMMAND));
+        if let Some(span) = command {
             found = true;
             self.push(Finding::new(&KEY_FROM_COMMAND, span));
         }
