@@ -56,7 +56,7 @@ declare_rules! {
     DUPLICATE_KEY {
         code: "auth/duplicate-key",
         severity: Error,
-        evidence: Client("Codex CLI 0.171 sends no usable key with OPENAI_API_KEY twice in auth.json, whichever one holds the key, and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 sends no Authorization header with OPENAI_API_KEY twice in auth.json, whichever one holds the key, and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "OPENAI_API_KEY appears more than once.",
             zh: "OPENAI_API_KEY 出现了不止一次。",
