@@ -95,10 +95,7 @@ declare_rules! {
             en: "Claude Code runs this command and sends what it prints as the key.",
             zh: "Claude Code 会运行这个命令，并把它输出的内容作为密钥发送。",
         },
-        why: Text {
-            en: "The command must print the relay's key and nothing else, on the machine Claude Code runs on.",
-            zh: "这个命令必须在运行 Claude Code 的机器上只输出中转服务的密钥。",
-        },
+        why: super::PRINTS_THE_KEY,
         fix: None,
     }
 
@@ -111,8 +108,8 @@ declare_rules! {
             zh: "apiKeyHelper 应该位于 settings.json 的顶层，而不是 \"env\" 中。",
         },
         why: Text {
-            en: "In env it is only an environment variable: Claude Code never runs the command and sends no key.",
-            zh: "在 env 中它只是一个环境变量：Claude Code 不会运行这个命令，也不会发送密钥。",
+            en: "In env it is only a variable: Claude Code never runs it and sends no key.",
+            zh: "在 env 中它只是一个变量：Claude Code 不会运行它，也不会发送密钥。",
         },
         fix: None,
     }
@@ -179,6 +176,15 @@ const MISSPELLINGS: [(&str, &str); 12] = [
     ("OPENAI_API_KEY", AUTH_TOKEN_VARIABLE),
 ];
 
+/// The variables whose values are judged, and so must be read where Claude Code reads them.
+const JUDGED_VARIABLES: [&str; 5] = [
+    BASE_URL_VARIABLE,
+    AUTH_TOKEN_VARIABLE,
+    API_KEY_VARIABLE,
+    MODEL_VARIABLE,
+    API_KEY_HELPER,
+];
+
 /// Whether the variable holds a key, so that its value is masked.
 fn is_key_variable(name: &str) -> bool {
     [AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE].contains(&name)
@@ -211,17 +217,31 @@ pub fn check(text: &str, context: &Context) -> Checked {
     };
     let mut findings = mistakes;
     let mut secrets = Vec::new();
-    // Claude Code reads the file with JSON.parse: of a key given twice, the last counts.
-    let (members, earlier) = json_text::last_wins(members);
-    for member in &earlier {
-        if member.string_value(text).is_some() && is_key_variable(&member.key) {
+    // Claude Code reads the file with JSON.parse: of a key given twice in one object, the
+    // last counts. Each setting judged here is looked up as its last occurrence; the
+    // earlier ones are reported, and their keys masked.
+    let top: Vec<&Member> = members.iter().filter(|m| m.path.is_empty()).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    let top_judged = top
+        .iter()
+        .rev()
+        .filter(|m| [ENV, API_KEY_HELPER].contains(&m.key.as_str()));
+    for member in top_judged {
+        if seen.contains(&member.key.as_str()) {
+            findings.push(Finding::new(&DUPLICATE_KEY, member.key_span.clone()));
+        } else {
+            seen.push(&member.key);
+        }
+    }
+    for member in members
+        .iter()
+        .filter(|m| m.path == [ENV] && is_key_variable(&m.key))
+    {
+        if member.string_value(text).is_some() {
             secrets.push(super::unquoted(text, &member.value_span));
         }
-        findings.push(Finding::new(&DUPLICATE_KEY, member.key_span.clone()));
     }
-    let helper = members
-        .iter()
-        .find(|m| m.path.is_empty() && m.key == API_KEY_HELPER);
+    let helper = top.iter().rev().find(|m| m.key == API_KEY_HELPER);
     if let Some(helper) = helper {
         findings.push(Finding::new(&KEY_FROM_HELPER, helper.value_span.clone()));
     }
@@ -232,16 +252,31 @@ pub fn check(text: &str, context: &Context) -> Checked {
     {
         findings.push(Finding::new(&OUTSIDE_ENV, member.key_span.clone()));
     }
-    let Some(env) = members.iter().find(|m| m.path.is_empty() && m.key == ENV) else {
+    let Some(env) = top.iter().rev().find(|m| m.key == ENV) else {
         findings.push(Finding::new(&NO_ENV, super::first_character(text)));
         return Checked { findings, secrets };
     };
-    // Each variable with the name it was probably meant to have, worked out once.
-    let vars: Vec<(&Member, Option<&'static str>)> = members
-        .iter()
-        .filter(|m| m.path == [ENV])
-        .map(|m| (m, meant(&m.key)))
-        .collect();
+    // The variables of the last env block, the one Claude Code reads, each of the ones
+    // judged here at its last occurrence, with the name it was probably meant to have.
+    let in_env = |m: &&Member| {
+        m.path == [ENV]
+            && env.value_span.start <= m.key_span.start
+            && m.value_span.end <= env.value_span.end
+    };
+    let mut vars: Vec<(&Member, Option<&'static str>)> = Vec::new();
+    let mut judged: Vec<&str> = Vec::new();
+    for var in members.iter().filter(in_env).rev() {
+        let name = var.key.as_str();
+        if JUDGED_VARIABLES.contains(&name) {
+            if judged.contains(&name) {
+                findings.push(Finding::new(&DUPLICATE_KEY, var.key_span.clone()));
+                continue;
+            }
+            judged.push(name);
+        }
+        vars.push((var, meant(name)));
+    }
+    vars.reverse();
     let context = context.for_client(Client::ClaudeCode);
     for &(var, meant) in &vars {
         if let Some(meant) = meant {
@@ -278,7 +313,6 @@ pub fn check(text: &str, context: &Context) -> Checked {
                 escape::json,
             )),
             AUTH_TOKEN_VARIABLE | API_KEY_VARIABLE if !value.is_empty() => {
-                secrets.push(super::unquoted(text, &literal));
                 findings.extend(embed(
                     key::check(&value, &context).findings,
                     &value,

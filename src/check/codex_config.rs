@@ -180,8 +180,8 @@ declare_rules! {
             zh: "Codex 从这个环境变量读取密钥，而不是从文件中读取。",
         },
         why: Text {
-            en: "It must be set to the key in the terminal that starts Codex (export NAME='your key'); an app started from the desktop does not read your shell profile. Unset, Codex stops with \"Missing environment variable\".",
-            zh: "必须在启动 Codex 的终端中把它设为密钥（export 名称='你的密钥'）；从桌面启动的应用不会读取 shell 配置文件。未设置时 Codex 会报 \"Missing environment variable\" 并停止。",
+            en: "Set it in the terminal that starts Codex (export NAME='your key'); unset, Codex stops: \"Missing environment variable\".",
+            zh: "请在启动 Codex 的终端中设置它（export 名称='你的密钥'）；未设置时 Codex 会报 \"Missing environment variable\" 并停止。",
         },
         fix: None,
     }
@@ -195,8 +195,8 @@ declare_rules! {
             zh: "Codex 会把这个环境变量作为 Authorization 请求头发送。",
         },
         why: Text {
-            en: "It must hold Bearer, a space and the key (export NAME='Bearer your key') in the terminal that starts Codex; without it no key is sent.",
-            zh: "在启动 Codex 的终端中，它必须是 Bearer 加一个空格再加密钥（export 名称='Bearer 你的密钥'）；否则不会发送密钥。",
+            en: "It must hold Bearer, a space and the key (export NAME='Bearer your key'); unset, no key is sent.",
+            zh: "它必须是 Bearer 加空格再加密钥（export 名称='Bearer 你的密钥'）；未设置时不会发送密钥。",
         },
         fix: None,
     }
@@ -209,10 +209,7 @@ declare_rules! {
             en: "Codex runs this command and sends what it prints as the key.",
             zh: "Codex 会运行这个命令，并把它输出的内容作为密钥发送。",
         },
-        why: Text {
-            en: "The command must print the relay's key and nothing else, on the machine Codex runs on.",
-            zh: "这个命令必须在运行 Codex 的机器上只输出中转服务的密钥。",
-        },
+        why: super::PRINTS_THE_KEY,
         fix: None,
     }
 

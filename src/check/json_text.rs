@@ -94,8 +94,6 @@ pub struct Member {
     pub key_span: Range<usize>,
     /// The value's text: a string literal with its quotes, a number, an object…
     pub value_span: Range<usize>,
-    /// Where the object it is a member of starts (its `{`): the same for all its siblings.
-    pub object: usize,
 }
 
 impl Member {
@@ -330,44 +328,8 @@ impl Member {
     fn shifted(mut self, offset: usize) -> Member {
         self.key_span = self.key_span.start + offset..self.key_span.end + offset;
         self.value_span = self.value_span.start + offset..self.value_span.end + offset;
-        self.object += offset;
         self
     }
-}
-
-/// The members as a reader that keeps the last of a key given twice in one object sees them
-/// (JavaScript's `JSON.parse`, as Claude Code reads its settings), without the earlier ones
-/// and what they hold; and the earlier ones, outermost only.
-pub fn last_wins(members: Vec<Member>) -> (Vec<Member>, Vec<Member>) {
-    let mut last = std::collections::HashMap::new();
-    for member in &members {
-        let start = last
-            .entry((member.object, member.key.as_str()))
-            .or_insert(0);
-        *start = member.key_span.start.max(*start);
-    }
-    let given_again =
-        |member: &Member| last[&(member.object, member.key.as_str())] > member.key_span.start;
-    let mut earlier: Vec<Member> = members.iter().filter(|m| given_again(m)).cloned().collect();
-    let inside = |outer: &Member, member: &Member| {
-        outer.value_span.start <= member.key_span.start
-            && member.key_span.end <= outer.value_span.end
-    };
-    let counted = members
-        .into_iter()
-        .filter(|member| {
-            !earlier
-                .iter()
-                .any(|outer| outer.key_span == member.key_span || inside(outer, member))
-        })
-        .collect();
-    let nested: Vec<bool> = earlier
-        .iter()
-        .map(|member| earlier.iter().any(|outer| inside(outer, member)))
-        .collect();
-    let mut nested = nested.into_iter();
-    earlier.retain(|_| !nested.next().unwrap_or(false));
-    (counted, earlier)
 }
 
 /// Every object member of a valid JSON text, with positions. Only called on text serde_json
@@ -430,7 +392,6 @@ impl Scanner<'_> {
     }
 
     fn object(&mut self, path: &mut Vec<String>) {
-        let object = self.at;
         self.at += 1;
         loop {
             self.skip_whitespace();
@@ -462,7 +423,6 @@ impl Scanner<'_> {
                 key,
                 key_span,
                 value_span,
-                object,
             });
             self.skip_whitespace();
             match self.peek() {
@@ -587,31 +547,6 @@ mod tests {
             text.get(findings[0].span.clone()).is_some(),
             "{:?}",
             findings[0].span
-        );
-    }
-
-    #[test]
-    fn of_a_key_given_twice_in_one_object_the_last_counts() {
-        let text = r#"{"env": {"A": "1", "B": "x"}, "list": [{"A": 1}, {"A": 2}], "env": {"A": "2", "A": "3"}}"#;
-        let (_, members) = parse(text, Client::ClaudeCode).unwrap();
-        let (counted, earlier) = last_wins(members);
-        let env_a: Vec<&str> = counted
-            .iter()
-            .filter(|m| m.key == "A" && m.path == ["env"])
-            .map(|m| &text[m.value_span.clone()])
-            .collect();
-        assert_eq!(env_a, ["\"3\""]);
-        assert!(
-            !counted.iter().any(|m| m.key == "B"),
-            "the first env block is gone, with what it holds"
-        );
-        let in_list = counted.iter().filter(|m| m.path == ["list", "[]"]);
-        assert_eq!(in_list.count(), 2, "objects in a list are each their own");
-        let earlier: Vec<&str> = earlier.iter().map(|m| &text[m.span()]).collect();
-        assert_eq!(
-            earlier,
-            [r#""env": {"A": "1", "B": "x"}"#, r#""A": "2""#],
-            "reported once each, outermost"
         );
     }
 
