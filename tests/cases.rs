@@ -235,11 +235,18 @@ fn everything_onramp_generates_checks_clean() {
                                 client: Some(client),
                             },
                         );
+                        // A note says what must hold outside the text (the variable that
+                        // env_key names is set): the setup's other steps see to it.
+                        let mistakes: Vec<_> = report
+                            .findings
+                            .iter()
+                            .filter(|finding| finding.rule.severity != Severity::Info)
+                            .collect();
                         assert!(
-                            report.findings.is_empty(),
+                            mistakes.is_empty(),
                             "{client:?} {os:?} {shell:?} {}: {:?}\n{}",
                             section.id,
-                            report.findings,
+                            mistakes,
                             snippet.content
                         );
                         checked += 1;

@@ -4,7 +4,9 @@
 //!
 //! Cases marked `codex: skip …` in their `.expect` file would make Codex leave the machine
 //! (a built-in OpenAI provider, a wrong host) or depend on something outside the file; the
-//! reason is printed. Needs `ONRAMP_CODEX`; `scripts/test` runs this with `--ignored`.
+//! reason is printed. `codex: env` sets the variable the relay's setup names in `env_key` to the
+//! key, as the person's shell would; `codex: env NAME=VALUE` sets `NAME` instead, `<key>` in
+//! `VALUE` standing for the key (`codex: env RELAY_AUTH=Bearer <key>`). Needs `ONRAMP_CODEX`; `scripts/test` runs this with `--ignored`.
 //! `ONRAMP_CASE=<part of a path>` runs only the matching cases.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -29,8 +31,8 @@ struct CodexCase {
     text: String,
     /// `Some(reason)` for cases Codex is not run on.
     skip: Option<String>,
-    /// The config reads the key from an environment variable.
-    env_key: bool,
+    /// The variables the person's shell sets for it (the key read from the environment).
+    env: Vec<(String, String)>,
 }
 
 fn codex_cases() -> Vec<CodexCase> {
@@ -43,12 +45,26 @@ fn codex_cases() -> Vec<CodexCase> {
                 .as_deref()
                 .and_then(|marker| marker.strip_prefix("skip: "))
                 .map(str::to_owned),
-            env_key: case.codex.as_deref() == Some("env"),
+            env: case.codex.as_deref().map(environment).unwrap_or_default(),
             path: case.path,
             kind: case.kind,
             text: case.text,
         })
         .collect()
+}
+
+/// The variables a `codex:` marker sets: none unless it is `env` or `env NAME=VALUE`.
+fn environment(marker: &str) -> Vec<(String, String)> {
+    match marker.strip_prefix("env") {
+        Some("") => vec![("RELAY_4096BYTES_API_KEY".into(), KEY.into())],
+        Some(assignment) => assignment
+            .trim()
+            .split_once('=')
+            .map(|(name, value)| (name.to_owned(), value.replace("<key>", KEY)))
+            .into_iter()
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 /// The case's text pointed at the loopback relay instead of the real one.
@@ -92,9 +108,7 @@ fn codex_reaches_the_relay(codex: &Path, case: &CodexCase, index: usize) -> (boo
         .env_remove("OPENAI_API_KEY")
         .env_remove("OPENAI_BASE_URL")
         .env_remove("CODEX_API_KEY");
-    if case.env_key {
-        command.env("RELAY_4096BYTES_API_KEY", KEY);
-    }
+    command.envs(case.env.iter().map(|(name, value)| (name, value)));
     let output = run_client(command);
     let answered = server
         .requests()

@@ -4,7 +4,7 @@ use super::json_text::{self, Member};
 use super::{Checked, Context, Finding, embed, fix, key, model, url};
 use crate::clients::Client;
 use crate::clients::claude_code::{
-    API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, MODEL_VARIABLE,
+    API_KEY_HELPER, API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, ENV, MODEL_VARIABLE,
 };
 use crate::escape;
 use crate::i18n::Text;
@@ -70,17 +70,61 @@ declare_rules! {
         fix: Some(fix::REPLACE),
     }
 
+    /// Claude Code's sources of the key in settings.json: `ANTHROPIC_AUTH_TOKEN` and
+    /// `ANTHROPIC_API_KEY` in `env`, and `apiKeyHelper` at the top; each reached the relay.
     NO_AUTH {
         code: "claude/no-auth",
         severity: Error,
-        evidence: Client("Claude Code 2.1.332 sends no key to the relay, which answers 401"),
+        evidence: Client("Claude Code 2.1.332 sends no key to the relay, which answers 401, also with the token empty or emptied by a later duplicate; a null token is sent as Bearer null (tests/claude_doctor_conformance.rs)"),
         message: Text {
-            en: "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY) is set.",
-            zh: "没有设置 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY）。",
+            en: "No ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY, or apiKeyHelper) gives a key.",
+            zh: "没有 ANTHROPIC_AUTH_TOKEN（或 ANTHROPIC_API_KEY、apiKeyHelper）提供密钥。",
         },
         why: Text {
             en: "Claude Code sends no key to the relay, or asks you to log in to Anthropic.",
             zh: "Claude Code 不会向中转服务发送密钥，或者要求你登录 Anthropic。",
+        },
+        fix: None,
+    }
+
+    KEY_FROM_HELPER {
+        code: "claude/key-from-helper",
+        severity: Info,
+        evidence: Client("Claude Code 2.1.332 runs apiKeyHelper and sends what it prints as Bearer and x-api-key; it reached the relay (tests/claude_doctor_conformance.rs)"),
+        message: Text {
+            en: "Claude Code runs this command and sends what it prints as the key.",
+            zh: "Claude Code 会运行这个命令，并把它输出的内容作为密钥发送。",
+        },
+        why: super::PRINTS_THE_KEY,
+        fix: None,
+    }
+
+    HELPER_IN_ENV {
+        code: "claude/helper-in-env",
+        severity: Error,
+        evidence: Client("Claude Code 2.1.332 does not run an apiKeyHelper inside env and sends no key (tests/claude_doctor_conformance.rs)"),
+        message: Text {
+            en: "apiKeyHelper belongs at the top level of settings.json, not in \"env\".",
+            zh: "apiKeyHelper 应该位于 settings.json 的顶层，而不是 \"env\" 中。",
+        },
+        why: Text {
+            en: "In env it is only a variable: Claude Code never runs it and sends no key.",
+            zh: "在 env 中它只是一个变量：Claude Code 不会运行它，也不会发送密钥。",
+        },
+        fix: None,
+    }
+
+    DUPLICATE_KEY {
+        code: "claude/duplicate-key",
+        severity: Warning,
+        evidence: Client("Claude Code 2.1.332 reads settings.json as JSON.parse does: of a key given twice, the last one counts, an env block as a token (tests/claude_doctor_conformance.rs)"),
+        message: Text {
+            en: "This is given again further down: Claude Code uses the last one.",
+            zh: "后面又给出了同一项：Claude Code 使用最后一个。",
+        },
+        why: Text {
+            en: "This one changes nothing, which misleads whoever edits it: remove it.",
+            zh: "这一项不会有任何效果，会误导修改配置的人：请删除它。",
         },
         fix: None,
     }
@@ -132,6 +176,20 @@ const MISSPELLINGS: [(&str, &str); 12] = [
     ("OPENAI_API_KEY", AUTH_TOKEN_VARIABLE),
 ];
 
+/// The variables whose values are judged, and so must be read where Claude Code reads them.
+const JUDGED_VARIABLES: [&str; 5] = [
+    BASE_URL_VARIABLE,
+    AUTH_TOKEN_VARIABLE,
+    API_KEY_VARIABLE,
+    MODEL_VARIABLE,
+    API_KEY_HELPER,
+];
+
+/// Whether the variable holds a key, so that its value is masked.
+fn is_key_variable(name: &str) -> bool {
+    [AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE].contains(&name)
+}
+
 /// The variables that point Claude Code at the relay.
 const RELAY_VARIABLES: [&str; 3] = [BASE_URL_VARIABLE, AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE];
 
@@ -159,6 +217,34 @@ pub fn check(text: &str, context: &Context) -> Checked {
     };
     let mut findings = mistakes;
     let mut secrets = Vec::new();
+    // Claude Code reads the file with JSON.parse: of a key given twice in one object, the
+    // last counts. Each setting judged here is looked up as its last occurrence; the
+    // earlier ones are reported, and their keys masked.
+    let top: Vec<&Member> = members.iter().filter(|m| m.path.is_empty()).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    let top_judged = top
+        .iter()
+        .rev()
+        .filter(|m| [ENV, API_KEY_HELPER].contains(&m.key.as_str()));
+    for member in top_judged {
+        if seen.contains(&member.key.as_str()) {
+            findings.push(Finding::new(&DUPLICATE_KEY, member.key_span.clone()));
+        } else {
+            seen.push(&member.key);
+        }
+    }
+    for member in members
+        .iter()
+        .filter(|m| m.path == [ENV] && is_key_variable(&m.key))
+    {
+        if member.string_value(text).is_some() {
+            secrets.push(super::unquoted(text, &member.value_span));
+        }
+    }
+    let helper = top.iter().rev().find(|m| m.key == API_KEY_HELPER);
+    if let Some(helper) = helper {
+        findings.push(Finding::new(&KEY_FROM_HELPER, helper.value_span.clone()));
+    }
     let relay_variable = |name: &str| RELAY_VARIABLES.contains(&name) || meant(name).is_some();
     for member in members
         .iter()
@@ -166,16 +252,31 @@ pub fn check(text: &str, context: &Context) -> Checked {
     {
         findings.push(Finding::new(&OUTSIDE_ENV, member.key_span.clone()));
     }
-    let Some(env) = members.iter().find(|m| m.path.is_empty() && m.key == "env") else {
+    let Some(env) = top.iter().rev().find(|m| m.key == ENV) else {
         findings.push(Finding::new(&NO_ENV, super::first_character(text)));
         return Checked { findings, secrets };
     };
-    // Each variable with the name it was probably meant to have, worked out once.
-    let vars: Vec<(&Member, Option<&'static str>)> = members
-        .iter()
-        .filter(|m| m.path == ["env"])
-        .map(|m| (m, meant(&m.key)))
-        .collect();
+    // The variables of the last env block, the one Claude Code reads, each of the ones
+    // judged here at its last occurrence, with the name it was probably meant to have.
+    let in_env = |m: &&Member| {
+        m.path == [ENV]
+            && env.value_span.start <= m.key_span.start
+            && m.value_span.end <= env.value_span.end
+    };
+    let mut vars: Vec<(&Member, Option<&'static str>)> = Vec::new();
+    let mut judged: Vec<&str> = Vec::new();
+    for var in members.iter().filter(in_env).rev() {
+        let name = var.key.as_str();
+        if JUDGED_VARIABLES.contains(&name) {
+            if judged.contains(&name) {
+                findings.push(Finding::new(&DUPLICATE_KEY, var.key_span.clone()));
+                continue;
+            }
+            judged.push(name);
+        }
+        vars.push((var, meant(name)));
+    }
+    vars.reverse();
     let context = context.for_client(Client::ClaudeCode);
     for &(var, meant) in &vars {
         if let Some(meant) = meant {
@@ -186,9 +287,15 @@ pub fn check(text: &str, context: &Context) -> Checked {
         }
         let Some(value) = var.string_value(text) else {
             let raw = &text[var.value_span.clone()];
+            // Claude Code sends a null key as the text "null", no key at all: the no-auth
+            // finding reports it (quoting it would make it the key).
+            if raw == "null" && is_key_variable(&var.key) {
+                continue;
+            }
             let finding = Finding::new(&NOT_A_STRING, var.value_span.clone());
-            // A number or boolean becomes the same text, quoted; objects and arrays cannot.
-            let quotable = !raw.starts_with(['{', '[']);
+            // A number or boolean becomes the same text, quoted; objects, arrays and null
+            // (no value) cannot.
+            let quotable = !raw.starts_with(['{', '[']) && raw != "null";
             findings.push(if quotable {
                 finding.with_edit(var.value_span.clone(), &escape::json(raw))
             } else {
@@ -205,8 +312,7 @@ pub fn check(text: &str, context: &Context) -> Checked {
                 literal,
                 escape::json,
             )),
-            AUTH_TOKEN_VARIABLE | API_KEY_VARIABLE => {
-                secrets.push(super::unquoted(text, &literal));
+            AUTH_TOKEN_VARIABLE | API_KEY_VARIABLE if !value.is_empty() => {
                 findings.extend(embed(
                     key::check(&value, &context).findings,
                     &value,
@@ -230,13 +336,29 @@ pub fn check(text: &str, context: &Context) -> Checked {
             .find(|(var, _)| var.key == name)
             .map(|(var, _)| *var)
     };
-    match (has(AUTH_TOKEN_VARIABLE), has(API_KEY_VARIABLE)) {
+    // A key variable that is null or empty gives no key: Claude Code sends none, or "null".
+    let gives_key = |name: &str| {
+        has(name).filter(|var| {
+            var.string_value(text)
+                .is_some_and(|value| !value.is_empty())
+        })
+    };
+    let misplaced_helper = vars.iter().find(|(var, _)| var.key == API_KEY_HELPER);
+    if let Some((var, _)) = misplaced_helper {
+        findings.push(Finding::new(&HELPER_IN_ENV, var.key_span.clone()));
+    }
+    match (gives_key(AUTH_TOKEN_VARIABLE), gives_key(API_KEY_VARIABLE)) {
         (None, None)
-            if !vars
-                .iter()
-                .any(|(_, meant)| *meant == Some(AUTH_TOKEN_VARIABLE)) =>
+            if helper.is_none()
+                && misplaced_helper.is_none()
+                && !vars
+                    .iter()
+                    .any(|(_, meant)| *meant == Some(AUTH_TOKEN_VARIABLE)) =>
         {
-            findings.push(Finding::new(&NO_AUTH, env.key_span.clone()));
+            // At the variable that holds nothing, or at the env block.
+            let at = has(AUTH_TOKEN_VARIABLE).or(has(API_KEY_VARIABLE));
+            let span = at.map_or(env.key_span.clone(), |var| var.value_span.clone());
+            findings.push(Finding::new(&NO_AUTH, span));
         }
         (Some(_), Some(api_key)) => {
             findings.push(Finding::new(&BOTH_AUTH, api_key.key_span.clone()))
@@ -302,5 +424,47 @@ mod tests {
         assert_eq!(codes(&v1), ["url/doubled-v1"]);
         let number = r#"{"env": {"ANTHROPIC_BASE_URL": "https://api.4096bytes.com", "ANTHROPIC_AUTH_TOKEN": "sk-abc123abc123abc123", "API_TIMEOUT_MS": 600000}}"#;
         assert_eq!(codes(number), ["claude/not-a-string"]);
+    }
+
+    #[test]
+    fn every_place_claude_code_takes_a_key_from_counts() {
+        let no_token = r#"{"env": {"ANTHROPIC_BASE_URL": "https://api.4096bytes.com"}}"#;
+        assert_eq!(codes(no_token), ["claude/no-auth"]);
+        let api_key = no_token.replace(
+            "\"}}",
+            "\", \"ANTHROPIC_API_KEY\": \"sk-abc123abc123abc123\"}}",
+        );
+        assert!(codes(&api_key).is_empty(), "{api_key}");
+        let helper = no_token.replace("{\"env\"", "{\"apiKeyHelper\": \"print-key\", \"env\"");
+        assert_eq!(codes(&helper), ["claude/key-from-helper"]);
+        let in_env = no_token.replace("\"}}", "\", \"apiKeyHelper\": \"print-key\"}}");
+        assert_eq!(codes(&in_env), ["claude/helper-in-env"]);
+    }
+
+    #[test]
+    fn a_token_is_judged_as_json_parse_reads_it() {
+        let token = |value: &str| GOOD.replace("\"sk-abc123abc123abc123\"", value);
+        for nothing in ["null", "\"\""] {
+            let text = token(nothing);
+            assert_eq!(codes(&text), ["claude/no-auth"], "{text}");
+            let finding = check(&text, &crate::check::testing::context()).findings;
+            assert_eq!(&text[finding[0].span.clone()], nothing, "at the value");
+        }
+        // The last of two counts: an empty one after the key leaves none.
+        let twice = |first: &str, last: &str| {
+            token(first).replace("}}", &format!(", \"ANTHROPIC_AUTH_TOKEN\": {last}}}}}"))
+        };
+        let emptied = twice("\"sk-abc123abc123abc123\"", "\"\"");
+        assert_eq!(codes(&emptied), ["claude/duplicate-key", "claude/no-auth"]);
+        let replaced = twice("\"\"", "\"sk-abc123abc123abc123\"");
+        assert_eq!(codes(&replaced), ["claude/duplicate-key"]);
+        let checked = check(&emptied, &crate::check::testing::context());
+        assert!(
+            checked
+                .secrets
+                .iter()
+                .any(|span| &emptied[span.clone()] == "sk-abc123abc123abc123"),
+            "the key given first is masked too"
+        );
     }
 }

@@ -11,10 +11,10 @@ declare_rules! {
     MISSING_KEY {
         code: "auth/missing-key",
         severity: Error,
-        evidence: Client("Codex CLI 0.171 finds no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 finds no key, with no OPENAI_API_KEY or with it null or empty, and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
         message: Text {
-            en: "There is no OPENAI_API_KEY entry.",
-            zh: "没有 OPENAI_API_KEY 这一项。",
+            en: "There is no key under OPENAI_API_KEY.",
+            zh: "OPENAI_API_KEY 下没有密钥。",
         },
         why: Text {
             en: "With requires_openai_auth, Codex reads the key from exactly that name: without it, it asks you to log in.",
@@ -49,6 +49,21 @@ declare_rules! {
         why: Text {
             en: "Codex cannot read the file.",
             zh: "Codex 无法读取该文件。",
+        },
+        fix: None,
+    }
+
+    DUPLICATE_KEY {
+        code: "auth/duplicate-key",
+        severity: Error,
+        evidence: Client("Codex CLI 0.171 sends no Authorization header with OPENAI_API_KEY twice in auth.json, whichever one holds the key, and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "OPENAI_API_KEY appears more than once.",
+            zh: "OPENAI_API_KEY 出现了不止一次。",
+        },
+        why: Text {
+            en: "Codex cannot read a file with a setting given twice and sends no key: keep one.",
+            zh: "设置重复时 Codex 无法读取该文件，不会发送密钥：只保留一个。",
         },
         fix: None,
     }
@@ -98,8 +113,15 @@ pub fn check(text: &str, context: &Context) -> Checked {
     if let Some(member) = chatgpt {
         findings.push(Finding::new(&CHATGPT_LOGIN, member.span()));
     }
+    for member in top.iter().filter(|m| m.key == AUTH_KEY).skip(1) {
+        findings.push(Finding::new(&DUPLICATE_KEY, member.key_span.clone()));
+    }
     match top.iter().find(|m| m.key == AUTH_KEY) {
         Some(member) => match member.string_value(text) {
+            // An empty key is no key, as `null` is.
+            Some(key_text) if key_text.is_empty() => {
+                findings.push(Finding::new(&MISSING_KEY, member.value_span.clone()))
+            }
             Some(key_text) => {
                 secrets.push(super::unquoted(text, &member.value_span));
                 let key_findings = key::check(&key_text, &context).findings;
@@ -113,6 +135,9 @@ pub fn check(text: &str, context: &Context) -> Checked {
             }
             // `null` is what Codex writes for a ChatGPT login, reported above.
             None if chatgpt.is_some() && &text[member.value_span.clone()] == "null" => {}
+            None if &text[member.value_span.clone()] == "null" => {
+                findings.push(Finding::new(&MISSING_KEY, member.value_span.clone()))
+            }
             None => findings.push(Finding::new(&NOT_A_STRING, member.value_span.clone())),
         },
         None => match top
@@ -168,6 +193,16 @@ mod tests {
         assert_eq!(codes("[]"), ["json/not-an-object"]);
         let login = "{\"auth_mode\": \"chatgpt\", \"OPENAI_API_KEY\": null, \"tokens\": {\"id_token\": \"x\"}}";
         assert_eq!(codes(login), ["auth/chatgpt-login"]);
+    }
+
+    #[test]
+    fn no_key_twice_or_none_is_no_key() {
+        for nothing in ["null", "\"\""] {
+            let text = format!("{{\"OPENAI_API_KEY\": {nothing}}}");
+            assert_eq!(codes(&text), ["auth/missing-key"], "{text}");
+        }
+        let twice = "{\"OPENAI_API_KEY\": \"sk-abc123abc123abc123\", \"OPENAI_API_KEY\": \"sk-abc123abc123abc123\"}";
+        assert_eq!(codes(twice), ["auth/duplicate-key"]);
     }
 
     #[test]

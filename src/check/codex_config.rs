@@ -9,7 +9,7 @@
 //! made on a `DocumentMut`, which writes each spelling correctly, and become the smallest
 //! text edit that turns the file into the result.
 
-use super::{Checked, Context, Edit, Finding, embed, fix, is_variable_name, model, url};
+use super::{Checked, Context, Edit, Finding, embed, fix, is_variable_name, key, model, url};
 use crate::clients::Client;
 use crate::clients::codex::config as codex;
 use crate::escape;
@@ -123,10 +123,13 @@ declare_rules! {
         fix: Some(fix::REPLACE),
     }
 
+    /// Codex's sources of a provider's key: `requires_openai_auth = true` (auth.json),
+    /// `env_key`, `experimental_bearer_token`, an `Authorization` header in `http_headers` or
+    /// `env_http_headers`, and an `auth` command; each was seen to reach the relay.
     NO_AUTH {
         code: "codex/no-auth",
         severity: Error,
-        evidence: Client("Codex CLI 0.171 sends no key and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 sends no key and the relay answers 401, requires_openai_auth = false with the key in auth.json included (tests/codex_doctor_conformance.rs)"),
         message: Text {
             en: "This provider reads no key: add requires_openai_auth = true (key in auth.json) or env_key.",
             zh: "该提供商读取不到密钥：请添加 requires_openai_auth = true（密钥在 auth.json 中）或 env_key。",
@@ -141,14 +144,14 @@ declare_rules! {
     API_KEY_IGNORED {
         code: "codex/api-key-ignored",
         severity: Error,
-        evidence: Client("Codex CLI 0.171 does not read api_key in config.toml; with no other key for the provider it sends none and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
+        evidence: Client("Codex CLI 0.171 reads no key named api_key, bearer_token or OPENAI_API_KEY in config.toml; with no other key for the provider it sends none and the relay answers 401 (tests/codex_doctor_conformance.rs)"),
         message: Text {
-            en: "Codex does not read api_key in config.toml: this key is never sent.",
-            zh: "Codex 不读取 config.toml 中的 api_key：这个密钥永远不会被发送。",
+            en: "Codex reads no key under this name in config.toml: this key is never sent.",
+            zh: "Codex 不读取 config.toml 中这个名称下的密钥：这个密钥永远不会被发送。",
         },
         why: Text {
-            en: "The provider has no other key, so Codex sends none and the relay answers 401. Codex reads the key from the environment variable that env_key names, or from auth.json with requires_openai_auth = true. The fix writes env_key in place of api_key: then set that variable to your key in the terminal you start Codex from (export NAME='your key', NAME being env_key's value).",
-            zh: "该提供商没有其他密钥，Codex 不会发送任何密钥，中转服务返回 401。Codex 从 env_key 指定的环境变量读取密钥，或在 requires_openai_auth = true 时从 auth.json 读取。修复会用 env_key 替换 api_key：然后在启动 Codex 的终端中把该变量设为你的密钥（export 名称='你的密钥'，名称即 env_key 的值）。",
+            en: "The provider has no other key, so Codex sends none and the relay answers 401. Codex reads the key from the environment variable that env_key names, or from auth.json with requires_openai_auth = true. The fix writes env_key in its place: then set that variable to your key in the terminal you start Codex from (export NAME='your key', NAME being env_key's value).",
+            zh: "该提供商没有其他密钥，Codex 不会发送任何密钥，中转服务返回 401。Codex 从 env_key 指定的环境变量读取密钥，或在 requires_openai_auth = true 时从 auth.json 读取。修复会用 env_key 替换它：然后在启动 Codex 的终端中把该变量设为你的密钥（export 名称='你的密钥'，名称即 env_key 的值）。",
         },
         fix: Some(fix::MOVE),
     }
@@ -158,14 +161,71 @@ declare_rules! {
         severity: Warning,
         evidence: Client("Codex CLI 0.171 does not read api_key in config.toml and sends the key from the provider's own source (tests/codex_doctor_conformance.rs)"),
         message: Text {
-            en: "Codex does not read api_key in config.toml: it sends the key the provider names elsewhere.",
-            zh: "Codex 不读取 config.toml 中的 api_key：它发送的是该提供商在别处指定的密钥。",
+            en: "Codex reads no key under this name in config.toml: it sends the key the provider names elsewhere.",
+            zh: "Codex 不读取 config.toml 中这个名称下的密钥：它发送的是该提供商在别处指定的密钥。",
         },
         why: Text {
             en: "Changing this key changes nothing, and it sits in plain text in a file people share: remove it.",
             zh: "修改这个密钥不会有任何效果，而且它以明文保存在常被分享的文件中：请删除它。",
         },
         fix: Some(fix::REMOVE),
+    }
+
+    KEY_FROM_VARIABLE {
+        code: "codex/key-from-variable",
+        severity: Info,
+        evidence: Client("Codex CLI 0.171 sends the value of the variable env_key names (tests/codex_doctor_conformance.rs, codex: env); without it Codex stops: Missing environment variable"),
+        message: Text {
+            en: "Codex takes the key from this environment variable, not from the file.",
+            zh: "Codex 从这个环境变量读取密钥，而不是从文件中读取。",
+        },
+        why: Text {
+            en: "Set it in the terminal that starts Codex (export NAME='your key'); unset, Codex stops: \"Missing environment variable\".",
+            zh: "请在启动 Codex 的终端中设置它（export 名称='你的密钥'）；未设置时 Codex 会报 \"Missing environment variable\" 并停止。",
+        },
+        fix: None,
+    }
+
+    HEADER_FROM_VARIABLE {
+        code: "codex/header-from-variable",
+        severity: Info,
+        evidence: Client("Codex CLI 0.171 sends the variable env_http_headers names as the Authorization header; holding Bearer and the key, it reached the relay (tests/codex_doctor_conformance.rs); unset, no Authorization header is sent (observed)"),
+        message: Text {
+            en: "Codex sends this environment variable as the Authorization header.",
+            zh: "Codex 会把这个环境变量作为 Authorization 请求头发送。",
+        },
+        why: Text {
+            en: "It must hold Bearer, a space and the key (export NAME='Bearer your key'); unset, no key is sent.",
+            zh: "它必须是 Bearer 加空格再加密钥（export 名称='Bearer 你的密钥'）；未设置时不会发送密钥。",
+        },
+        fix: None,
+    }
+
+    KEY_FROM_COMMAND {
+        code: "codex/key-from-command",
+        severity: Info,
+        evidence: Client("Codex CLI 0.171 runs the auth command and sends what it prints as the key; it reached the relay (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "Codex runs this command and sends what it prints as the key.",
+            zh: "Codex 会运行这个命令，并把它输出的内容作为密钥发送。",
+        },
+        why: super::PRINTS_THE_KEY,
+        fix: None,
+    }
+
+    NOT_A_BOOLEAN {
+        code: "codex/not-a-boolean",
+        severity: Error,
+        evidence: Client("Codex CLI 0.171 stops on requires_openai_auth = \"true\": invalid type: string \"true\", expected a boolean (tests/codex_doctor_conformance.rs)"),
+        message: Text {
+            en: "This setting must be true or false, without quotes.",
+            zh: "这个设置必须是不带引号的 true 或 false。",
+        },
+        why: Text {
+            en: "Codex refuses to start with \"invalid type\".",
+            zh: "Codex 会因 \"invalid type\" 拒绝启动。",
+        },
+        fix: Some(fix::REPLACE),
     }
 
     NO_BASE_URL {
@@ -501,10 +561,10 @@ impl Checker<'_> {
             Some((id, entry, anchor(providers?, id)?))
         });
         if provider.is_none() {
-            // Codex stops before using any provider, so a top-level api_key changes nothing
-            // yet; the key in it is still masked.
-            if let Some(span) = key_span(root, codex::API_KEY) {
-                self.mark_secret(root, codex::API_KEY);
+            // Codex stops before using any provider, so a misnamed key at the top changes
+            // nothing yet; the key in it is still masked.
+            for (name, span) in misnamed_keys(root) {
+                self.mark_secret(root, name);
                 self.push(Finding::new(&API_KEY_IGNORED, span));
             }
             // The tables that are there are what the selection will point at once fixed:
@@ -588,45 +648,28 @@ impl Checker<'_> {
         } else {
             self.push(Finding::new(&NO_BASE_URL, anchor.clone()));
         }
-        if provider.contains_key(codex::ENV_KEY) {
-            let relay_env_key = self.context.profile.clients.codex.env_key.clone();
-            self.string_setting(provider, codex::ENV_KEY, |checker, value, literal| {
-                if !is_variable_name(value) {
-                    let secret = super::unquoted(checker.text, &literal);
-                    checker.checked.secrets.push(secret);
-                    let fix = escape::toml(&relay_env_key);
-                    checker.push(
-                        Finding::new(&ENV_KEY_HOLDS_KEY, literal.clone()).with_edit(literal, &fix),
-                    );
-                }
-            });
-        }
-        self.mark_secret(provider, codex::BEARER_TOKEN);
-        let authenticated = provider
-            .get(codex::REQUIRES_OPENAI_AUTH)
-            .and_then(Item::as_bool)
-            == Some(true)
-            || codex::KEY_SOURCES[1..]
-                .iter()
-                .any(|key| provider.contains_key(key));
-        // `api_key` in this table, or at the top for the selected provider: Codex reads
-        // neither. Each fix takes one out; the provider then gets env_key in its place.
-        let api_keys: Vec<(bool, Range<usize>)> = [
-            (false, key_span(provider, codex::API_KEY)),
-            (true, root.and_then(|root| key_span(root, codex::API_KEY))),
-        ]
-        .into_iter()
-        .filter_map(|(at_top, span)| Some((at_top, span?)))
-        .collect();
+        let authenticated = self.key_sources(provider);
+        // A key under a name Codex does not read, in this table or at the top for the
+        // selected provider. Each fix takes one out; the provider then gets env_key in its
+        // place.
+        let misnamed: Vec<(bool, &str, Range<usize>)> = misnamed_keys(provider)
+            .into_iter()
+            .map(|(name, span)| (false, name, span))
+            .chain(
+                root.into_iter()
+                    .flat_map(|root| misnamed_keys(root))
+                    .map(|(name, span)| (true, name, span)),
+            )
+            .collect();
         let relay_env_key = &self.context.profile.clients.codex.env_key;
-        for (at_top, span) in api_keys.iter().cloned() {
+        for (at_top, name, span) in misnamed.iter().cloned() {
             match root.filter(|_| at_top) {
-                Some(root) => self.mark_secret(root, codex::API_KEY),
-                None => self.mark_secret(provider, codex::API_KEY),
+                Some(root) => self.mark_secret(root, name),
+                None => self.mark_secret(provider, name),
             }
             let fix = self.structural_fix(|document| {
                 if at_top {
-                    document.as_table_mut().remove(codex::API_KEY)?;
+                    document.as_table_mut().remove(name)?;
                 }
                 let provider = document
                     .get_mut(codex::PROVIDERS)?
@@ -634,7 +677,7 @@ impl Checker<'_> {
                     .get_mut(id)?
                     .as_table_like_mut()?;
                 if !at_top {
-                    provider.remove(codex::API_KEY)?;
+                    provider.remove(name)?;
                 }
                 if !authenticated {
                     let name = Value::from(relay_env_key.as_str());
@@ -651,8 +694,8 @@ impl Checker<'_> {
             finding.edits.extend(fix);
             self.push(finding);
         }
-        // With an api_key, the finding above says where the key must go instead.
-        if !authenticated && api_keys.is_empty() {
+        // With a misnamed key, the finding above says where the key must go instead.
+        if !authenticated && misnamed.is_empty() {
             let fix = self.structural_fix(|document| {
                 let provider = document
                     .get_mut(codex::PROVIDERS)?
@@ -667,6 +710,95 @@ impl Checker<'_> {
             self.push(finding);
         }
     }
+
+    /// Whether `provider` gives Codex a key, from any of the places Codex takes one; notes
+    /// what must hold for the places outside the file, and checks the settings involved.
+    fn key_sources(&mut self, provider: &dyn TableLike) -> bool {
+        let mut found = false;
+        if let Some(item) = provider.get(codex::REQUIRES_OPENAI_AUTH) {
+            let span = item.span().unwrap_or(0..0);
+            match (item.as_bool(), item.as_str()) {
+                (Some(flag), _) => found |= flag,
+                (None, Some(flag @ ("true" | "false"))) => {
+                    found |= flag == "true";
+                    self.push(Finding::new(&NOT_A_BOOLEAN, span.clone()).with_edit(span, flag));
+                }
+                (None, _) => self.push(Finding::new(&NOT_A_BOOLEAN, span)),
+            }
+        }
+        if provider.contains_key(codex::ENV_KEY) {
+            found = true;
+            let relay_env_key = self.context.profile.clients.codex.env_key.clone();
+            self.string_setting(provider, codex::ENV_KEY, |checker, value, literal| {
+                if is_variable_name(value) {
+                    checker.push(Finding::new(&KEY_FROM_VARIABLE, literal));
+                } else {
+                    let secret = super::unquoted(checker.text, &literal);
+                    checker.checked.secrets.push(secret);
+                    let fix = escape::toml(&relay_env_key);
+                    checker.push(
+                        Finding::new(&ENV_KEY_HOLDS_KEY, literal.clone()).with_edit(literal, &fix),
+                    );
+                }
+            });
+        }
+        if provider.contains_key(codex::BEARER_TOKEN) {
+            found = true;
+            self.mark_secret(provider, codex::BEARER_TOKEN);
+            // The key itself, sent as it is written: it gets every key rule.
+            self.string_setting(provider, codex::BEARER_TOKEN, |checker, value, literal| {
+                let context = checker.context.for_client(Client::Codex);
+                let findings = key::check(value, &context).findings;
+                checker.embed(findings, value, literal);
+            });
+        }
+        if let Some((headers, name)) = authorization(provider, codex::HTTP_HEADERS) {
+            found = true;
+            self.mark_secret(headers, name);
+        }
+        if let Some((headers, name)) = authorization(provider, codex::ENV_HTTP_HEADERS) {
+            found = true;
+            let span = value_span(headers, name).unwrap_or(0..0);
+            self.push(Finding::new(&HEADER_FROM_VARIABLE, span));
+        }
+        let command = provider
+            .get(codex::AUTH_COMMAND)
+            .and_then(Item::as_table_like)
+            .and_then(|_| anchor(provider, codex::AUTH_COMMAND));
+        if let Some(span) = command {
+            found = true;
+            self.push(Finding::new(&KEY_FROM_COMMAND, span));
+        }
+        found
+    }
+}
+
+/// The headers table `key` of `provider`, and the name its `Authorization` header has
+/// there, if it has one.
+fn authorization<'a>(
+    provider: &'a dyn TableLike,
+    key: &str,
+) -> Option<(&'a dyn TableLike, &'a str)> {
+    let headers = provider.get(key)?.as_table_like()?;
+    let name = headers
+        .iter()
+        .map(|(name, _)| name)
+        .find(|name| name.eq_ignore_ascii_case(codex::AUTHORIZATION))?;
+    Some((headers, name))
+}
+
+/// The string settings of `table` named like a key Codex does not read, with the spans of
+/// their names.
+fn misnamed_keys(table: &dyn TableLike) -> Vec<(&str, Range<usize>)> {
+    table
+        .iter()
+        .filter(|(name, item)| {
+            item.is_str()
+                && codex::MISNAMED_KEYS
+                    .contains(&name.to_ascii_lowercase().replace('-', "_").as_str())
+        })
+        .filter_map(|(name, _)| Some((name, key_span(table, name)?)))
+        .collect()
 }
 
 /// Every table below `table` (not arrays of tables), in any spelling, with the top-level key
@@ -783,7 +915,13 @@ mod tests {
             .flat_map(|s| &s.snippets)
             .filter(|s| s.format == crate::platform::Format::Toml)
         {
-            assert!(codes(&snippet.content).is_empty(), "{}", snippet.content);
+            // The env_key variant notes the variable it needs, which its setup sets.
+            let codes = codes(&snippet.content);
+            assert!(
+                codes.iter().all(|code| *code == "codex/key-from-variable"),
+                "{codes:?}\n{}",
+                snippet.content
+            );
         }
     }
 
@@ -862,7 +1000,7 @@ mod tests {
             // Fixed, the key is gone from the file and env_key names where Codex reads it:
             // never requires_openai_auth with no auth.json in sight.
             let fixed = fixed(text);
-            assert!(codes(&fixed).is_empty(), "{fixed}");
+            assert_eq!(codes(&fixed), ["codex/key-from-variable"], "{fixed}");
             assert!(!fixed.contains(key), "{fixed}");
             assert!(
                 fixed.contains("env_key = \"RELAY_4096BYTES_API_KEY\""),
@@ -879,7 +1017,57 @@ mod tests {
             codes(&both),
             ["codex/api-key-ignored", "codex/api-key-ignored"]
         );
-        assert!(codes(&fixed(&both)).is_empty(), "{}", fixed(&both));
+        assert_eq!(
+            codes(&fixed(&both)),
+            ["codex/key-from-variable"],
+            "{}",
+            fixed(&both)
+        );
+    }
+
+    #[test]
+    fn every_place_codex_takes_a_key_from_counts() {
+        let no_auth = GOOD.replace("requires_openai_auth = true\n", "");
+        let with = |line: &str| no_auth.replace("wire_api", &format!("{line}\nwire_api"));
+        let key = "sk-abc123abc123abc123";
+        let bearer = with(&format!("experimental_bearer_token = \"{key}\""));
+        assert!(codes(&bearer).is_empty());
+        let placeholder = with("experimental_bearer_token = \"YOUR_4096BYTES_API_KEY\"");
+        assert_eq!(
+            codes(&placeholder),
+            ["key/placeholder"],
+            "the key rules apply"
+        );
+        let header = with(&format!(
+            "http_headers = {{ AUTHORIZATION = \"Bearer {key}\" }}"
+        ));
+        assert!(codes(&header).is_empty());
+        let checked = check(&header, &crate::check::testing::context());
+        assert!(
+            checked
+                .secrets
+                .iter()
+                .any(|span| header[span.clone()].contains(key)),
+            "the header's key is masked"
+        );
+        let other_header = with(&format!("http_headers = {{ X-Api-Key = \"{key}\" }}"));
+        assert_eq!(codes(&other_header), ["codex/no-auth"]);
+        let env_header = with("env_http_headers = { Authorization = \"RELAY_AUTH\" }");
+        assert_eq!(codes(&env_header), ["codex/header-from-variable"]);
+        let command =
+            format!("{no_auth}\n[model_providers.OpenAI.auth]\ncommand = \"print-key\"\n");
+        assert_eq!(codes(&command), ["codex/key-from-command"]);
+        // The converse: a flag that is false, or not a boolean, gives no key.
+        let off = with("requires_openai_auth = false");
+        assert_eq!(codes(&off), ["codex/no-auth"]);
+        let quoted = with("requires_openai_auth = \"true\"");
+        assert_eq!(codes(&quoted), ["codex/not-a-boolean"]);
+        assert!(codes(&fixed(&quoted)).is_empty(), "{}", fixed(&quoted));
+        // And a key under a name Codex does not read is never sent.
+        for name in ["bearer_token", "OPENAI_API_KEY", "api-key"] {
+            let misnamed = with(&format!("{name} = \"{key}\""));
+            assert_eq!(codes(&misnamed), ["codex/api-key-ignored"], "{name}");
+        }
     }
 
     #[test]

@@ -122,6 +122,13 @@ pub mod fix {
     };
 }
 
+/// Why a key command must be right, for the clients that run one (Codex's `auth`, Claude
+/// Code's `apiKeyHelper`).
+const PRINTS_THE_KEY: Text = Text {
+    en: "The command must print the relay's key and nothing else.",
+    zh: "这个命令必须只输出中转服务的密钥。",
+};
+
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -23,6 +23,9 @@ pub const AUTH_TOKEN_VARIABLE: &str = "ANTHROPIC_AUTH_TOKEN";
 pub const API_KEY_VARIABLE: &str = "ANTHROPIC_API_KEY";
 /// The model to use.
 pub const MODEL_VARIABLE: &str = "ANTHROPIC_MODEL";
+/// A top-level setting of settings.json: a command whose output Claude Code sends as the key
+/// (as `Authorization: Bearer` and `x-api-key`) when no key variable is set.
+pub const API_KEY_HELPER: &str = "apiKeyHelper";
 
 /// The variables that point Claude Code at the relay, in settings.json's `env` block or in a
 /// shell.

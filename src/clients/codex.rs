@@ -50,10 +50,27 @@ pub mod config {
     pub const ENV_KEY: &str = "env_key";
     /// The key itself, in the file.
     pub const BEARER_TOKEN: &str = "experimental_bearer_token";
-    /// What people write for the key, at the top or in a provider table: Codex reads neither.
-    pub const API_KEY: &str = "api_key";
-    /// Settings that give a provider its key.
-    pub const KEY_SOURCES: [&str; 4] = [REQUIRES_OPENAI_AUTH, ENV_KEY, BEARER_TOKEN, "auth"];
+    /// Headers sent as written: an `Authorization` one carries the key.
+    pub const HTTP_HEADERS: &str = "http_headers";
+    /// Headers each sent with the value of the environment variable it names.
+    pub const ENV_HTTP_HEADERS: &str = "env_http_headers";
+    /// The header that carries the key, compared without case as HTTP does.
+    pub const AUTHORIZATION: &str = "authorization";
+    /// A table whose `command` (with `args`) prints the key.
+    pub const AUTH_COMMAND: &str = "auth";
+    /// What people name the key instead, at the top or in a provider table, compared without
+    /// case and with `-` read as `_`: Codex reads none of them (observed for `api_key`,
+    /// `bearer_token` and `OPENAI_API_KEY`: no key is sent).
+    pub const MISNAMED_KEYS: [&str; 8] = [
+        "api_key",
+        "apikey",
+        "bearer_token",
+        "token",
+        "access_token",
+        "auth_token",
+        "openai_api_key",
+        "key",
+    ];
 
     /// Settings that only mean something at the top of the file.
     pub const ROOT_ONLY: [&str; 7] = [

@@ -5,7 +5,9 @@
 //! `<name>.expect` file listing the codes the doctor must find, one per line (none for a
 //! clean input). Lines before the codes may say more about the case:
 //! - `client: <id>`: the text is for this client, and is judged for it;
-//! - `codex: skip: <reason>` or `codex: env`: how the Codex conformance test runs it;
+//! - `codex: skip: <reason>`, `codex: env` or `codex: env NAME=VALUE`: how the Codex
+//!   conformance test runs it (not at all; with the key in the variable the relay's setup
+//!   names, or with `NAME` set to `VALUE`, `<key>` in it standing for the key);
 //! - `key: <key>`: the key the relay issued, when it is not the cases' usual one (a key with
 //!   a `$` in it, say), for the conformance tests' strict relay.
 //!

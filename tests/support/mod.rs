@@ -268,8 +268,13 @@ fn answer(stream: TcpStream, strict: Option<&Strict>) -> Option<Request> {
             .get("model")?
             .as_str()
             .map(str::to_owned);
+        // The Anthropic API's own key header counts on its endpoint, as relays that serve
+        // it accept (Claude Code sends ANTHROPIC_API_KEY there and only there).
+        let anthropic_key =
+            endpoint.ends_with("/v1/messages") && headers.get("x-api-key") == Some(&strict.key);
         if headers.get("authorization").map(String::as_str)
             != Some(&format!("Bearer {}", strict.key))
+            && !anthropic_key
         {
             Some("401 Unauthorized")
         } else if endpoint != strict.endpoint
