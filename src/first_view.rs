@@ -26,7 +26,9 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Error::NoBody => "the page has no <body> to put the first view in",
-            Error::Script => "the rendered first view holds a <script>, which the page's policy refuses",
+            Error::Script => {
+                "the rendered first view holds a <script>, which the page's policy refuses"
+            }
         })
     }
 }
@@ -39,15 +41,15 @@ pub struct RenderedFor<'a> {
     pub profile: Option<u32>,
 }
 
-/// `page` (the built `index.html`) with `view` (the rendered HTML) at the start of its body,
-/// replacing a first view put there before.
+/// `page` (the built `index.html`) with `view` (the rendered HTML) at the end of its body,
+/// after the `<noscript>` line, replacing a first view put there before.
 pub fn insert(page: &str, view: &str, rendered_for: &RenderedFor) -> Result<String, Error> {
     if view.to_ascii_lowercase().contains("<script") {
         return Err(Error::Script);
     }
     let page = without_first_view(page);
     let body = page.find("<body").ok_or(Error::NoBody)?;
-    let body_end = body + page[body..].find('>').ok_or(Error::NoBody)? + 1;
+    let end = body + page[body..].find("</body>").ok_or(Error::NoBody)?;
     let choices = rendered_for.choices;
     let profile = rendered_for
         .profile
@@ -60,7 +62,7 @@ pub fn insert(page: &str, view: &str, rendered_for: &RenderedFor) -> Result<Stri
         choices.lang.tag(),
         without_style_attributes(view),
     );
-    Ok([&page[..body_end], &root, &page[body_end..]].concat())
+    Ok([&page[..end], &root, &page[end..]].concat())
 }
 
 /// `page` without the first view [`insert`] put there, if any.
@@ -118,29 +120,55 @@ mod tests {
     const PAGE: &str = "<!doctype html><html><head><title>t</title></head><body class=x><noscript>n</noscript></body></html>";
 
     #[test]
-    fn the_view_opens_the_body_with_what_it_was_rendered_for() {
-        let for_ = RenderedFor { choices: &choices(), profile: None };
+    fn the_view_ends_the_body_with_what_it_was_rendered_for() {
+        let for_ = RenderedFor {
+            choices: &choices(),
+            profile: None,
+        };
         let page = insert(PAGE, "<main>setup</main>", &for_).unwrap();
-        assert!(page.starts_with("<!doctype html><html><head><title>t</title></head><body class=x><!--onramp:first-view--><div id=\"first-view\" aria-busy=\"true\" data-client=\"codex\" data-os=\"linux\" data-shell=\"bash\" data-lang=\"en\" data-profile=\"\"><main>setup</main></div><!--/onramp:first-view--><noscript>"), "{page}");
+        assert_eq!(
+            page,
+            "<!doctype html><html><head><title>t</title></head><body class=x><noscript>n</noscript><!--onramp:first-view--><div id=\"first-view\" aria-busy=\"true\" data-client=\"codex\" data-os=\"linux\" data-shell=\"bash\" data-lang=\"en\" data-profile=\"\"><main>setup</main></div><!--/onramp:first-view--></body></html>"
+        );
     }
 
     #[test]
     fn a_second_run_replaces_the_first_view() {
-        let for_ = RenderedFor { choices: &choices(), profile: Some(0xab) };
+        let for_ = RenderedFor {
+            choices: &choices(),
+            profile: Some(0xab),
+        };
         let once = insert(PAGE, "<p>old</p>", &for_).unwrap();
         let twice = insert(&once, "<p>new</p>", &for_).unwrap();
-        assert!(!twice.contains("old") && twice.matches("id=\"first-view\"").count() == 1, "{twice}");
+        assert!(
+            !twice.contains("old") && twice.matches("id=\"first-view\"").count() == 1,
+            "{twice}"
+        );
         assert!(twice.contains("data-profile=\"000000ab\""), "{twice}");
         assert_eq!(without_first_view(&twice), PAGE);
     }
 
     #[test]
     fn inline_styles_go_and_scripts_are_refused() {
-        let for_ = RenderedFor { choices: &choices(), profile: None };
-        let page = insert(PAGE, r#"<span class="lines" style="transform:translateY(0px);">1</span>"#, &for_).unwrap();
+        let for_ = RenderedFor {
+            choices: &choices(),
+            profile: None,
+        };
+        let page = insert(
+            PAGE,
+            r#"<span class="lines" style="transform:translateY(0px);">1</span>"#,
+            &for_,
+        )
+        .unwrap();
         assert!(page.contains(r#"<span class="lines">1</span>"#), "{page}");
-        assert_eq!(insert(PAGE, "<SCRIPT>x</SCRIPT>", &for_), Err(Error::Script));
-        assert_eq!(insert("<html></html>", "<p></p>", &for_), Err(Error::NoBody));
+        assert_eq!(
+            insert(PAGE, "<SCRIPT>x</SCRIPT>", &for_),
+            Err(Error::Script)
+        );
+        assert_eq!(
+            insert("<html></html>", "<p></p>", &for_),
+            Err(Error::NoBody)
+        );
     }
 
     #[test]

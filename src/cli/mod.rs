@@ -132,7 +132,10 @@ fn prerender(page: &std::path::Path, profile: &ProfileArg, lang: Lang) -> ExitCo
         Err(error) => return usage_error(&lang.cannot_read(&name, &error.to_string())),
     };
     let (view, choices) = crate::web::render_first_view(profile);
-    let rendered_for = RenderedFor { choices: &choices, profile: digest };
+    let rendered_for = RenderedFor {
+        choices: &choices,
+        profile: digest,
+    };
     let written = first_view::insert(&html, &view, &rendered_for)
         .map_err(|error| format!("{name}: {error}"))
         .and_then(|html| std::fs::write(page, html).map_err(|error| format!("{name}: {error}")));

@@ -136,7 +136,8 @@ pub fn App(
                 lang: lang.get_untracked(),
                 section: tab.get_untracked(),
             };
-            let next = View::from_fragment(&browser::fragment()).apply_to(&current, &offered_for_links);
+            let next =
+                View::from_fragment(&browser::fragment()).apply_to(&current, &offered_for_links);
             set_if_changed(client, next.client);
             set_if_changed(os, next.os);
             set_if_changed(shell, next.shell);
@@ -233,7 +234,9 @@ pub fn App(
     });
     // The doctor's module loads while the visitor reads the setup, not on their first paste.
     // (An effect: effects run in the browser only, never when rendering at build time.)
-    Effect::new(move |_| request_idle_callback(move || checker.with_value(|checker| checker.warm())));
+    Effect::new(move |_| {
+        request_idle_callback(move || checker.with_value(|checker| checker.warm()))
+    });
 
     let link_copied = RwSignal::new(false);
     let copy_link = move |_| {

@@ -343,9 +343,11 @@ pub fn take_first_view(fields: &[&str], groups: &[&str]) -> Option<FirstViewInpu
             .active_element()
             .filter(|focused| root.contains(Some(focused)) && !focused.id().is_empty())
             .map(|focused| {
-                let selection = focused.dyn_ref::<web_sys::HtmlInputElement>().and_then(|input| {
-                    Some((input.selection_start().ok()??, input.selection_end().ok()??))
-                });
+                let selection = focused
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .and_then(|input| {
+                        Some((input.selection_start().ok()??, input.selection_end().ok()??))
+                    });
                 (focused.id(), selection)
             }),
     };
