@@ -309,9 +309,9 @@ pub fn set_accent(light: (&str, &str), dark: (&str, &str)) {
 #[cfg(target_arch = "wasm32")]
 /// What a visitor did in the first view rendered at build time before the wasm arrived.
 pub struct FirstViewInput {
-    /// The value of each input asked for by id, where the first view has it.
+    /// The value of each input asked for by id, where the visitor changed it.
     pub fields: Vec<Option<String>>,
-    /// The checked radio of each group asked for by name.
+    /// The checked radio of each group asked for by name, where the visitor changed it.
     pub picked: Vec<Option<String>>,
     /// The focused element's id and its text selection, to give back to the page's own.
     pub focus: Option<(String, Option<(u32, u32)>)>,
@@ -330,14 +330,24 @@ pub fn take_first_view(fields: &[&str], groups: &[&str]) -> Option<FirstViewInpu
             .flatten()
             .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
     };
+    // Only what the visitor changed: the rest is what the first view was rendered with, which
+    // a link, a remembered choice or an operator's profile may change.
     let taken = FirstViewInput {
         fields: fields
             .iter()
-            .map(|id| input(format!("input#{id}")).map(|input| input.value()))
+            .map(|id| {
+                input(format!("input#{id}"))
+                    .filter(|input| input.value() != input.default_value())
+                    .map(|input| input.value())
+            })
             .collect(),
         picked: groups
             .iter()
-            .map(|name| input(format!("input[name=\"{name}\"]:checked")).map(|input| input.value()))
+            .map(|name| {
+                input(format!("input[name=\"{name}\"]:checked"))
+                    .filter(|input| !input.default_checked())
+                    .map(|input| input.value())
+            })
             .collect(),
         focus: document
             .active_element()
