@@ -177,14 +177,35 @@ mod tests {
     #[cfg(feature = "prerender")]
     #[test]
     fn the_rendered_view_is_a_first_visits_codex_setup() {
-        let (html, rendered_for) = crate::web::render_first_view(crate::profile::Profile::builtin());
+        let (html, rendered_for) =
+            crate::web::render_first_view(crate::profile::Profile::builtin());
         assert_eq!(rendered_for, choices());
-        assert!(html.contains(r#"<article class="snippet" data-file="config.toml">"#), "{html}");
+        assert!(
+            html.contains(r#"<article class="snippet" data-file="config.toml">"#),
+            "{html}"
+        );
         assert!(html.contains("YOUR_4096BYTES_API_KEY"), "{html}");
-        assert!(html.contains(r#"value="https://api.4096bytes.com""#), "{html}");
-        assert!(html.contains(r#"name="client" value="codex" checked"#), "{html}");
-        let page = insert(PAGE, &html, &RenderedFor { choices: &rendered_for, profile: None }).unwrap();
-        assert!(!page.contains(" style=\"") && !page.contains("<script"), "{page}");
+        assert!(
+            html.contains(r#"value="https://api.4096bytes.com""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"name="client" value="codex" checked"#),
+            "{html}"
+        );
+        let page = insert(
+            PAGE,
+            &html,
+            &RenderedFor {
+                choices: &rendered_for,
+                profile: None,
+            },
+        )
+        .unwrap();
+        assert!(
+            !page.contains(" style=\"") && !page.contains("<script"),
+            "{page}"
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@
 // The limits are the sizes of the build of 2026-12-02 (322,225 and 206,939 bytes, after the
 // operator's page of issue 22, the field rules for copy artifacts of issue 19 and the merge and
 // doctor fixes of issue 18) and about 2 % more, so that growth fails here and not later in a
-// help center. Issue 9's budget is lower (150 KB and 130 KB) and not met yet: the test prints
+// help center. Since issue 20 the page's limit counts its module only (its JS and wasm): the
+// HTML, CSS and js/boot.js, about 4.6 KB of the 322,225 then, come before the first paint and
+// have their own 40 KB, the HTML now holding the first view rendered at build time. Issue 9's budget is lower (150 KB and 130 KB) and not met yet: the test prints
 // how far each size is from it (README, "Sizes").
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,8 +19,8 @@ import { serveDirectory } from './static-server.mjs';
 import { DIST, HANG_GUARD, appReady, launch } from './support.mjs';
 import { watchFirstSnippet } from './first-snippet.mjs';
 
-const LIMITS = { firstPaint: 40_000, firstLoad: 329_000, doctor: 211_000 };
-const ISSUE_BUDGET = { firstPaint: 40_000, firstLoad: 150_000, doctor: 130_000 };
+const LIMITS = { firstPaint: 40_000, pageModule: 324_000, doctor: 211_000 };
+const ISSUE_BUDGET = { firstPaint: 40_000, pageModule: 150_000, doctor: 130_000 };
 
 const cleanup = [];
 after(async () => {
@@ -89,8 +91,10 @@ test('the first paint, the first load and the doctor module stay within their si
   const fetched = await visit();
   const firstPaint = await gzipSizes(await firstPaintPaths());
   const firstLoad = await gzipSizes(fetched.firstLoad);
+  const pageModule = Object.fromEntries(Object.entries(firstLoad).filter(([path]) => /^\/onramp-[0-9a-f]+(_bg\.wasm|\.js)$/.test(path)));
   const doctor = await gzipSizes(fetched.doctor);
-  for (const [name, sizes] of Object.entries({ firstPaint, firstLoad, doctor })) {
+  console.log(`until the wasm took over: ${total(firstLoad)} B gzip -9`, firstLoad);
+  for (const [name, sizes] of Object.entries({ firstPaint, pageModule, doctor })) {
     console.log(`${name}: ${total(sizes)} B gzip -9 (limit ${LIMITS[name]}, issue 9's budget ${ISSUE_BUDGET[name]})`, sizes);
   }
   // What was measured is what the budget means: the page's own module and its wasm before the
@@ -102,6 +106,7 @@ test('the first paint, the first load and the doctor module stay within their si
   assert.ok(!fetched.firstSnippet.some((p) => p.endsWith('.wasm')), fetched.firstSnippet.join(' '));
   assert.deepEqual(Object.keys(firstPaint).length, 3, `the page, its stylesheet and js/boot.js: ${Object.keys(firstPaint)}`);
   assert.ok(total(firstPaint) <= LIMITS.firstPaint, `first paint ${total(firstPaint)} B > ${LIMITS.firstPaint} B`);
-  assert.ok(total(firstLoad) <= LIMITS.firstLoad, `first load ${total(firstLoad)} B > ${LIMITS.firstLoad} B`);
+  assert.equal(Object.keys(pageModule).length, 2, `the page's JS and wasm: ${Object.keys(firstLoad)}`);
+  assert.ok(total(pageModule) <= LIMITS.pageModule, `page module ${total(pageModule)} B > ${LIMITS.pageModule} B`);
   assert.ok(total(doctor) <= LIMITS.doctor, `doctor module ${total(doctor)} B > ${LIMITS.doctor} B`);
 });
