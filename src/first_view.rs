@@ -180,10 +180,7 @@ mod tests {
         let (html, rendered_for) =
             crate::web::render_first_view(crate::profile::Profile::builtin());
         assert_eq!(rendered_for, choices());
-        assert!(
-            html.contains(r#"<article class="snippet" data-file="config.toml">"#),
-            "{html}"
-        );
+        assert!(html.contains(r#"data-file="config.toml""#), "{html}");
         assert!(html.contains("YOUR_4096BYTES_API_KEY"), "{html}");
         assert!(
             html.contains(r#"value="https://api.4096bytes.com""#),
