@@ -53,8 +53,17 @@ if (query.get('embed') === '1') {
 }
 
 // Not awaited here: this script blocks rendering until it has run, and the first view must
-// not wait for the wasm.
-start();
+// not wait for the wasm. Started once the first view can show (the answer for profile.json)
+// and has had a frame to paint in: compiling and starting the wasm hold the main thread, which
+// paints. Its files are preloaded meanwhile (Trunk's <link rel="preload">), and the page reads
+// the profile before it mounts anyway.
+// A tab or frame out of sight gets no frames: there a timer starts it.
+window.onrampProfile.then(() => {
+  let started = false;
+  const once = () => started || ((started = true), start());
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 100);
+});
 
 async function start() {
   const { default: init } = await import(main.js);
