@@ -14,8 +14,12 @@ const query = new URLSearchParams(location.search);
 // A host's theme (?theme=light|dark: a frame that matches its help center, whatever the
 // visitor's system says), set before the first paint: index.html makes this script block
 // rendering until it has run. The page (src/web/app.rs, view::host_theme) starts from it.
+// The visitor's own pick, remembered, is set as early: the page (src/web/app.rs) starts from
+// the same.
 const hostTheme = query.get('theme');
+const rememberedTheme = remembered('theme');
 if (hostTheme === 'light' || hostTheme === 'dark') document.documentElement.dataset.theme = hostTheme;
+else if (rememberedTheme === 'light' || rememberedTheme === 'dark') document.documentElement.dataset.theme = rememberedTheme;
 
 // An operator's profile.json next to index.html, fetched while the wasm loads. The page
 // (src/web/mod.rs) reads this promise: text, or null when there is none (a 404).
@@ -23,19 +27,95 @@ window.onrampProfile = fetch('./profile.json', { cache: 'no-cache' })
   .then((response) => (response.ok ? response.text() : null))
   .catch(() => null);
 
+// The first view, rendered at build time into the page (src/first_view.rs), shows from the
+// first paint only where the wasm will show the same view; else it stays hidden and the page
+// waits for the wasm as it would without it. Its Copy buttons work at once; its other controls
+// wait for the wasm, which takes over what was typed and picked in it (src/web/mod.rs).
+const firstView = document.getElementById('first-view');
+if (firstView) {
+  document.documentElement.classList.add('first-view-hidden');
+  if (showsTheVisitorsView(firstView.dataset)) {
+    window.onrampProfile.then((text) => {
+      const rendered = firstView.dataset.profile;
+      if (text === null ? rendered === '' : digest(text) === rendered) {
+        document.documentElement.classList.remove('first-view-hidden');
+      }
+    });
+  }
+  for (const control of firstView.querySelectorAll('button:not(.copy), select, textarea')) control.disabled = true;
+  firstView.addEventListener('click', copySnippet);
+}
+
 // Embedded (?embed=1): only the tool, on the host's background (style/main.css, html.embed).
 if (query.get('embed') === '1') {
   document.documentElement.classList.add('embed');
   reportHeight(query.get('parent'));
 }
 
-const { default: init } = await import(main.js);
-await init({ module_or_path: main.wasm });
+// Not awaited here: this script blocks rendering until it has run, and the first view must
+// not wait for the wasm. Started once the first view can show (the answer for profile.json)
+// and has had a frame to paint in: compiling and starting the wasm hold the main thread, which
+// paints. Its files are preloaded meanwhile (Trunk's <link rel="preload">), and the page reads
+// the profile before it mounts anyway.
+// A tab or frame out of sight gets no frames: there a timer starts it.
+window.onrampProfile.then(() => {
+  let started = false;
+  const once = () => started || ((started = true), start());
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 100);
+});
 
-// Offline after one visit: the service worker next to this page (js/sw.js) keeps the build.
-// Service workers need http(s); a page opened from a file has none.
-if ((location.protocol === 'https:' || location.protocol === 'http:') && navigator.serviceWorker) {
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
+async function start() {
+  const { default: init } = await import(main.js);
+  await init({ module_or_path: main.wasm });
+  // Offline after one visit: the service worker next to this page (js/sw.js) keeps the build.
+  // Service workers need http(s); a page opened from a file has none.
+  if ((location.protocol === 'https:' || location.protocol === 'http:') && navigator.serviceWorker) {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  }
+}
+
+/** A choice remembered on this device (src/web/browser.rs, `preference`), or null. */
+function remembered(name) {
+  try {
+    return localStorage.getItem(`onramp.${name}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the page, for this visitor, opens with the view the first view was rendered for
+ * (`rendered`: its client, os, shell, lang), as src/web/app.rs (`starting_choices`) decides:
+ * no view in the link, and each remembered choice, else the browser's system and language,
+ * the same. Anything else counts as different: the first view then stays hidden. */
+function showsTheVisitorsView(rendered) {
+  if (location.hash.length > 1) return false;
+  const userAgent = navigator.userAgent.toLowerCase();
+  // Os::from_user_agent and Lang::from_tag (src/platform.rs, src/i18n.rs).
+  const os = /windows/.test(userAgent) ? 'windows' : /mac os|macintosh|iphone|ipad/.test(userAgent) ? 'macos' : 'linux';
+  const lang = /^zh([-_]|$)/.test((navigator.language ?? '').trim().toLowerCase()) ? 'zh-Hans' : 'en';
+  const visitor = { client: rendered.client, os, shell: rendered.shell, lang };
+  return Object.entries(visitor).every(([name, usual]) => (remembered(name) ?? usual) === rendered[name]);
+}
+
+/** src/first_view.rs, `profile_digest`: FNV-1a over the UTF-8 bytes, as 8 hex digits. */
+function digest(text) {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** Copy in the first view: its snippet's text, exactly (src/web/snippet.rs); where the
+ * clipboard is refused, the text is selected for the visitor to copy. */
+function copySnippet(event) {
+  const button = event.target instanceof Element && event.target.closest('.copy');
+  const content = button?.closest('.snippet')?.querySelector('.content');
+  if (!content) return;
+  (navigator.clipboard?.writeText(content.textContent) ?? Promise.reject(new Error('no clipboard')))
+    .then(() => {
+      button.textContent = button.dataset.copied;
+    })
+    .catch(() => getSelection().selectAllChildren(content));
 }
 
 // Tells the embedding page the height of the content, in CSS pixels, whenever it changes,

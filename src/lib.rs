@@ -13,8 +13,11 @@
 //! - [`support_report`]: the redacted "details for support" report.
 //! - [`view`]: what the page shows, as a link's fragment holds it.
 //! - [`i18n`]: every human-readable string, in English and Simplified Chinese.
-//! - `web` (wasm32 only): the Leptos page, a thin layer over the above.
-//! - `worker` (wasm32 only): the doctor's Web Worker, a second wasm module.
+//! - [`first_view`]: the page's first view, rendered at build time, put into `index.html`.
+//! - `web` (wasm32, and natively with the `prerender` feature to render the first view at
+//!   build time): the Leptos page, a thin layer over the above.
+//! - `worker` (wasm32 only, compiled natively with `web`): the doctor's Web Worker, a second
+//!   wasm module.
 //! - `cli` (native only): the terminal command over the same core.
 
 pub mod check;
@@ -22,6 +25,7 @@ pub mod clients;
 pub mod doctor;
 pub mod editor;
 pub mod escape;
+pub mod first_view;
 pub mod i18n;
 pub mod import_links;
 pub mod merge;
@@ -39,7 +43,7 @@ pub mod cli;
 pub fn rules() -> impl Iterator<Item = &'static check::Rule> {
     check::rules().chain(merge::RULES.iter().copied())
 }
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod web;
 
 /// Both wasm modules allocate with Talc rather than Rust's default dlmalloc: it is smaller
@@ -48,5 +52,5 @@ pub mod web;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod worker;

@@ -6,9 +6,15 @@ the final (minified) index.html and before it becomes dist/.
    'self' only. A release build with one fails here. `trunk serve` adds one of its own (the
    reload script, which it rewrites for each request, so no hash can match): debug builds
    get 'unsafe-inline' in script-src instead.
-2. Release builds also get onramp-offline.html: the whole page in one file that works
+2. Release builds get their first view rendered at build time by Leptos, natively
+   (`onramp prerender`, the crate's `prerender` feature; src/first_view.rs): the page shows
+   the setup from its HTML and CSS before the wasm has loaded. It is put in here, after
+   Trunk's minifier, which would strip Leptos's `<!>` markers. ONRAMP_PROFILE=FILE bakes an
+   operator's profile.json in. `trunk serve` (debug builds) skips it: the page renders as
+   without it, and a rebuild does not wait for a native build of the crate.
+3. Release builds also get onramp-offline.html: the whole page in one file that works
    opened from disk, with no server (see offline_file below).
-3. sw.js gets the build's id and list of files, for the service worker to keep (js/sw.js).
+4. sw.js gets the build's id and list of files, for the service worker to keep (js/sw.js).
    Debug builds get none: under `trunk serve` nothing is cached.
 
 Also run by the end-to-end tests on a copy of a build (`post_build.py --sw-only DIR`): a new
@@ -20,6 +26,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,6 +34,8 @@ OFFLINE = "onramp-offline.html"
 WORKER = "onramp-doctor"  # the doctor's files: onramp-doctor.js, onramp-doctor_bg.wasm
 CSP_META = re.compile(r'<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>', re.I)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>", re.S | re.I)
+# The first view's bounds (src/first_view.rs, START and END).
+FIRST_VIEW = re.compile(r"<!--onramp:first-view-->.*?<!--/onramp:first-view-->", re.S)
 
 
 def sha256(text: str) -> str:
@@ -52,14 +61,27 @@ def check_scripts(stage: Path, release: bool) -> None:
         index.write_text(html)
 
 
+def first_view(stage: Path) -> None:
+    """Renders the first view into the staged index.html with the crate's native build."""
+    profile = os.environ.get("ONRAMP_PROFILE")
+    command = ["cargo", "run", "--quiet", "--locked", "--features", "prerender", "--bin", "onramp", "--"]
+    command += ["prerender", str(stage / "index.html")] + (["--profile", profile] if profile else [])
+    # Trunk's environment names the wasm target for its own cargo runs; this one is native.
+    env = {k: v for k, v in os.environ.items() if k != "CARGO_BUILD_TARGET"}
+    if subprocess.run(command, cwd=Path(__file__).resolve().parents[2], env=env).returncode != 0:
+        sys.exit("post_build: onramp prerender failed")
+
+
 def offline_file(stage: Path) -> None:
     """One HTML file with everything inlined. Module scripts and fetch() do not work from
     file://, so the page's glue is imported from a blob: URL and each wasm is given to its glue
     as bytes. The doctor's worker is a module holding its glue and wasm, started from a data:
     URL: from file:// Chromium 156 runs module workers from data: URLs but not from blob: URLs
     (classic workers run from both, but the glue is a module). The inline boot script and style
-    are allowed by their hashes; nothing may be fetched (connect-src 'none')."""
-    html = (stage / "index.html").read_text()
+    are allowed by their hashes; nothing may be fetched (connect-src 'none'). It has no first
+    view: js/boot.js, which decides when to show it, does not run here, so the page waits for
+    the wasm as it did before."""
+    html = FIRST_VIEW.sub("", (stage / "index.html").read_text())
     main = re.search(r'<meta[^>]*name="?onramp-main"?[^>]*>', html).group(0)
     js, wasm = (re.search(rf'data-{n}="?\./([^">\s]+)', main).group(1) for n in ("js", "wasm"))
     css = re.search(r'<link[^>]*href="?\./([^">\s]+\.css)', html).group(1)
@@ -135,6 +157,7 @@ def main() -> None:
     release = os.environ.get("TRUNK_PROFILE") == "release"
     check_scripts(stage, release)
     if release:
+        first_view(stage)
         offline_file(stage)
     service_worker(stage, release)
 

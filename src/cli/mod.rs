@@ -59,6 +59,17 @@ enum Command {
     /// Print the built-in relay profile, or check one (the page reads profile.json beside it).
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Render the page's first view into a built index.html, so that it shows before the wasm
+    /// has loaded (Trunk's post_build hook runs this on release builds). With --profile, the
+    /// operator's relay is baked in: the page shows it at once while that profile.json is next
+    /// to it.
+    #[cfg(feature = "prerender")]
+    Prerender {
+        /// The built index.html, rewritten in place.
+        page: std::path::PathBuf,
+        #[command(flatten)]
+        profile: ProfileArg,
+    },
 }
 
 #[derive(Subcommand)]
@@ -91,10 +102,50 @@ impl ProfileArg {
 
 /// Reads and checks a profile file; the message names the file and the field.
 fn read_profile(path: &std::path::Path, lang: Lang) -> Result<Profile, String> {
+    read_profile_text(path, lang).map(|(profile, _)| profile)
+}
+
+/// [`read_profile`], with the file's text.
+fn read_profile_text(path: &std::path::Path, lang: Lang) -> Result<(Profile, String), String> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|error| lang.cannot_read(&name, &error.to_string()))?;
-    crate::clients::lineup::load(&text).map_err(|error| format!("{name}: {error}"))
+    let profile =
+        crate::clients::lineup::load(&text).map_err(|error| format!("{name}: {error}"))?;
+    Ok((profile, text))
+}
+
+/// `onramp prerender`: the first view rendered into `page` (src/first_view.rs).
+#[cfg(feature = "prerender")]
+fn prerender(page: &std::path::Path, profile: &ProfileArg, lang: Lang) -> ExitCode {
+    use crate::first_view::{self, RenderedFor};
+    let (profile, digest) = match &profile.profile {
+        None => (Profile::builtin(), None),
+        Some(path) => match read_profile_text(path, lang) {
+            Ok((profile, text)) => (profile, Some(first_view::profile_digest(&text))),
+            Err(message) => return usage_error(&message),
+        },
+    };
+    let name = page.display().to_string();
+    let html = match std::fs::read_to_string(page) {
+        Ok(html) => html,
+        Err(error) => return usage_error(&lang.cannot_read(&name, &error.to_string())),
+    };
+    let (view, choices) = crate::web::render_first_view(profile);
+    let rendered_for = RenderedFor {
+        choices: &choices,
+        profile: digest,
+    };
+    let written = first_view::insert(&html, &view, &rendered_for)
+        .map_err(|error| format!("{name}: {error}"))
+        .and_then(|html| std::fs::write(page, html).map_err(|error| format!("{name}: {error}")));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 #[derive(Args)]
@@ -314,6 +365,8 @@ pub fn run() -> ExitCode {
         },
         Command::Rules { json } => list_rules(json, lang),
         Command::Clients { json } => list_clients(json),
+        #[cfg(feature = "prerender")]
+        Command::Prerender { page, profile } => prerender(&page, &profile, lang),
         Command::Profile(ProfileCommand::Default) => {
             print!("{}", Profile::builtin_json());
             ExitCode::SUCCESS

@@ -31,25 +31,26 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
     }
 }
 
-/// The whole page, for one relay: the built-in one unless a profile is given.
-#[component]
-pub fn App(
-    #[prop(default = Profile::builtin())] profile: Profile,
-    /// Who answers the doctor: a Web Worker in the page, the page itself in the UI tests.
-    #[prop(default = Rc::new(InWorker::new()))]
-    checker: Checker,
-) -> impl IntoView {
-    let profile = StoredValue::new(profile);
-    let checker = StoredValue::new_local(checker);
-    provide_context(profile);
-    provide_context(checker);
+/// What a visitor typed and picked in the first view rendered at build time, before the wasm
+/// took it over (src/web/mod.rs): the page starts from it. `None` where they did nothing.
+#[derive(Clone, Default)]
+pub struct Carried {
+    pub key: Option<String>,
+    pub base_url: Option<String>,
+    pub model: Option<String>,
+    pub client: Option<Client>,
+    pub os: Option<Os>,
+    pub shell: Option<Shell>,
+}
 
-    // What this device remembers, else what the browser says, else the relay's default; then
-    // a link's view over it.
+/// The view the page opens with: what this device remembers, else what the browser says,
+/// else the relay's default; then a link's view over it. Rendered at build time, where there
+/// is no browser, it is a first visit's (src/first_view.rs).
+pub fn starting_choices(profile: &Profile) -> Choices {
     let remembered = |name: &str| browser::preference(name);
     // Only the clients the relay offers (issue 22): a link's or a remembered one it does not
     // offer gives way to the relay's default.
-    let offered = profile.with_value(lineup::offered);
+    let offered = lineup::offered(profile);
     let remembered_os = remembered("os")
         .as_deref()
         .and_then(Os::from_id)
@@ -59,7 +60,7 @@ pub fn App(
             .as_deref()
             .and_then(Client::from_id)
             .filter(|client| offered.contains(client))
-            .unwrap_or_else(|| profile.with_value(lineup::default_client)),
+            .unwrap_or_else(|| lineup::default_client(profile)),
         os: remembered_os,
         shell: remembered("shell")
             .as_deref()
@@ -70,10 +71,33 @@ pub fn App(
             .unwrap_or_else(browser::visitor_lang),
         section: None,
     };
-    let chosen = View::from_fragment(&browser::fragment()).apply_to(&before_link, &offered);
+    View::from_fragment(&browser::fragment()).apply_to(&before_link, &offered)
+}
+
+/// The whole page, for one relay: the built-in one unless a profile is given.
+#[component]
+pub fn App(
+    #[prop(default = Profile::builtin())] profile: Profile,
+    /// Who answers the doctor: a Web Worker in the page, the page itself in the UI tests.
+    #[prop(default = Rc::new(InWorker::new()))]
+    checker: Checker,
+    #[prop(optional)] carried: Carried,
+) -> impl IntoView {
+    let profile = StoredValue::new(profile);
+    let checker = StoredValue::new_local(checker);
+    provide_context(profile);
+    provide_context(checker);
+
+    let offered = profile.with_value(lineup::offered);
+    let chosen = profile.with_value(starting_choices);
     let lang = RwSignal::new(chosen.lang);
     provide_context(Language(lang));
-    let client = RwSignal::new(chosen.client);
+    let client = RwSignal::new(
+        carried
+            .client
+            .filter(|client| offered.contains(client))
+            .unwrap_or(chosen.client),
+    );
     let report_sources = ReportSources::new();
     provide_context(report_sources);
     // The operator's accent, checked when the profile was read.
@@ -88,37 +112,52 @@ pub fn App(
             .clone()
             .map(|logo| (logo, p.display_name.clone()))
     });
-    let os = RwSignal::new(chosen.os);
-    let shell = RwSignal::new(chosen.shell);
+    let os = RwSignal::new(
+        carried
+            .os
+            .filter(|os| client.get_untracked().systems().contains(os))
+            .unwrap_or(chosen.os),
+    );
+    let shell = RwSignal::new(carried.shell.unwrap_or(chosen.shell));
     let tab = RwSignal::new(chosen.section);
     // A fragment edited in the open page (or a link to this page followed) changes the view
     // as opening it would. The page's own updates of the fragment replace it without this
     // event.
+    // (From an effect: effects run in the browser only, never when the first view is
+    // rendered at build time.)
     let offered_for_links = offered.clone();
-    let on_link = window_event_listener(leptos::ev::hashchange, move |_| {
-        let current = Choices {
-            client: client.get_untracked(),
-            os: os.get_untracked(),
-            shell: shell.get_untracked(),
-            lang: lang.get_untracked(),
-            section: tab.get_untracked(),
-        };
-        let next = View::from_fragment(&browser::fragment()).apply_to(&current, &offered_for_links);
-        set_if_changed(client, next.client);
-        set_if_changed(os, next.os);
-        set_if_changed(shell, next.shell);
-        set_if_changed(lang, next.lang);
-        set_if_changed(tab, next.section);
+    Effect::new(move |_| {
+        let offered_for_links = offered_for_links.clone();
+        let on_link = window_event_listener(leptos::ev::hashchange, move |_| {
+            let current = Choices {
+                client: client.get_untracked(),
+                os: os.get_untracked(),
+                shell: shell.get_untracked(),
+                lang: lang.get_untracked(),
+                section: tab.get_untracked(),
+            };
+            let next =
+                View::from_fragment(&browser::fragment()).apply_to(&current, &offered_for_links);
+            set_if_changed(client, next.client);
+            set_if_changed(os, next.os);
+            set_if_changed(shell, next.shell);
+            set_if_changed(lang, next.lang);
+            set_if_changed(tab, next.section);
+        });
+        on_cleanup(move || on_link.remove());
     });
-    on_cleanup(move || on_link.remove());
     // A host's theme (`?theme=`, which js/boot.js set before the first paint) holds for this
     // visit and is not remembered; the visitor's own pick is.
     let host_theme = view::host_theme(&browser::query()).map(str::to_owned);
-    let theme = RwSignal::new(host_theme.clone().or_else(|| remembered("theme")));
+    let theme = RwSignal::new(host_theme.clone().or_else(|| browser::preference("theme")));
 
-    let key = RwSignal::new(String::new());
-    let base_url = RwSignal::new(profile.with_value(|p| p.base_url.clone()));
-    let model = RwSignal::new(String::new());
+    let key = RwSignal::new(carried.key.unwrap_or_default());
+    let base_url = RwSignal::new(
+        carried
+            .base_url
+            .unwrap_or_else(|| profile.with_value(|p| p.base_url.clone())),
+    );
+    let model = RwSignal::new(carried.model.unwrap_or_default());
     // A shell picked for another system falls back to this system's usual one.
     let target = Memo::new(move |_| {
         Target::with_shell(os.get(), shell.get()).unwrap_or_else(|| Target::new(os.get()))
@@ -194,7 +233,10 @@ pub fn App(
         }
     });
     // The doctor's module loads while the visitor reads the setup, not on their first paste.
-    request_idle_callback(move || checker.with_value(|checker| checker.warm()));
+    // (An effect: effects run in the browser only, never when rendering at build time.)
+    Effect::new(move |_| {
+        request_idle_callback(move || checker.with_value(|checker| checker.warm()))
+    });
 
     let link_copied = RwSignal::new(false);
     let copy_link = move |_| {

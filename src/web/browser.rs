@@ -9,14 +9,24 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
+/// The browser's window; none when the first view is rendered at build time (`onramp
+/// prerender`, natively, where a call into the browser would panic). There every read below
+/// finds nothing, so the view rendered is a first visit's: no link, no remembered choice, an
+/// unknown system and language.
+fn browser_window() -> Option<web_sys::Window> {
+    cfg!(target_arch = "wasm32").then(window)
+}
+
 /// The visitor's system as the user agent tells it.
 pub fn visitor_os() -> Os {
-    Os::from_user_agent(&window().navigator().user_agent().unwrap_or_default())
+    let user_agent = browser_window().and_then(|window| window.navigator().user_agent().ok());
+    Os::from_user_agent(&user_agent.unwrap_or_default())
 }
 
 /// The visitor's preferred language.
 pub fn visitor_lang() -> Lang {
-    Lang::from_tag(&window().navigator().language().unwrap_or_default())
+    let language = browser_window().and_then(|window| window.navigator().language());
+    Lang::from_tag(&language.unwrap_or_default())
 }
 
 /// Puts `text` on the clipboard. Fails where the Clipboard API is missing or refused
@@ -91,7 +101,9 @@ fn in_every_language(message: Msg) -> String {
 
 /// The page's URL fragment, `#` included, or empty.
 pub fn fragment() -> String {
-    window().location().hash().unwrap_or_default()
+    browser_window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Shows `fragment` in the address bar without a new history entry (the view changes with
@@ -117,7 +129,9 @@ pub fn replace_fragment(fragment: &str) {
 
 /// The page's query, `?` included, or empty.
 pub fn query() -> String {
-    window().location().search().unwrap_or_default()
+    browser_window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The address of this page with `fragment`: a link to the view it describes.
@@ -137,7 +151,7 @@ const PREFERENCE_PREFIX: &str = "onramp.";
 
 /// A preference remembered on this device, if storage is allowed.
 pub fn preference(name: &str) -> Option<String> {
-    let storage = window().local_storage().ok()??;
+    let storage = browser_window()?.local_storage().ok()??;
     storage
         .get_item(&format!("{PREFERENCE_PREFIX}{name}"))
         .ok()?
@@ -207,9 +221,13 @@ pub fn line_pitch(area: &web_sys::HtmlTextAreaElement, lines: usize) -> Option<f
 /// `value` in CSS pixels (`21.609375px`), written by the browser: formatting a float in Rust
 /// would add its formatting code to the page's module (about 20 KB).
 pub fn css_pixels(value: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
     let number = js_sys::Number::from(value)
         .to_string_with_radix(10)
         .map_or_else(|_| "0".to_owned(), String::from);
+    // Rendered at build time there is no browser; the native build's size does not matter.
+    #[cfg(not(target_arch = "wasm32"))]
+    let number = value.to_string();
     format!("{number}px")
 }
 
@@ -230,6 +248,8 @@ fn global(name: &str) -> Option<JsValue> {
         .filter(|value| !value.is_undefined())
 }
 
+// The start-up only (src/web/mod.rs).
+#[cfg(target_arch = "wasm32")]
 /// The text of the operator's `profile.json` next to the page, which `js/boot.js` fetches
 /// while the wasm loads (`window.onrampProfile`, a promise); `None` when there is none.
 pub async fn operator_profile() -> Option<String> {
@@ -268,8 +288,8 @@ pub fn build_id() -> String {
 /// (the Content-Security-Policy allows no inline style, and needs no change for this):
 /// `style/main.css` reads `--brand-accent` and the others, with its own colours as fallbacks.
 pub fn set_accent(light: (&str, &str), dark: (&str, &str)) {
-    let Some(root) = document()
-        .document_element()
+    let Some(root) = browser_window()
+        .and_then(|window| window.document()?.document_element())
         .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
@@ -282,5 +302,80 @@ pub fn set_accent(light: (&str, &str), dark: (&str, &str)) {
         ("--brand-accent-dark-text", dark.1),
     ] {
         style.set_property(property, value).ok();
+    }
+}
+
+// The start-up only (src/web/mod.rs).
+#[cfg(target_arch = "wasm32")]
+/// What a visitor did in the first view rendered at build time before the wasm arrived.
+pub struct FirstViewInput {
+    /// The value of each input asked for by id, where the visitor changed it.
+    pub fields: Vec<Option<String>>,
+    /// The checked radio of each group asked for by name, where the visitor changed it.
+    pub picked: Vec<Option<String>>,
+    /// The focused element's id and its text selection, to give back to the page's own.
+    pub focus: Option<(String, Option<(u32, u32)>)>,
+}
+
+// The start-up only (src/web/mod.rs).
+#[cfg(target_arch = "wasm32")]
+/// Reads what was typed into the fields `fields` and picked in the radio groups `groups` of
+/// the first view (src/first_view.rs), then removes it; `None` when the page has none.
+pub fn take_first_view(fields: &[&str], groups: &[&str]) -> Option<FirstViewInput> {
+    let document = document();
+    let root = document.get_element_by_id(crate::first_view::ROOT_ID)?;
+    let input = |selector: String| {
+        root.query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+    };
+    // Only what the visitor changed: the rest is what the first view was rendered with, which
+    // a link, a remembered choice or an operator's profile may change.
+    let taken = FirstViewInput {
+        fields: fields
+            .iter()
+            .map(|id| {
+                input(format!("input#{id}"))
+                    .filter(|input| input.value() != input.default_value())
+                    .map(|input| input.value())
+            })
+            .collect(),
+        picked: groups
+            .iter()
+            .map(|name| {
+                input(format!("input[name=\"{name}\"]:checked"))
+                    .filter(|input| !input.default_checked())
+                    .map(|input| input.value())
+            })
+            .collect(),
+        focus: document
+            .active_element()
+            .filter(|focused| root.contains(Some(focused)) && !focused.id().is_empty())
+            .map(|focused| {
+                let selection = focused
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .and_then(|input| {
+                        Some((input.selection_start().ok()??, input.selection_end().ok()??))
+                    });
+                (focused.id(), selection)
+            }),
+    };
+    root.remove();
+    Some(taken)
+}
+
+// The start-up only (src/web/mod.rs).
+#[cfg(target_arch = "wasm32")]
+/// Gives the focus, and the text selection, back to the element `id` of the page.
+pub fn restore_focus(id: &str, selection: Option<(u32, u32)>) {
+    focus(id);
+    if let (Some((start, end)), Some(input)) = (
+        selection,
+        document()
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok()),
+    ) {
+        input.set_selection_range(start, end).ok();
     }
 }

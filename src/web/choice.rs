@@ -31,6 +31,9 @@ where
                         type="radio"
                         name=name
                         value=id_of(option)
+                        // The attribute for the first view rendered at build time, which has
+                        // no properties; the property for the page.
+                        checked=selected.get_untracked() == option
                         prop:checked=move || selected.get() == option
                         on:change=move |_| on_pick.run(option)
                     />

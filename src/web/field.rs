@@ -54,6 +54,9 @@ pub fn Field(
                     autocapitalize="off"
                     aria-describedby=format!("{help_id} {findings_id}")
                     aria-invalid=move || has_error().to_string()
+                    // The attribute for the first view rendered at build time (src/first_view.rs),
+                    // which has no properties; the property for the page.
+                    value=value.get_untracked()
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))
                 />

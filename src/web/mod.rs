@@ -16,18 +16,28 @@ mod snippet;
 mod support;
 mod troubleshoot;
 
-pub use app::App;
+pub use app::{App, Carried};
 pub use browser::{RELOAD_ATTRIBUTE, show_crash_banner};
 pub use checker::{Checker, InPage, InWorker};
 
-use crate::i18n::Msg;
 use crate::profile::Profile;
 use leptos::prelude::*;
 
+/// The inputs of the first view whose values the page takes over, by id, and its radio groups
+/// by name.
+#[cfg(target_arch = "wasm32")]
+const TAKEN_FIELDS: [&str; 3] = ["key", "base-url", "model"];
+#[cfg(target_arch = "wasm32")]
+const TAKEN_GROUPS: [&str; 3] = ["client", "os", "shell"];
+
 /// Starts the page: a panic hook that tells the visitor, then the app in `<body>`, for the
 /// operator's profile when there is a valid one next to the page (`profile.json`, which
-/// `js/boot.js` fetches), else for the built-in relay.
+/// `js/boot.js` fetches), else for the built-in relay. The first view rendered at build time,
+/// if the page has one, goes in the same task as the app is mounted, so nothing is shown
+/// twice; what was typed and picked in it is carried over, and so is the focus.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
+    use crate::i18n::Msg;
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         browser::show_crash_banner();
@@ -49,6 +59,39 @@ pub fn start() {
                 Profile::builtin()
             }
         };
-        mount_to_body(move || view! { <App profile=profile /> });
+        let taken = browser::take_first_view(&TAKEN_FIELDS, &TAKEN_GROUPS);
+        let carried = taken.as_ref().map(carried_from).unwrap_or_default();
+        mount_to_body(move || view! { <App profile=profile carried=carried /> });
+        if let Some((id, selection)) = taken.and_then(|taken| taken.focus) {
+            browser::restore_focus(&id, selection);
+        }
     });
+}
+
+/// What the page starts from, out of what was read from the first view.
+#[cfg(target_arch = "wasm32")]
+fn carried_from(taken: &browser::FirstViewInput) -> Carried {
+    use crate::clients::Client;
+    use crate::platform::{Os, Shell};
+    let [key, base_url, model] = [0, 1, 2].map(|i| taken.fields.get(i).cloned().flatten());
+    let picked = |i: usize| taken.picked.get(i).cloned().flatten();
+    Carried {
+        key,
+        base_url,
+        model,
+        client: picked(0).as_deref().and_then(Client::from_id),
+        os: picked(1).as_deref().and_then(Os::from_id),
+        shell: picked(2).as_deref().and_then(Shell::from_id),
+    }
+}
+
+/// The page's first view for `profile` as HTML, rendered natively at build time
+/// (`onramp prerender`), with the choices it shows: a first visit's, as the page opens for a
+/// visitor with no link and nothing remembered, whose system and language are unknown.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_first_view(profile: Profile) -> (String, crate::view::Choices) {
+    let choices = app::starting_choices(&profile);
+    // Context needs an owner; effects never run natively.
+    let html = Owner::new().with(move || view! { <App profile=profile /> }.to_html());
+    (html, choices)
 }

@@ -87,7 +87,9 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
                     </code>
                 </h4>
                 <div class="actions">
-                    <button type="button" class="copy" on:click=copy>
+                    // `data-copied`: what js/boot.js writes on the button when it copies in the
+                    // first view rendered at build time, before the wasm has taken over.
+                    <button type="button" class="copy" data-copied=tr(Msg::Copied) on:click=copy>
                         {move || {
                             tr(if status.get() == CopyStatus::Copied { Msg::Copied } else { Msg::Copy })
                         }}

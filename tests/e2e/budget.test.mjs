@@ -1,22 +1,26 @@
 // Size budgets, read off the release build that scripts/test has just made (it builds nothing):
-// what the page fetches before its first snippet shows, and the doctor's module with its glue,
+// what the browser needs before the first snippet is painted (the HTML with its first view
+// rendered at build time, the CSS and the script that blocks rendering: issue 20's 40 KB),
+// what the page fetches until its wasm has taken over, and the doctor's module with its glue,
 // each file compressed with gzip -9 as a server would send it.
 //
 // The limits are the sizes of the build of 2026-12-02 (322,225 and 206,939 bytes, after the
 // operator's page of issue 22, the field rules for copy artifacts of issue 19 and the merge and
 // doctor fixes of issue 18) and about 2 % more, so that growth fails here and not later in a
-// help center. Issue 9's budget is lower (150 KB and 130 KB) and not met yet: the test prints
+// help center. Since issue 20 the page's limit counts its module only (its JS and wasm): the
+// HTML, CSS and js/boot.js, about 4.6 KB of the 322,225 then, come before the first paint and
+// have their own 40 KB, the HTML now holding the first view rendered at build time. Issue 9's budget is lower (150 KB and 130 KB) and not met yet: the test prints
 // how far each size is from it (README, "Sizes").
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serveDirectory } from './static-server.mjs';
-import { DIST, HANG_GUARD, launch } from './support.mjs';
+import { DIST, HANG_GUARD, appReady, launch } from './support.mjs';
 import { watchFirstSnippet } from './first-snippet.mjs';
 
-const LIMITS = { firstLoad: 329_000, doctor: 211_000 };
-const ISSUE_BUDGET = { firstLoad: 150_000, doctor: 130_000 };
+const LIMITS = { firstPaint: 40_000, pageModule: 324_000, doctor: 211_000 };
+const ISSUE_BUDGET = { firstPaint: 40_000, pageModule: 150_000, doctor: 130_000 };
 
 const cleanup = [];
 after(async () => {
@@ -57,18 +61,40 @@ async function visit() {
   });
   const page = await context.newPage();
   await page.goto(server.origin + '/');
-  const firstLoad = await page
+  const firstSnippet = await page
     .waitForFunction(() => window.__firstSnippet?.fetched, null, { timeout: HANG_GUARD })
     .then((handle) => handle.jsonValue());
+  await appReady(page);
+  const firstLoad = await page.evaluate(() => [
+    location.pathname,
+    ...performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+  ]);
   await (await doctorLoaded).finished();
-  return { firstLoad, doctor };
+  return { firstSnippet, firstLoad: firstLoad.filter((path) => !path.includes('onramp-doctor')), doctor };
 }
 
-test('the first load and the doctor module stay within their size limits', async () => {
+/** What the browser needs before it paints the first snippet, read off index.html: the page,
+ * its stylesheets and the scripts that block rendering (js/boot.js). */
+async function firstPaintPaths() {
+  const html = await readFile(new URL('index.html', DIST), 'utf8');
+  const tags = html.match(/<(link|script)\b[^>]*>/g) ?? [];
+  const url = (tag, name) => tag.match(new RegExp(`\\s${name}="?\\.?([^"\\s>]+)`))?.[1];
+  const paths = tags.flatMap((tag) => {
+    if (/rel="?stylesheet/.test(tag)) return [url(tag, 'href')];
+    if (tag.startsWith('<script') && /blocking="?render/.test(tag)) return [url(tag, 'src')];
+    return [];
+  });
+  return ['/', ...paths];
+}
+
+test('the first paint, the first load and the doctor module stay within their size limits', async () => {
   const fetched = await visit();
+  const firstPaint = await gzipSizes(await firstPaintPaths());
   const firstLoad = await gzipSizes(fetched.firstLoad);
+  const pageModule = Object.fromEntries(Object.entries(firstLoad).filter(([path]) => /^\/onramp-[0-9a-f]+(_bg\.wasm|\.js)$/.test(path)));
   const doctor = await gzipSizes(fetched.doctor);
-  for (const [name, sizes] of Object.entries({ firstLoad, doctor })) {
+  console.log(`until the wasm took over: ${total(firstLoad)} B gzip -9`, firstLoad);
+  for (const [name, sizes] of Object.entries({ firstPaint, pageModule, doctor })) {
     console.log(`${name}: ${total(sizes)} B gzip -9 (limit ${LIMITS[name]}, issue 9's budget ${ISSUE_BUDGET[name]})`, sizes);
   }
   // What was measured is what the budget means: the page's own module and its wasm before the
@@ -76,7 +102,11 @@ test('the first load and the doctor module stay within their size limits', async
   assert.ok(Object.keys(firstLoad).some((p) => /^\/onramp-[0-9a-f]+_bg\.wasm$/.test(p)), fetched.firstLoad.join(' '));
   assert.deepEqual(Object.keys(doctor).map((p) => p.replace(/^\//, '')).sort(),
     ['onramp-doctor.js', 'onramp-doctor_bg.wasm', 'onramp-doctor_loader.js']);
-  assert.ok(!fetched.firstLoad.some((p) => p.includes('onramp-doctor')), 'the doctor is not part of the first load');
-  assert.ok(total(firstLoad) <= LIMITS.firstLoad, `first load ${total(firstLoad)} B > ${LIMITS.firstLoad} B`);
+  // The first snippet is in the page before any wasm was fetched: it came with the HTML.
+  assert.ok(!fetched.firstSnippet.some((p) => p.endsWith('.wasm')), fetched.firstSnippet.join(' '));
+  assert.deepEqual(Object.keys(firstPaint).length, 3, `the page, its stylesheet and js/boot.js: ${Object.keys(firstPaint)}`);
+  assert.ok(total(firstPaint) <= LIMITS.firstPaint, `first paint ${total(firstPaint)} B > ${LIMITS.firstPaint} B`);
+  assert.equal(Object.keys(pageModule).length, 2, `the page's JS and wasm: ${Object.keys(firstLoad)}`);
+  assert.ok(total(pageModule) <= LIMITS.pageModule, `page module ${total(pageModule)} B > ${LIMITS.pageModule} B`);
   assert.ok(total(doctor) <= LIMITS.doctor, `doctor module ${total(doctor)} B > ${LIMITS.doctor} B`);
 });

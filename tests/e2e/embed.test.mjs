@@ -54,7 +54,7 @@ after(async () => {
 async function appFrame(index) {
   const handle = await page.locator('iframe').nth(index).elementHandle();
   const frame = await handle.contentFrame();
-  await frame.waitForSelector('.snippet[data-file="auth.json"] .content');
+  await appReady(frame);
   return frame;
 }
 

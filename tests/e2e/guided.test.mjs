@@ -39,7 +39,8 @@ async function open(fragment = '', options = {}) {
   // A guard against a hang, not a speed check: every wait below is for an event.
   page.setDefaultTimeout(120_000);
   await page.goto(server.origin + '/' + fragment);
-  await page.waitForSelector('.snippet .content');
+  // The page's own setup, not the first view rendered at build time (tests/e2e/support.mjs).
+  await page.waitForSelector('body > main .snippet .content');
   return page;
 }
 

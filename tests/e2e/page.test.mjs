@@ -44,7 +44,7 @@ before(async () => {
   page.setDefaultTimeout(120_000);
   page.on('websocket', (ws) => foreignRequests.push(ws.url()));
   await page.goto(server.origin + '/');
-  await page.waitForSelector('.snippet[data-file="auth.json"] .content');
+  await page.waitForSelector('body > main .snippet[data-file="auth.json"] .content');
 });
 
 after(async () => {
@@ -184,7 +184,7 @@ test('after a crash, the banner\'s button reloads the page', async () => {
   });
   await Promise.all([page.waitForEvent('load'), page.click('.crashed button')]);
   assert.equal(await page.evaluate(() => window.beforeReload), undefined);
-  await page.waitForSelector('.snippet[data-file="auth.json"] .content');
+  await page.waitForSelector('body > main .snippet[data-file="auth.json"] .content');
   assert.equal(await page.locator('.crashed').count(), 0);
 });
 

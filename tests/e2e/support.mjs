@@ -59,6 +59,11 @@ export async function recordViolations(context) {
 }
 
 /** Waits for `page` to have mounted the app: the first generated file is shown. */
+/** A selector for the page once the wasm has taken over, and its setup. */
+export const LIVE = 'body > main';
+
 export function appReady(page) {
-  return page.waitForSelector('.snippet[data-file="auth.json"] .content', { timeout: HANG_GUARD });
+  // The page's own setup, which the wasm mounts under <body>: not the first view rendered at
+  // build time (inside #first-view), which shows before it and does not react.
+  return page.waitForSelector(`${LIVE} .snippet[data-file="auth.json"] .content`, { timeout: HANG_GUARD });
 }
