@@ -4,13 +4,14 @@
 // what the page fetches until its wasm has taken over, and the doctor's module with its glue,
 // each file compressed with gzip -9 as a server would send it.
 //
-// The limits are the sizes of the build of 2026-12-02 (322,225 and 206,939 bytes, after the
-// operator's page of issue 22, the field rules for copy artifacts of issue 19 and the merge and
-// doctor fixes of issue 18) and about 2 % more, so that growth fails here and not later in a
-// help center. Since issue 20 the page's limit counts its module only (its JS and wasm): the
-// HTML, CSS and js/boot.js, about 4.6 KB of the 322,225 then, come before the first paint and
-// have their own 40 KB, the HTML now holding the first view rendered at build time. Issue 9's budget is lower (150 KB and 130 KB) and not met yet: the test prints
-// how far each size is from it (README, "Sizes").
+// The page's and the doctor's limits are the sizes of the build of 2026-12-02 (321,877 and
+// 209,662 bytes: the operator's page of issue 22, the copy-artifact and key-source rules of
+// issue 19, the merge and doctor fixes of issue 18, the takeover of the first view of issue 20)
+// and about 2 % more, so that growth fails here and not later in a help center. Since issue 20
+// the page's limit counts its module only (its JS and wasm): the HTML, CSS and js/boot.js come
+// before the first paint and have their own 40 KB, the HTML holding the first view rendered at
+// build time. Issue 9's budgets for the module and the doctor (150 KB and 130 KB) are not met
+// yet: the test prints how far each size is from them (README, "Sizes").
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -19,7 +20,7 @@ import { serveDirectory } from './static-server.mjs';
 import { DIST, HANG_GUARD, appReady, launch } from './support.mjs';
 import { watchFirstSnippet } from './first-snippet.mjs';
 
-const LIMITS = { firstPaint: 40_000, pageModule: 324_000, doctor: 211_000 };
+const LIMITS = { firstPaint: 40_000, pageModule: 328_000, doctor: 214_000 };
 const ISSUE_BUDGET = { firstPaint: 40_000, pageModule: 150_000, doctor: 130_000 };
 
 const cleanup = [];
