@@ -305,23 +305,32 @@ pub fn set_accent(light: (&str, &str), dark: (&str, &str)) {
     }
 }
 
+/// A focused element's id and its text selection.
+#[cfg(target_arch = "wasm32")]
+pub type Focus = (String, Option<(u32, u32)>);
+
 // The start-up only (src/web/mod.rs).
 #[cfg(target_arch = "wasm32")]
 /// What a visitor did in the first view rendered at build time before the wasm arrived.
-pub struct FirstViewInput {
-    /// The value of each input asked for by id, where the visitor changed it.
-    pub fields: Vec<Option<String>>,
-    /// The checked radio of each group asked for by name, where the visitor changed it.
-    pub picked: Vec<Option<String>>,
-    /// The focused element's id and its text selection, to give back to the page's own.
-    pub focus: Option<(String, Option<(u32, u32)>)>,
+pub struct FirstViewInput<const FIELDS: usize, const GROUPS: usize> {
+    /// The value of each input asked for by id, in the order asked, where the visitor changed
+    /// it.
+    pub fields: [Option<String>; FIELDS],
+    /// The checked radio of each group asked for by name, in the order asked, where the
+    /// visitor changed it.
+    pub picked: [Option<String>; GROUPS],
+    /// The focused element, to give back to the page's own.
+    pub focus: Option<Focus>,
 }
 
 // The start-up only (src/web/mod.rs).
 #[cfg(target_arch = "wasm32")]
 /// Reads what was typed into the fields `fields` and picked in the radio groups `groups` of
 /// the first view (src/first_view.rs), then removes it; `None` when the page has none.
-pub fn take_first_view(fields: &[&str], groups: &[&str]) -> Option<FirstViewInput> {
+pub fn take_first_view<const FIELDS: usize, const GROUPS: usize>(
+    fields: [&str; FIELDS],
+    groups: [&str; GROUPS],
+) -> Option<FirstViewInput<FIELDS, GROUPS>> {
     let document = document();
     let root = document.get_element_by_id(crate::first_view::ROOT_ID)?;
     let input = |selector: String| {
@@ -333,22 +342,16 @@ pub fn take_first_view(fields: &[&str], groups: &[&str]) -> Option<FirstViewInpu
     // Only what the visitor changed: the rest is what the first view was rendered with, which
     // a link, a remembered choice or an operator's profile may change.
     let taken = FirstViewInput {
-        fields: fields
-            .iter()
-            .map(|id| {
-                input(format!("input#{id}"))
-                    .filter(|input| input.value() != input.default_value())
-                    .map(|input| input.value())
-            })
-            .collect(),
-        picked: groups
-            .iter()
-            .map(|name| {
-                input(format!("input[name=\"{name}\"]:checked"))
-                    .filter(|input| !input.default_checked())
-                    .map(|input| input.value())
-            })
-            .collect(),
+        fields: fields.map(|id| {
+            input(format!("input#{id}"))
+                .filter(|input| input.value() != input.default_value())
+                .map(|input| input.value())
+        }),
+        picked: groups.map(|name| {
+            input(format!("input[name=\"{name}\"]:checked"))
+                .filter(|input| !input.default_checked())
+                .map(|input| input.value())
+        }),
         focus: document
             .active_element()
             .filter(|focused| root.contains(Some(focused)) && !focused.id().is_empty())

@@ -23,13 +23,6 @@ pub use checker::{Checker, InPage, InWorker};
 use crate::profile::Profile;
 use leptos::prelude::*;
 
-/// The inputs of the first view whose values the page takes over, by id, and its radio groups
-/// by name.
-#[cfg(target_arch = "wasm32")]
-const TAKEN_FIELDS: [&str; 3] = ["key", "base-url", "model"];
-#[cfg(target_arch = "wasm32")]
-const TAKEN_GROUPS: [&str; 3] = ["client", "os", "shell"];
-
 /// Starts the page: a panic hook that tells the visitor, then the app in `<body>`, for the
 /// operator's profile when there is a valid one next to the page (`profile.json`, which
 /// `js/boot.js` fetches), else for the built-in relay. The first view rendered at build time,
@@ -59,30 +52,34 @@ pub fn start() {
                 Profile::builtin()
             }
         };
-        let taken = browser::take_first_view(&TAKEN_FIELDS, &TAKEN_GROUPS);
-        let carried = taken.as_ref().map(carried_from).unwrap_or_default();
+        // The first view's fields by id and its radio groups by name, in Carried's order.
+        let taken =
+            browser::take_first_view(["key", "base-url", "model"], ["client", "os", "shell"]);
+        let (carried, focus) = taken.map_or_else(Default::default, carried_from);
         mount_to_body(move || view! { <App profile=profile carried=carried /> });
-        if let Some((id, selection)) = taken.and_then(|taken| taken.focus) {
+        if let Some((id, selection)) = focus {
             browser::restore_focus(&id, selection);
         }
     });
 }
 
-/// What the page starts from, out of what was read from the first view.
+/// What the page starts from, out of what was read from the first view, and the focus to
+/// give back.
 #[cfg(target_arch = "wasm32")]
-fn carried_from(taken: &browser::FirstViewInput) -> Carried {
+fn carried_from(taken: browser::FirstViewInput<3, 3>) -> (Carried, Option<browser::Focus>) {
     use crate::clients::Client;
     use crate::platform::{Os, Shell};
-    let [key, base_url, model] = [0, 1, 2].map(|i| taken.fields.get(i).cloned().flatten());
-    let picked = |i: usize| taken.picked.get(i).cloned().flatten();
-    Carried {
+    let [key, base_url, model] = taken.fields;
+    let [client, os, shell] = taken.picked;
+    let carried = Carried {
         key,
         base_url,
         model,
-        client: picked(0).as_deref().and_then(Client::from_id),
-        os: picked(1).as_deref().and_then(Os::from_id),
-        shell: picked(2).as_deref().and_then(Shell::from_id),
-    }
+        client: client.as_deref().and_then(Client::from_id),
+        os: os.as_deref().and_then(Os::from_id),
+        shell: shell.as_deref().and_then(Shell::from_id),
+    };
+    (carried, taken.focus)
 }
 
 /// The page's first view for `profile` as HTML, rendered natively at build time
