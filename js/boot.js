@@ -43,6 +43,10 @@ if (firstView) {
     });
   }
   for (const control of firstView.querySelectorAll('button:not(.copy), select, textarea')) control.disabled = true;
+  // The install commands are folded where the stylesheet says (on a phone: style/main.css,
+  // `--install`), as the page folds them (src/web/browser.rs).
+  const install = firstView.querySelector('details.install');
+  if (install && getComputedStyle(document.documentElement).getPropertyValue('--install').trim() === 'folded') install.open = false;
   firstView.addEventListener('click', copySnippet);
 }
 

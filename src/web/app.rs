@@ -41,6 +41,8 @@ pub struct Carried {
     pub client: Option<Client>,
     pub os: Option<Os>,
     pub shell: Option<Shell>,
+    /// Whether the install commands were unfolded.
+    pub install_open: Option<bool>,
 }
 
 /// The view the page opens with: what this device remembers, else what the browser says,
@@ -202,22 +204,23 @@ pub fn App(
     });
 
     // The link in the address bar follows the view (never the values), and the device
-    // remembers the choices.
+    // remembers the choices. A memo, so that a keystroke (which changes the setup, not the
+    // view) writes neither the address nor the storage.
+    let view = Memo::new(move |_| View {
+        client: Some(client.get()),
+        os: Some(target.get().os),
+        shell: client.get().uses_shell().then(|| target.get().shell),
+        lang: Some(lang.get()),
+        section: setup
+            .with(|s| tab.with(|t| t.as_deref().map(|asked| shown_section(s, Some(asked)))))
+            .map(str::to_owned),
+    });
     Effect::new(move |_| {
-        let view = View {
-            client: Some(client.get()),
-            os: Some(target.get().os),
-            shell: client.get().uses_shell().then(|| target.get().shell),
-            lang: Some(lang.get()),
-            section: setup
-                .with(|s| tab.with(|t| t.as_deref().map(|asked| shown_section(s, Some(asked)))))
-                .map(str::to_owned),
-        };
-        browser::replace_fragment(&view.fragment());
-        browser::remember("lang", lang.get().tag());
-        browser::remember("client", client.get().id());
-        browser::remember("os", target.get().os.id());
-        browser::remember("shell", target.get().shell.id());
+        view.with(|view| browser::replace_fragment(&view.fragment()));
+        browser::remember("lang", lang.get_untracked().tag());
+        browser::remember("client", client.get_untracked().id());
+        browser::remember("os", target.get_untracked().os.id());
+        browser::remember("shell", target.get_untracked().shell.id());
     });
     Effect::new(move |_| {
         let chosen = theme.get();
@@ -379,6 +382,7 @@ pub fn App(
                     tab=tab
                     values=values.into()
                     base_url_has_error=base_url_has_error
+                    install_open=carried.install_open.unwrap_or_else(browser::install_starts_open)
                 />
                 <ImportLinks profile=profile values=values.into() />
             </section>

@@ -29,6 +29,21 @@ pub fn visitor_lang() -> Lang {
     Lang::from_tag(&language.unwrap_or_default())
 }
 
+/// Whether the install commands start unfolded. The stylesheet says, for the screen's width
+/// (`--install: folded` on a phone, style/main.css), so that where they fold is written once;
+/// js/boot.js reads the same for the first view. Unfolded where there is no browser: the
+/// first view rendered at build time, which js/boot.js folds before the first paint.
+pub fn install_starts_open() -> bool {
+    let Some(window) = browser_window() else {
+        return true;
+    };
+    let install = document()
+        .document_element()
+        .and_then(|root| window.get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("--install").ok());
+    install.is_none_or(|value| value.trim() != "folded")
+}
+
 /// Puts `text` on the clipboard. Fails where the Clipboard API is missing or refused
 /// (insecure origins, some embedded frames); the caller then asks the visitor to copy by hand.
 pub async fn copy_text(text: &str) -> Result<(), ()> {
@@ -319,6 +334,9 @@ pub struct FirstViewInput<const FIELDS: usize, const GROUPS: usize> {
     /// The checked radio of each group asked for by name, in the order asked, where the
     /// visitor changed it.
     pub picked: [Option<String>; GROUPS],
+    /// Whether the install commands were unfolded: js/boot.js folds them on a phone, and the
+    /// visitor may have unfolded or folded them since.
+    pub install_open: Option<bool>,
     /// The focused element, to give back to the page's own.
     pub focus: Option<Focus>,
 }
@@ -352,6 +370,11 @@ pub fn take_first_view<const FIELDS: usize, const GROUPS: usize>(
                 .filter(|input| !input.default_checked())
                 .map(|input| input.value())
         }),
+        install_open: root
+            .query_selector("details.install")
+            .ok()
+            .flatten()
+            .map(|install| install.has_attribute("open")),
         focus: document
             .active_element()
             .filter(|focused| root.contains(Some(focused)) && !focused.id().is_empty())

@@ -78,6 +78,7 @@ fn carried_from(taken: browser::FirstViewInput<3, 3>) -> (Carried, Option<browse
         client: client.as_deref().and_then(Client::from_id),
         os: os.as_deref().and_then(Os::from_id),
         shell: shell.as_deref().and_then(Shell::from_id),
+        install_open: taken.install_open,
     };
     (carried, taken.focus)
 }

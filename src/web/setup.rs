@@ -29,6 +29,8 @@ pub fn SetupStep(
     values: Signal<Values>,
     /// Whether the base URL field has an error: the request URL stated is then wrong too.
     base_url_has_error: Signal<bool>,
+    /// Whether the install commands start unfolded (the visitor folds and unfolds them).
+    install_open: bool,
 ) -> impl IntoView {
     let shown = Memo::new(move |_| setup.with(|s| tab.with(|t| shown_section(s, t.as_deref()))));
     let tab_ids = move || {
@@ -54,8 +56,10 @@ pub fn SetupStep(
     });
     let install_count = move || setup.with(|s| s.install.len());
     view! {
-        <div class="install">
-            <h3>{translated(Msg::InstallHeading)}</h3>
+        <details class="install" open=install_open>
+            <summary>
+                <h3>{translated(Msg::InstallHeading)}</h3>
+            </summary>
             {move || {
                 (0..install_count())
                     .map(|index| {
@@ -64,7 +68,7 @@ pub fn SetupStep(
                     })
                     .collect_view()
             }}
-        </div>
+        </details>
         <Show when=has_alternatives>
             <div class="tabs" role="tablist" aria-label=translated(Msg::AlternativesLabel)>
                 <For each=tab_ids key=|id| *id let:id>

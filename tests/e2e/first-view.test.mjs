@@ -116,6 +116,27 @@ test('what is typed and picked before the wasm arrives is kept when it takes ove
   await page.waitForFunction(() => document.querySelector('.snippet[data-file="config.toml"] .content').textContent.includes('gpt-5.6'));
 });
 
+test('on a phone the install commands are folded from the first paint, and unfolding them before the wasm arrives is kept', async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page } = await open({
+    context: { viewport: { width: 390, height: 844 } },
+    before: (context) => context.route(PAGE_WASM, async (route) => {
+      await held;
+      await route.continue();
+    }),
+  });
+  await page.waitForSelector('#first-view .snippet[data-file="config.toml"]', { state: 'visible' });
+  const seenInstall = () => page.evaluate(() => window.__seen.filter(({ path, text }) => /install|--version/.test(text) && !path).length);
+  assert.equal(await page.evaluate(() => document.querySelector('#first-view details.install').open), false);
+  assert.equal(await seenInstall(), 0, 'no install command was seen before it was unfolded');
+  await page.click('#first-view .install summary');
+  release();
+  await takenOver(page);
+  assert.equal(await page.evaluate(() => document.querySelector('details.install').open), true);
+  assert.ok(await page.isVisible('.install .snippet .copy'));
+});
+
 /** The snippets a visitor saw from the first paint until the page was taken over. */
 async function seenUntilTakenOver(options) {
   const { page, violations } = await open(options);

@@ -40,7 +40,7 @@ async function open(fragment = '', options = {}) {
   page.setDefaultTimeout(120_000);
   await page.goto(server.origin + '/' + fragment);
   // The page's own setup, not the first view rendered at build time (tests/e2e/support.mjs).
-  await page.waitForSelector('body > main .snippet .content');
+  await page.waitForSelector('body > main [role="tabpanel"] .snippet .content');
   return page;
 }
 
@@ -66,6 +66,40 @@ test('a link opens the view it names, and the address follows the view', async (
   const url = await page.evaluate(() => location.href);
   assert.doesNotMatch(url, /never-in-the-url/);
   await page.context().close();
+});
+
+// Issue 21: a keystroke changes the setup, not the view, so it writes neither the address
+// nor the remembered choices (it wrote four storage entries per key); a choice writes them.
+test('typing writes neither the address nor the remembered choices; picking a client does', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__writes = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name, value) {
+      window.__writes.push(name);
+      return setItem.call(this, name, value);
+    };
+    const replaceState = History.prototype.replaceState;
+    History.prototype.replaceState = function (...args) {
+      window.__writes.push('address');
+      return replaceState.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('body > main [role="tabpanel"] .snippet .content');
+  const writes = () => page.evaluate(() => window.__writes.splice(0));
+  await writes();
+  await page.type('#key', 'sk-typed-key-by-key');
+  await page.type('#model', 'gpt-5.5');
+  await page.waitForFunction(() => document.querySelector('[role="tabpanel"] .snippet .content').textContent.includes('gpt-5.5'));
+  assert.deepEqual(await writes(), []);
+  await page.check('input[name="client"][value="claude-code"]');
+  await page.waitForFunction(() => location.hash.includes('client=claude-code'));
+  const picked = await writes();
+  assert.ok(picked.includes('address') && picked.includes('onramp.client'), JSON.stringify(picked));
+  await context.close();
 });
 
 test('unknown or malformed values are ignored and the rest still applies', async () => {
@@ -279,6 +313,26 @@ test('on a 1280 × 720 screen the first file starts on the first screen, beside 
     assert.ok(place.fileTop < 720, `${lang}: the first file starts at ${place.fileTop} px`);
     assert.ok(place.fileLeft > place.keyRight, `${lang}: the files are beside the fields`);
     assert.equal(await page.locator('[role="tabpanel"] h3').count(), 0, `${lang}: no heading repeats the tab`);
+    assert.ok(await page.isVisible('.install .snippet .copy'), `${lang}: the install commands are unfolded`);
+    await page.context().close();
+  }
+});
+
+// Issue 18 item 10 on a phone: the first file started 2.2 screens down, 1.9 with each choice in
+// one row. The install commands start folded there (most visitors have the client already), so
+// the choices are followed by the first file; unfolded, they are there to copy.
+test('on a 390 × 844 phone the install commands start folded and the first file starts within 1.6 screens', async () => {
+  for (const lang of ['en', 'zh']) {
+    const page = await open(`#lang=${lang}`, { viewport: { width: 390, height: 844 } });
+    const top = (selector) => page.evaluate((selector) => document.querySelector(selector).getBoundingClientRect().top + scrollY, selector);
+    assert.ok((await top('#key')) < 844, `${lang}: the key field is on the first screen`);
+    const fileTop = await top('[role="tabpanel"] .snippet');
+    assert.ok(fileTop < 1.6 * 844, `${lang}: the first file starts at ${fileTop} px, ${(fileTop / 844).toFixed(2)} screens`);
+    assert.equal(await page.isVisible('.install .snippet'), false, `${lang}: the install commands are folded`);
+    await page.click('.install summary');
+    await page.click('.install .snippet .copy');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.textContent('.install .snippet .content'));
+    assert.ok((await top('[role="tabpanel"] .snippet')) > fileTop, `${lang}: unfolded, the commands come before the first file`);
     await page.context().close();
   }
 });
@@ -288,6 +342,8 @@ test('at 390 px long lines wrap inside every code block, and Copy still copies e
   const key = `sk-4f9aQ2mZ${'x'.repeat(52)}`;
   await page.fill('#key', key);
   await page.fill('#model', 'claude-sonnet-4-5-20250929-with-a-long-suffix');
+  // The install commands too: unfolded, they stay so from client to client.
+  await page.click('.install summary');
   for (const client of ['claude-code', 'codex', 'openai-sdk', 'curl', 'gemini-cli', 'qwen-code', 'continue']) {
     if ((await page.locator(`input[name="client"][value="${client}"]`).count()) === 0) continue;
     await page.check(`input[name="client"][value="${client}"]`);
