@@ -148,19 +148,30 @@ fn prerender(page: &std::path::Path, profile: &ProfileArg, lang: Lang) -> ExitCo
     }
 }
 
+/// The parser of an argument that names one of `all` by its id: the same ids as the page's
+/// links, listed in `--help`, and refused with that list when unknown.
+fn one_of<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    id: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(all.iter().map(|&each| id(each))).try_map(move |picked| {
+        all.iter()
+            .copied()
+            .find(|&each| id(each) == picked)
+            .ok_or("not one of the possible values")
+    })
+}
+
 #[derive(Args)]
 struct GenerateArgs {
     /// The client to set up.
-    #[arg(long, value_parser = PossibleValuesParser::new(Client::ALL.map(Client::id))
-        .try_map(|id| Client::from_id(&id).ok_or("unknown client")))]
+    #[arg(long, value_parser = one_of(&Client::ALL, Client::id))]
     client: Client,
     /// The system the client runs on.
-    #[arg(long, value_parser = PossibleValuesParser::new(Os::ALL.map(Os::id))
-        .try_map(|id| Os::from_id(&id).ok_or("unknown system")))]
+    #[arg(long, value_parser = one_of(&Os::ALL, Os::id))]
     os: Os,
     /// The shell for commands [default: bash on macOS, Linux and WSL; powershell on Windows].
-    #[arg(long, value_parser = PossibleValuesParser::new(Shell::ALL.map(Shell::id))
-        .try_map(|id| Shell::from_id(&id).ok_or("unknown shell")))]
+    #[arg(long, value_parser = one_of(&Shell::ALL, Shell::id))]
     shell: Option<Shell>,
     /// The relay's base URL [default: the relay profile's].
     #[arg(long, default_value = "", hide_default_value = true)]
@@ -180,12 +191,10 @@ struct CheckArgs {
     /// The file to check; `-` or nothing reads standard input.
     file: Option<std::path::PathBuf>,
     /// What the text is [default: recognised from its content].
-    #[arg(long, value_parser = PossibleValuesParser::new(Kind::ALL.map(Kind::id))
-        .try_map(|id| Kind::from_id(&id).ok_or("unknown kind")))]
+    #[arg(long, value_parser = one_of(&Kind::ALL, Kind::id))]
     kind: Option<Kind>,
     /// The client the text is for (decides, for example, whether /v1 belongs in a URL).
-    #[arg(long, value_parser = PossibleValuesParser::new(Client::ALL.map(Client::id))
-        .try_map(|id| Client::from_id(&id).ok_or("unknown client")))]
+    #[arg(long, value_parser = one_of(&Client::ALL, Client::id))]
     client: Option<Client>,
     /// Print {kind, findings: [{code, severity, line, column, end_line, end_column, message, why, fix}]}.
     #[arg(long)]
@@ -202,8 +211,7 @@ struct MergeArgs {
     /// The existing file; `-` or nothing reads standard input.
     file: Option<std::path::PathBuf>,
     /// Which client's file it is.
-    #[arg(long, default_value = "codex-config", value_parser = PossibleValuesParser::new(merge::Target::ALL.map(merge::Target::id))
-        .try_map(|id| merge::Target::from_id(&id).ok_or("unknown file")))]
+    #[arg(long, default_value = "codex-config", value_parser = one_of(&merge::Target::ALL, merge::Target::id))]
     into: merge::Target,
     /// The relay's base URL [default: the relay profile's].
     #[arg(long, default_value = "", hide_default_value = true)]
