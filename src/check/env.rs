@@ -7,6 +7,7 @@ use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE};
 use crate::clients::{Client, openai_sdk};
 use crate::escape;
 use crate::i18n::Text;
+use std::collections::HashSet;
 use std::ops::Range;
 
 declare_rules! {
@@ -301,7 +302,15 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let mut names = Vec::new();
-    for assignment in read(text, kind, &mut findings) {
+    let assignments = read(text, kind, &mut findings);
+    // The values whose quotes cmd keeps, as reading found them: looked up for each assignment,
+    // once (searching the findings for each made a file of many lines quadratic).
+    let quotes_kept: HashSet<Range<usize>> = findings
+        .iter()
+        .filter(|finding| finding.rule.code == QUOTES_IN_VALUE.code)
+        .map(|finding| finding.span.clone())
+        .collect();
+    for assignment in assignments {
         let name = &text[assignment.name.clone()];
         if let Some(after) = assignment.after_quote.clone() {
             findings.push(Finding::new(&TEXT_AFTER_QUOTE, after.clone()).with_edit(after, ""));
@@ -363,10 +372,8 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
         // Punctuation and quotes after the value's end are the line's to fix when the shell
         // took them from after a closing quote (text-after-quote), or when cmd keeps quotes
         // (quotes-in-value: with the quote moved, cmd drops what follows it).
-        let line_fixes_the_tail = assignment.after_quote.is_some()
-            || findings.iter().any(|finding| {
-                finding.rule.code == QUOTES_IN_VALUE.code && finding.span == literal
-            });
+        let line_fixes_the_tail =
+            assignment.after_quote.is_some() || quotes_kept.contains(&literal);
         let value_findings = checked
             .findings
             .into_iter()
@@ -419,7 +426,7 @@ fn shell_commands(text: &str, kind: Kind, findings: &mut Vec<Finding>) -> Vec<(C
 /// alone unless `set -a` is on or the name is exported), and assignments before a command.
 fn posix_lines(text: &str, findings: &mut Vec<Finding>) -> Vec<Assignment> {
     let mut assignments = Vec::new();
-    let mut exported = std::collections::HashSet::new();
+    let mut exported = HashSet::new();
     let mut all_export = false;
     for (command, leading) in shell_commands(text, Kind::EnvBash, findings) {
         let words = &command.words;
