@@ -1098,6 +1098,7 @@ mod tests {
                 client: None,
             },
         )
+        .text
     }
 
     const KEY: &str = "sk-abc123abc123abc123";

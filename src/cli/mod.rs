@@ -626,7 +626,7 @@ fn check_text(args: &CheckArgs, profile: &Profile, name: &str, text: &str, lang:
     };
     let report = check::check(text, args.kind, &context);
     if args.fix {
-        let fixed = check::fix_all(text, report.kind, &context);
+        let fixed = check::fix_all(text, report.kind, &context).text;
         print!("{fixed}");
         let still_wrong = check::check(&fixed, Some(report.kind), &context).has_errors();
         return if still_wrong {
