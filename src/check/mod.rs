@@ -309,10 +309,14 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
     Some(fixed)
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`. To place many
-/// offsets in one text, build one [`LineIndex`] instead.
+/// The 1-based line and column (in characters) of byte `offset` in `text`, by reading the
+/// text up to it: to place many offsets in one text, build one [`LineIndex`] instead.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    LineIndex::new(text).line_column(offset)
+    let offset = floor_char_boundary(text, offset);
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Where each line of a text starts, so that any offset's line is found by a binary search
@@ -1055,13 +1059,11 @@ mod tests {
         let text = "ab\né三\n\nlast";
         let lines = LineIndex::new(text);
         for offset in 0..=text.len() + 2 {
-            let before = &text[..floor_char_boundary(text, offset)];
-            let line = before.matches('\n').count() + 1;
-            let column = before[before.rfind('\n').map_or(0, |at| at + 1)..]
-                .chars()
-                .count()
-                + 1;
-            assert_eq!(lines.line_column(offset), (line, column), "at {offset}");
+            assert_eq!(
+                lines.line_column(offset),
+                line_column(text, offset),
+                "at {offset}"
+            );
         }
         assert_eq!(lines.lines_of(&(0..3)), 0..1, "a line with its line break");
         assert_eq!(
