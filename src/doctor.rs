@@ -112,7 +112,7 @@ pub fn answer(request: &Request) -> Answer {
         Task::Check => {}
         Task::FixAll => {
             let kind = chosen.unwrap_or_else(|| check::detect::detect(&text, profile));
-            text = check::fix_all(&text, kind, &context);
+            text = check::fix_all(&text, kind, &context).text;
         }
         Task::Merge { target, values } => {
             let merged = match Target::from_id(target) {

@@ -1,6 +1,7 @@
 //! Property test of the fixes: inject any combination of fixable mistakes into a clean key and
 //! URL, wrap them in any of the files people paste, and "fix all" must give back exactly the
-//! clean file, which then checks without an error.
+//! clean file, which then checks without an error. Fixes on different lines are made in one
+//! pass.
 #![cfg(not(target_arch = "wasm32"))]
 
 use onramp::check::{self, Context, Kind};
@@ -184,11 +185,51 @@ proptest! {
         let context = Context { profile: &profile, client: None };
         let (kind, clean) = wrapped(wrapper, URL, KEY);
         let (_, broken) = wrapped(wrapper, &broken_url(url_mistakes), &broken_key(key_mistakes));
-        let fixed = check::fix_all(&broken, kind, &context);
+        let fixed = check::fix_all(&broken, kind, &context).text;
         let left = check::check(&fixed, Some(kind), &context);
         prop_assert!(!left.has_errors(), "errors left in {fixed:?}: {:?}", left.findings);
         // A value on its own may end with the line break that ends a file: it is not checked.
         let fixed = if matches!(kind, Kind::Key | Kind::Url) { fixed.strip_suffix('\n').unwrap_or(&fixed).to_owned() } else { fixed };
         prop_assert_eq!(fixed, clean, "from {:?}", broken);
     }
+}
+
+/// Fixes on different lines do not wait for each other: a file with a fixable mistake on each
+/// of 64 lines is fixed by one pass, and a second finds nothing left to fix. (Making one fix
+/// per check, as fix-all once did, took 64 checks, its bound: one more such line stayed
+/// broken.)
+#[test]
+fn fixes_on_different_lines_are_made_in_one_pass() {
+    let mistakes = [
+        "export OPENAI_BASE_URL=\"http://api.4096bytes.com\"",
+        "export OPENAI_BASE_URL=\"https://api.4096bytes.com \"",
+        "export OPENAI_BASE_URL = \"https://api.4096bytes.com\"",
+        "export OPENAI_BASE_URL=\"api.4096bytes.com\"",
+        "export OPENAI_BASE_URL=\"https://api.4096bytes.com/v1/chat/completions\"",
+        "OPENAI_BASE_URL=\"https://api.4096bytes.com\"",
+        "export OPENAI_BASE_URL=\"https://api.4096bytes.com/v1\"",
+        "export OPENAI_BASE_URL=\"https://api.4096bytes.com\u{200B}\"",
+    ];
+    let broken: String = mistakes
+        .iter()
+        .cycle()
+        .take(64)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let profile = Profile::builtin();
+    let context = Context {
+        profile: &profile,
+        client: None,
+    };
+    let report = check::check(&broken, Some(Kind::EnvBash), &context);
+    let fixable = report
+        .findings
+        .iter()
+        .filter(|finding| !finding.edits.is_empty())
+        .count();
+    assert_eq!(fixable, 64, "{:?}", report.findings);
+    let fixed = check::fix_all(&broken, Kind::EnvBash, &context);
+    assert_eq!(fixed.passes, 2, "{}", fixed.text);
+    let left = check::check(&fixed.text, Some(Kind::EnvBash), &context);
+    assert!(left.findings.is_empty(), "{:?}", left.findings);
 }

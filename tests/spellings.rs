@@ -149,7 +149,7 @@ proptest! {
                 ),
             }
             // Fixing everything leaves a file that parses, with no fix left to make.
-            let fixed = check::fix_all(&text, Kind::CodexConfig, &context);
+            let fixed = check::fix_all(&text, Kind::CodexConfig, &context).text;
             let after = check::check(&fixed, Some(Kind::CodexConfig), &context);
             prop_assert!(
                 after.findings.iter().all(|finding| finding.edits.is_empty()),

@@ -409,7 +409,10 @@ mod tests {
             profile: &profile,
             client: None,
         };
-        assert_eq!(fix_all(&misspelled, Kind::ClaudeSettings, &context), GOOD);
+        assert_eq!(
+            fix_all(&misspelled, Kind::ClaudeSettings, &context).text,
+            GOOD
+        );
     }
 
     #[test]

@@ -215,14 +215,15 @@ mod tests {
             client: None,
         };
         assert_eq!(
-            fix_all(text, Kind::CodexAuth, &context),
+            fix_all(text, Kind::CodexAuth, &context).text,
             "{\"OPENAI_API_KEY\": \"sk-abc123abc123abc123\"}"
         );
         let renamed = fix_all(
             "{\"api_key\": \"sk-abc123abc123abc123\",}",
             Kind::CodexAuth,
             &context,
-        );
+        )
+        .text;
         assert_eq!(renamed, "{\"OPENAI_API_KEY\": \"sk-abc123abc123abc123\"}");
     }
 }

@@ -897,6 +897,7 @@ mod tests {
                 client: None,
             },
         )
+        .text
     }
 
     #[test]

@@ -1105,6 +1105,7 @@ mod tests {
                 client: None,
             },
         )
+        .text
     }
 
     const KEY: &str = "sk-abc123abc123abc123";

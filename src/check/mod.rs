@@ -309,13 +309,59 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
     Some(fixed)
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`.
+/// The 1-based line and column (in characters) of byte `offset` in `text`, by reading the
+/// text up to it: to place many offsets in one text, build one [`LineIndex`] instead.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset);
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |index| index + 1);
     let line = before.matches('\n').count() + 1;
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// Where each line of a text starts, so that any offset's line is found by a binary search
+/// instead of a scan from the text's start: one index serves every finding in a text.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// The byte offset where each line starts, the first (0) included.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let breaks = text.bytes().enumerate().filter(|(_, b)| *b == b'\n');
+        let starts = std::iter::once(0)
+            .chain(breaks.map(|(index, _)| index + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The 0-based number of the line that byte `offset` is on (the last line for offsets past
+    /// the text's end).
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|start| *start <= offset) - 1
+    }
+
+    /// The lines (0-based numbers) that the bytes `span` are on; for an empty span, the
+    /// line it sits on.
+    pub fn lines_of(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.line(span.start);
+        let last = self.line(span.end.saturating_sub(1).max(span.start));
+        first..last + 1
+    }
+
+    /// The byte offset where line `line` (0-based, as [`LineIndex::line`] numbers it) starts.
+    pub fn start(&self, line: usize) -> usize {
+        self.starts[line]
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`, as [`line_column`].
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset);
+        let line = self.line(offset);
+        let column = self.text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
 }
 
 /// The largest char boundary at or before `offset`, within `text`.
@@ -379,6 +425,11 @@ impl Kind {
             Kind::CherryLink => "cherry-link",
             Kind::QwenSettings => "qwen-settings",
         }
+    }
+
+    /// Whether the text is one value (a URL, a key, a model's name) rather than a file.
+    pub fn is_one_value(self) -> bool {
+        matches!(self, Kind::Url | Kind::Key | Kind::Model)
     }
 
     pub fn from_id(id: &str) -> Option<Kind> {
@@ -560,11 +611,11 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
         };
     }
     // A value saved in a file ends with a line break that is not part of the value.
-    let text = match kind {
-        Kind::Url | Kind::Key | Kind::Model => text
-            .strip_suffix('\n')
-            .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t)),
-        _ => text,
+    let text = if kind.is_one_value() {
+        text.strip_suffix('\n')
+            .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t))
+    } else {
+        text
     };
     let Checked {
         mut findings,
@@ -635,23 +686,121 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
     .copied()
 }
 
-/// `text` with the fixes of its findings applied, one after another and re-checked each time,
-/// until no finding has a fix left (or a bound is hit, so that two fixes can never undo each
-/// other forever).
-pub fn fix_all(text: &str, kind: Kind, context: &Context) -> String {
+/// What [`fix_all`] made of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixAll {
+    /// The text with every fix made.
+    pub text: String,
+    /// How many times the text was checked: the last check is the one that found no fix left
+    /// to make (or the bound was hit).
+    pub passes: usize,
+}
+
+/// The most checks [`fix_all`] makes, so that two fixes can never undo each other forever.
+const MAX_FIX_PASSES: usize = 64;
+
+/// `text` with the fixes of its findings applied, as ruff applies its fixes: each pass checks
+/// the text once and makes every fix that edits no line a fix taken before it in that pass
+/// edits, first findings first; the others are found again, on the fixed text, by the next
+/// pass. Passes repeat until no finding has a fix left (or [`MAX_FIX_PASSES`] is hit).
+///
+/// Fixes on one line wait for each other, not only fixes whose edits overlap: the checks read
+/// a line (an assignment, a setting) as a whole, so one fix there can change what another
+/// should be. A value on its own is read whole however many lines it has, so its fixes are
+/// made one per pass: removing both quotes after a URL in one pass, say, differs from
+/// removing one and checking again, which finds the other paired with the quote before it.
+pub fn fix_all(text: &str, kind: Kind, context: &Context) -> FixAll {
     let mut fixed = text.to_owned();
-    for _ in 0..64 {
+    let mut passes = 0;
+    while passes < MAX_FIX_PASSES {
         let report = check(&fixed, Some(kind), context);
-        match report
-            .findings
-            .iter()
-            .find_map(|finding| finding.apply_fix(&fixed))
-        {
+        passes += 1;
+        match apply_fixes_on_other_lines(&fixed, &report.findings, kind.is_one_value()) {
             Some(next) if next != fixed => fixed = next,
             _ => break,
         }
     }
-    fixed
+    FixAll {
+        text: fixed,
+        passes,
+    }
+}
+
+/// `text` with the fixes made of every finding in `findings` whose edits fit `text` and edit
+/// no line that the edits of a finding taken before it edit (when `one_value`, the text
+/// counts as one line); `None` when no finding has a fix that fits.
+fn apply_fixes_on_other_lines(text: &str, findings: &[Finding], one_value: bool) -> Option<String> {
+    // The index of a text without line breaks puts every offset on its one line.
+    let lines = LineIndex::new(if one_value { "" } else { text });
+    let mut claimed = ClaimedLines::default();
+    let mut edits = Vec::new();
+    for finding in findings {
+        let edited: Vec<Range<usize>> = finding
+            .edits
+            .iter()
+            .map(|edit| lines.lines_of(&edit.span))
+            .collect();
+        let free = !finding.edits.is_empty()
+            && edits_fit(text, &finding.edits)
+            && !edited.iter().any(|lines| claimed.meets(lines));
+        if free {
+            for lines in &edited {
+                claimed.claim(lines);
+            }
+            edits.extend(finding.edits.iter().cloned());
+        }
+    }
+    apply_edits(text, &edits)
+}
+
+/// Whether [`apply_edits`] would make `edits` on `text`, checked without copying `text`
+/// where the edits lie apart from each other (all but none do).
+fn edits_fit(text: &str, edits: &[Edit]) -> bool {
+    let fits = |span: &Range<usize>| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    let mut spans: Vec<&Range<usize>> = edits.iter().map(|edit| &edit.span).collect();
+    spans.sort_by_key(|span| span.start);
+    let apart = spans
+        .windows(2)
+        .all(|pair| pair[0].end <= pair[1].start && pair[0].start < pair[1].start);
+    if apart {
+        spans.into_iter().all(fits)
+    } else {
+        apply_edits(text, edits).is_some()
+    }
+}
+
+/// The lines (0-based numbers, each range of them non-empty) that the edits taken so far in
+/// one pass edit, sorted and apart from each other.
+#[derive(Default)]
+struct ClaimedLines {
+    ranges: Vec<Range<usize>>,
+}
+
+impl ClaimedLines {
+    /// Whether a claimed range shares a line with `lines`. Of the claimed ranges that start
+    /// before `lines` ends, the last one ends furthest, since they are apart and sorted.
+    fn meets(&self, lines: &Range<usize>) -> bool {
+        let before_end = self.ranges.partition_point(|range| range.start < lines.end);
+        before_end > 0 && self.ranges[before_end - 1].end > lines.start
+    }
+
+    fn claim(&mut self, lines: &Range<usize>) {
+        let first = self
+            .ranges
+            .partition_point(|range| range.end <= lines.start);
+        let last = self.ranges.partition_point(|range| range.start < lines.end);
+        let merged = self.ranges[first..last]
+            .iter()
+            .fold(lines.clone(), |hull, range| {
+                hull.start.min(range.start)..hull.end.max(range.end)
+            });
+        self.ranges.splice(first..last, [merged]);
+    }
 }
 
 /// `text` with every secret span masked: all but the last 4 characters become `•`, except
@@ -875,6 +1024,54 @@ mod tests {
             applied.replace_range(edit.span, &edit.replacement);
             assert_eq!(applied, new);
         }
+    }
+
+    #[test]
+    fn the_fixes_of_one_value_wait_for_each_other_whatever_its_lines() {
+        let context = testing::context();
+        // Once the quote after the host is removed, the next one pairs with the quote in the
+        // host and stays: removing both in one pass would lose that.
+        let quoted = fix_all("https://a\"b.com\".\".", Kind::Url, &context);
+        assert_eq!(quoted.text, "https://a\"b.com\".");
+        assert_eq!(quoted.passes, 3);
+        // Once the first line break is removed, the full stop before the second one is inside
+        // the URL: removing the last full stop in the same pass would lose the one after `b`.
+        let broken = fix_all("https://a.com.\nb.\n.", Kind::Url, &context);
+        assert_eq!(broken.text, "https://a.com.b.");
+        assert_eq!(broken.passes, 4);
+    }
+
+    #[test]
+    fn fixes_on_one_line_of_a_file_wait_for_each_other() {
+        let text = "export OPENAI_BASE_URL = \"http://api.4096bytes.com\"\nOPENAI_API_KEY=x\n";
+        let fixed = fix_all(text, Kind::EnvBash, &testing::context());
+        assert_eq!(
+            fixed.text,
+            "export OPENAI_BASE_URL='https://api.4096bytes.com'\nexport OPENAI_API_KEY=x\n"
+        );
+        // The first line's two fixes, one per pass (the second line's with the first), then
+        // the check that finds nothing left to fix.
+        assert_eq!(fixed.passes, 3);
+    }
+
+    #[test]
+    fn a_line_index_places_offsets_as_a_scan_from_the_start_does() {
+        let text = "ab\né三\n\nlast";
+        let lines = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                lines.line_column(offset),
+                line_column(text, offset),
+                "at {offset}"
+            );
+        }
+        assert_eq!(lines.lines_of(&(0..3)), 0..1, "a line with its line break");
+        assert_eq!(
+            lines.lines_of(&(3..3)),
+            1..2,
+            "an insertion at a line's start"
+        );
+        assert_eq!(lines.lines_of(&(1..4)), 0..2);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! uses): the message and code, where, the line with the spot underlined (keys masked), why
 //! it matters, and the fix. Tabs, wide characters and multi-line spans are the renderer's.
 
-use crate::check::{self, Finding, Masked, Report, Severity};
+use crate::check::{self, Finding, LineIndex, Masked, Report, Severity};
 use crate::i18n::{Lang, Msg};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -14,9 +14,12 @@ pub fn render(report: &Report, name: &str, text: &str, lang: Lang, styled: bool)
     } else {
         Renderer::plain()
     };
+    let lines = LineIndex::new(&masked.text);
     let mut out = String::new();
     for finding in &report.findings {
-        out.push_str(&render_finding(finding, &masked, name, lang, &renderer));
+        out.push_str(&render_finding(
+            finding, &masked, &lines, name, lang, &renderer,
+        ));
         out.push_str("\n\n");
     }
     out.push_str(&lang.check_summary(
@@ -41,6 +44,7 @@ fn level(severity: Severity, lang: Lang) -> Level<'static> {
 fn render_finding(
     finding: &Finding,
     masked: &Masked,
+    lines: &LineIndex,
     name: &str,
     lang: Lang,
     renderer: &Renderer,
@@ -48,12 +52,14 @@ fn render_finding(
     let rule = finding.rule;
     let span = masked.span(&finding.span);
     // Only the lines the finding touches are given to the renderer: a megabyte input with a
-    // thousand findings must not be handed over a thousand times.
-    let start = masked.text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    // thousand findings must not be handed over a thousand times, nor counted from its
+    // start a thousand times.
+    let line = lines.line(span.start);
+    let start = lines.start(line);
     let end = masked.text[span.end..]
         .find('\n')
         .map_or(masked.text.len(), |at| span.end + at);
-    let first_line = masked.text[..start].matches('\n').count() + 1;
+    let first_line = line + 1;
     let snippet = Snippet::source(&masked.text[start..end])
         .line_start(first_line)
         .path(name)

@@ -5,7 +5,7 @@
 
 mod diagnostics;
 
-use crate::check::{self, Context, Field, Kind, Report, Severity};
+use crate::check::{self, Context, Field, Kind, LineIndex, Report, Severity};
 use crate::clients::{Client, Setup, Snippet, SnippetKind, Values};
 use crate::i18n::{Lang, Msg};
 use crate::merge;
@@ -634,7 +634,7 @@ fn check_text(args: &CheckArgs, profile: &Profile, name: &str, text: &str, lang:
     };
     let report = check::check(text, args.kind, &context);
     if args.fix {
-        let fixed = check::fix_all(text, report.kind, &context);
+        let fixed = check::fix_all(text, report.kind, &context).text;
         print!("{fixed}");
         let still_wrong = check::check(&fixed, Some(report.kind), &context).has_errors();
         return if still_wrong {
@@ -719,7 +719,8 @@ fn merge_file(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang:
 }
 
 fn json_report(report: &Report, text: &str, lang: Lang) -> JsonReport {
-    let position = |offset: usize| check::line_column(text, offset);
+    let lines = LineIndex::new(text);
+    let position = |offset: usize| lines.line_column(offset);
     let touches_secret = |span: &std::ops::Range<usize>| {
         report
             .secrets

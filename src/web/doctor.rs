@@ -4,7 +4,7 @@
 
 use super::browser::css_pixels;
 use super::checker::{Checker, Stopped};
-use super::field::FindingItem;
+use super::field::{FindingItem, placed};
 use super::lang::{Language, tr, translated};
 use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
@@ -93,7 +93,7 @@ pub fn Doctor(
         }
     });
     let findings = move || {
-        answer.with(|a| {
+        let listed = answer.with(|a| {
             a.as_ref()
                 .map(|a| {
                     a.findings
@@ -103,7 +103,8 @@ pub fn Doctor(
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
-        })
+        });
+        text.with_untracked(|text| placed(listed, text))
     };
     let not_listed = move || {
         answer.with(|a| {
@@ -213,11 +214,11 @@ pub fn Doctor(
         >
             <For
                 each=findings
-                key=|finding| (finding.code.clone(), finding.span.clone())
-                let:finding
-            >
-                <FindingItem finding=finding value=text multiline=true with_code=true on_locate=locate />
-            </For>
+                key=|(finding, _)| (finding.code.clone(), finding.span.clone())
+                children=move |(finding, line_column)| {
+                    view! { <FindingItem finding=finding value=text line_column=line_column with_code=true on_locate=locate /> }
+                }
+            />
         </ul>
         <Show when=move || not_listed() != 0>
             <p class="help" id="doctor-not-listed">
@@ -246,10 +247,11 @@ pub fn Doctor(
                             <div class="merge-result" role="alert">
                                 <p>{translated(Msg::DoctorCannotMerge)}</p>
                                 <ul class="findings">
-                                    {findings
+                                    {text
+                                        .with_untracked(|text| placed(findings, text))
                                         .into_iter()
-                                        .map(|finding| {
-                                            view! { <FindingItem finding=finding value=text multiline=true with_code=true /> }
+                                        .map(|(finding, line_column)| {
+                                            view! { <FindingItem finding=finding value=text line_column=line_column with_code=true /> }
                                         })
                                         .collect_view()}
                                 </ul>

@@ -1,7 +1,7 @@
 //! A labelled input with its help text and the findings for what was typed in it.
 
 use super::lang::{Language, tr, translated, translated_texts};
-use crate::check::{self, Finding, Severity};
+use crate::check::{self, Finding, LineIndex, Severity};
 use crate::doctor::Diagnostic;
 use crate::i18n::Msg;
 use crate::profile::Profile;
@@ -96,13 +96,34 @@ pub fn Field(
     }
 }
 
+/// The findings about a pasted `text`, each with its line and column, all placed with one line
+/// index: reading a long text from its start for every finding froze the page.
+pub fn placed(findings: Vec<Diagnostic>, text: &str) -> Vec<(Diagnostic, (usize, usize))> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let lines = LineIndex::new(text);
+    findings
+        .into_iter()
+        .map(|finding| {
+            let line_column = lines.line_column(finding.span.start);
+            (finding, line_column)
+        })
+        .collect()
+}
+
 /// One finding: what is wrong, where (as a position, never the text), why, and its fix.
-/// In a `multiline` text the position is a line and column, in a field a character.
+/// In a pasted text the position is a line and column, in a field a character.
 #[component]
 pub fn FindingItem(
     finding: Diagnostic,
     value: RwSignal<String>,
-    #[prop(optional)] multiline: bool,
+    /// Where the finding is in a pasted text, from [`placed`]: a pasted text's finding is
+    /// about the text it was found in, and a change brings a new answer. A field's value is
+    /// short, and its findings are kept while it changes: they are placed by character as it
+    /// is now.
+    #[prop(optional)]
+    line_column: Option<(usize, usize)>,
     /// Shows the rule's code (`key/surrounding-space`): for the doctor's details, where people
     /// who support others read them, not under the fields customers type in.
     #[prop(optional)]
@@ -122,11 +143,6 @@ pub fn FindingItem(
             .map(|symptom| symptom.title.clone())
             .collect::<Vec<_>>()
     });
-    // A pasted text's finding is about the text it was found in: a change brings a new
-    // answer, and reading a long text again for every finding at every keystroke froze the
-    // page. A field's value is short, and its findings are kept while it changes.
-    let line_column =
-        multiline.then(|| value.with_untracked(|text| check::line_column(text, start)));
     let position = move || match line_column {
         Some((line, column)) => lang.get().at_line_column(line, column),
         None => value.with(|text| lang.get().at_character(check::char_position(text, start))),

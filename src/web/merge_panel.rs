@@ -5,7 +5,7 @@
 use super::browser;
 use super::checker::{Checker, Stopped};
 use super::doctor::MergeChanges;
-use super::field::FindingItem;
+use super::field::{FindingItem, placed};
 use super::lang::translated;
 use crate::clients::Values;
 use crate::doctor::{Answer, Request, Task};
@@ -56,9 +56,9 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
                     <div class="merge-result" role="status">
                         <p>{translated(Msg::MergeStillWrong)}</p>
                         <ul class="findings">
-                            {findings
+                            {placed(findings, &text)
                                 .into_iter()
-                                .map(|finding| view! { <FindingItem finding=finding value=merged multiline=true /> })
+                                .map(|(finding, line_column)| view! { <FindingItem finding=finding value=merged line_column=line_column /> })
                                 .collect_view()}
                         </ul>
                     </div>
@@ -74,10 +74,10 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
                 <div class="merge-result" role="alert">
                     <p>{translated(Msg::DoctorCannotMerge)}</p>
                     <ul class="findings">
-                        {refused
-                            .unwrap_or_default()
+                        {existing
+                            .with_untracked(|text| placed(refused.unwrap_or_default(), text))
                             .into_iter()
-                            .map(|finding| view! { <FindingItem finding=finding value=existing multiline=true /> })
+                            .map(|(finding, line_column)| view! { <FindingItem finding=finding value=existing line_column=line_column /> })
                             .collect_view()}
                     </ul>
                 </div>
