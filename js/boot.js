@@ -2,6 +2,8 @@
 // Content-Security-Policy allows scripts from 'self' only, with no hash that changes with
 // every build (see README, "Privacy"). Trunk writes the hashed names of the page's module
 // into <meta name="onramp-main"> (Trunk.toml, pattern_script).
+// The performance.mark()s say where the start-up time goes (bench/page.mjs reads them).
+performance.mark('onramp:boot');
 const main = document.querySelector('meta[name="onramp-main"]').dataset;
 
 // After a panic the wasm is dead, so the crash banner's button (src/web/browser.rs) is
@@ -25,7 +27,8 @@ else if (rememberedTheme === 'light' || rememberedTheme === 'dark') document.doc
 // (src/web/mod.rs) reads this promise: text, or null when there is none (a 404).
 window.onrampProfile = fetch('./profile.json', { cache: 'no-cache' })
   .then((response) => (response.ok ? response.text() : null))
-  .catch(() => null);
+  .catch(() => null)
+  .finally(() => performance.mark('onramp:profile'));
 
 // The first view, rendered at build time into the page (src/first_view.rs), shows from the
 // first paint only where the wasm will show the same view; else it stays hidden and the page
@@ -70,8 +73,10 @@ window.onrampProfile.then(() => {
 });
 
 async function start() {
+  performance.mark('onramp:wasm-start');
   const { default: init } = await import(main.js);
   await init({ module_or_path: main.wasm });
+  performance.mark('onramp:started');
   // Offline after one visit: the service worker next to this page (js/sw.js) keeps the build.
   // Service workers need http(s); a page opened from a file has none.
   if ((location.protocol === 'https:' || location.protocol === 'http:') && navigator.serviceWorker) {
