@@ -32,6 +32,7 @@ fn exercise(text: &str) {
         };
         for kind in Kind::ALL.into_iter().map(Some).chain([None]) {
             let report = check::check(text, kind, &context);
+            let lines = check::LineIndex::new(text);
             for finding in &report.findings {
                 let code = finding.rule.code;
                 assert_span(text, &finding.span, code);
@@ -42,7 +43,7 @@ fn exercise(text: &str) {
                     finding.edits.is_empty() || finding.apply_fix(text).is_some(),
                     "{code}: its fix does not apply to {text:?}"
                 );
-                let _ = check::line_column(text, finding.span.start);
+                let _ = lines.line_column(finding.span.start);
                 let _ = check::char_position(text, finding.span.end);
             }
             for secret in &report.secrets {

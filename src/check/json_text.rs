@@ -457,7 +457,7 @@ impl Scanner<'_> {
 /// Where a finding at `offset` is, for messages that need it.
 #[cfg(test)]
 fn position(text: &str, offset: usize) -> (usize, usize) {
-    super::line_column(text, offset)
+    super::LineIndex::new(text).line_column(offset)
 }
 
 #[cfg(test)]

@@ -309,16 +309,6 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
     Some(fixed)
 }
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`, by reading the
-/// text up to it: to place many offsets in one text, build one [`LineIndex`] instead.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset);
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-    let line = before.matches('\n').count() + 1;
-    (line, before[line_start..].chars().count() + 1)
-}
-
 /// Where each line of a text starts, so that any offset's line is found by a binary search
 /// instead of a scan from the text's start: one index serves every finding in a text.
 pub struct LineIndex<'a> {
@@ -355,7 +345,8 @@ impl<'a> LineIndex<'a> {
         self.starts[line]
     }
 
-    /// The 1-based line and column (in characters) of byte `offset`, as [`line_column`].
+    /// The 1-based line and column (in characters) of byte `offset` (an offset inside a
+    /// character counts as that character's start, one past the end as the end).
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset);
         let line = self.line(offset);
@@ -1052,6 +1043,16 @@ mod tests {
         // The first line's two fixes, one per pass (the second line's with the first), then
         // the check that finds nothing left to fix.
         assert_eq!(fixed.passes, 3);
+    }
+
+    /// The line and column of `offset` counted by reading `text` from its start: what
+    /// [`LineIndex`] must agree with.
+    fn line_column(text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+        let line = before.matches('\n').count() + 1;
+        (line, before[line_start..].chars().count() + 1)
     }
 
     #[test]
