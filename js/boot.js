@@ -59,12 +59,16 @@ if (query.get('embed') === '1') {
   reportHeight(query.get('parent'));
 }
 
-// Not awaited here: this script blocks rendering until it has run, and the first view must
-// not wait for the wasm. Started once the first view can show (the answer for profile.json)
-// and has had a frame to paint in: compiling and starting the wasm hold the main thread, which
-// paints. Its files are preloaded meanwhile (Trunk's <link rel="preload">), and the page reads
-// the profile before it mounts anyway.
+// The page's wasm is compiled from the start, while the first view is laid out and painted:
+// a streamed module compiles on the browser's own threads, not on the main thread, which
+// paints. Only instantiating and starting it (start()) holds the main thread, so that waits
+// until the first view can show (the answer for profile.json) and has had a frame to paint
+// in; the page reads the profile before it mounts anyway. The fetch is answered by Trunk's
+// <link rel="preload"> of the same file. Where the server does not send the wasm as
+// application/wasm, which streamed compiling needs, the glue fetches it itself.
 // A tab or frame out of sight gets no frames: there a timer starts it.
+const compiledWasm = WebAssembly.compileStreaming(fetch(main.wasm)).catch(() => main.wasm);
+const glue = import(main.js);
 window.onrampProfile.then(() => {
   let started = false;
   const once = () => started || ((started = true), start());
@@ -74,8 +78,8 @@ window.onrampProfile.then(() => {
 
 async function start() {
   performance.mark('onramp:wasm-start');
-  const { default: init } = await import(main.js);
-  await init({ module_or_path: main.wasm });
+  const [{ default: init }, wasm] = await Promise.all([glue, compiledWasm]);
+  await init({ module_or_path: wasm });
   performance.mark('onramp:started');
   // Offline after one visit: the service worker next to this page (js/sw.js) keeps the build.
   // Service workers need http(s); a page opened from a file has none.
