@@ -10,9 +10,9 @@ import { chromium } from '../tests/node_modules/playwright-core/index.mjs';
 import { serveDirectory } from '../tests/e2e/static-server.mjs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const [onrampDist, baselineDist, outPath] = process.argv.slice(2);
 if (!outPath) {
@@ -144,6 +144,7 @@ function timeWorkerAnswers() {
 const PAGES = {
   onramp: { field: '#key', ready: 'body > main .snippet .content' },
   baseline: { field: '#model', ready: '.snippet .content' },
+  floor: { field: null, ready: '#first-view .snippet .content' },
 };
 
 /** The visits timed from navigation start, each against the baseline's plain load. */
@@ -152,7 +153,28 @@ const VARIANTS = {
   deepLink: { site: 'onramp', path: '/#client=claude-code&lang=zh' },
   embed: { site: 'onramp', path: '/?embed=1' },
   baseline: { site: 'baseline', path: '/' },
+  floor: { site: 'floor', path: '/' },
 };
+
+/** The pages whose files and memory are measured besides their start-up. */
+const MEASURED_SITES = ['onramp', 'baseline'];
+
+/**
+ * The floor: onramp's own index.html with its scripts and their preloads taken out, so that
+ * the first view rendered at build time shows from the HTML and CSS alone and nothing else
+ * loads. No page that shows this view can paint it sooner; with no wasm, it is never
+ * interactive.
+ */
+async function floorPage(dist) {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const withoutScripts = html
+    .replace(/<script\b[^>]*>\s*<\/script>/g, '')
+    .replace(/<link\b[^>]*\brel="?(?:modulepreload|preload)"?[^>]*>/g, '');
+  if (withoutScripts.includes('<script') || !withoutScripts.includes('id="first-view"')) {
+    throw new Error('the floor page: index.html still has a script, or has no first view');
+  }
+  return { '/': withoutScripts, '/index.html': withoutScripts };
+}
 
 /**
  * Injected into every page before its own scripts run (page.addInitScript), with `field`, the
@@ -320,6 +342,7 @@ const trap = await startTrap();
 const sites = {
   onramp: await serveDirectory(pathToFileURL(resolve(onrampDist) + '/')),
   baseline: await serveDirectory(pathToFileURL(resolve(baselineDist) + '/')),
+  floor: await serveDirectory(pathToFileURL(resolve(onrampDist) + '/'), { files: await floorPage(resolve(onrampDist)) }),
 };
 const origins = new Set(Object.values(sites).map((site) => site.origin));
 const browser = await chromium.launch({
@@ -392,7 +415,9 @@ async function instrumentWorkers(context, page) {
  * With `workers`, its dedicated workers are instrumented too (not for the timed loads:
  * holding a worker at its start would delay it).
  */
-async function freshPage(site, { path = '/', key = null, workers = false } = {}) {
+async function freshPage(site, { path = '/', key: keyToType = null, workers = false } = {}) {
+  // A page with no field to type into (the floor) is timed until painted only.
+  const key = PAGES[site].field === null ? null : keyToType;
   const context = await browser.newContext();
   await context.addInitScript({
     content: `(${captureWasmInstances})(); (${timeStartUp})(${JSON.stringify(PAGES[site].field)}, ${JSON.stringify(key)}); (${instrumentPage})();`,
@@ -413,7 +438,8 @@ async function freshPage(site, { path = '/', key = null, workers = false } = {})
   const page = await context.newPage();
   const inWorkers = workers ? await instrumentWorkers(context, page) : async () => [];
   await page.goto(sites[site].origin + path);
-  if (key === null) await page.waitForSelector(PAGES[site].ready);
+  if (PAGES[site].field === null) await page.waitForFunction(() => window.__startUp.painted !== undefined);
+  else if (key === null) await page.waitForSelector(PAGES[site].ready);
   else {
     await page.waitForFunction(() => window.__startUp.painted !== undefined && window.__startUp.interactiveFrame !== undefined)
       .catch((error) => {
@@ -475,7 +501,7 @@ async function measureStartUp() {
     if (round >= 0) {
       const figures = names.map((name) => {
         const { painted, interactive } = loads[name].at(-1);
-        return `${name} ${painted.toFixed(0)}/${interactive.toFixed(0)}`;
+        return `${name} ${painted.toFixed(0)}/${interactive?.toFixed(0) ?? '-'}`;
       });
       log(`round ${round + 1}/${ROUNDS}, painted/interactive ms: ${figures.join(', ')}`);
     }
@@ -621,9 +647,9 @@ try {
   log(`${ROUNDS} rounds of fresh loads, one of each of ${Object.keys(VARIANTS).join(', ')}`);
   const { loads, fetched } = await measureStartUp();
   results.startUp = loads;
-  for (const name of Object.keys(sites)) results.sites[name] = { firstLoadFiles: fetched[name] };
+  for (const name of MEASURED_SITES) results.sites[name] = { firstLoadFiles: fetched[name] };
 
-  for (const name of Object.keys(sites)) {
+  for (const name of MEASURED_SITES) {
     const loaded = await freshPage(name, { workers: true });
     results.sites[name].memoryAfterLoad = await readMemory(loaded);
     await loaded.context.close();

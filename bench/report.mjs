@@ -217,6 +217,13 @@ for (const [name, label] of Object.entries(VARIANT_NAMES)) {
     `painted ${yardstick.median.toFixed(0)} · interactive ${startUp.baseline.interactive.median.toFixed(0)} · next frame ${startUp.baseline.interactiveFrame.median.toFixed(0)}`);
 }
 
+// The floor: the same first view from its HTML and CSS alone, no script (bench/page.mjs).
+{
+  const { painted } = startUp.floor;
+  row(`the floor: onramp's index.html without its scripts, **first snippet painted**, median / p90 (${painted.n} fresh loads; no page showing this view paints it sooner)`,
+    times(painted), times(yardstick), `${(painted.median / yardstick.median).toFixed(2)}×`);
+}
+
 const keys = results.keystrokeMs;
 row(`**keystroke → snippets updated** (DOM + layout), median / p90 (${keys.updated.n} edits)`,
   `${ms(keys.updated.median)} / ${ms(keys.updated.p90)}`, '', '',
