@@ -4,7 +4,9 @@
 //! them with [`answer`]: the parser and the rules load only when the doctor is used, checking
 //! a megabyte never blocks typing, and a panic ends the worker, not the page. Everything
 //! crosses as JSON text, so a [`Diagnostic`] carries what the page shows of a finding (its
-//! texts in both languages, its span and its fix) rather than a reference to a rule.
+//! texts in both languages, its span and its fix) rather than a reference to a rule. The
+//! relay's profile crosses once, as its own [`Message`], not with every request: it is most
+//! of a request's bytes (the relay's symptoms), and a request goes with every keystroke.
 
 use crate::check::{self, Context, Edit, Finding, Kind, Severity};
 use crate::clients::{Client, Values};
@@ -14,13 +16,22 @@ use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// What the page asks of the doctor.
+/// What the page posts to the doctor's worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Message {
+    /// The relay the page is for (the built-in one, or an operator's): sent when the worker
+    /// starts, before any request, and again only if it changes. No answer.
+    Profile(Box<Profile>),
+    /// Answered with an [`Answer`] carrying its id.
+    Request(Request),
+}
+
+/// What the page asks of the doctor, about the relay of the last [`Message::Profile`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {
-    /// Echoed in the answer, so that the page can drop answers to texts it no longer shows.
+    /// Echoed in the answer, so that the page can drop answers to requests it no longer waits
+    /// for (those a worker that stopped was still working on).
     pub id: u64,
-    /// The relay the page is for (the built-in one, or an operator's).
-    pub profile: Profile,
     pub text: String,
     /// The kind's id; recognised from the text when absent.
     pub kind: Option<String>,
@@ -98,9 +109,8 @@ impl From<&Finding> for Diagnostic {
     }
 }
 
-/// Answers one request.
-pub fn answer(request: &Request) -> Answer {
-    let profile = &request.profile;
+/// Answers one request about the relay of `profile`.
+pub fn answer(request: &Request, profile: &Profile) -> Answer {
     let context = Context {
         profile,
         client: request.client.as_deref().and_then(Client::from_id),
@@ -169,12 +179,34 @@ mod tests {
     fn request(text: &str, task: Task) -> Request {
         Request {
             id: 7,
-            profile: Profile::builtin(),
             text: text.to_owned(),
             kind: None,
             client: None,
             task,
         }
+    }
+
+    /// The answer to `request(text, task)` about the built-in relay.
+    fn answered(text: &str, task: Task) -> Answer {
+        answer(&request(text, task), &Profile::builtin())
+    }
+
+    #[test]
+    fn the_profile_crosses_once_and_a_request_carries_only_its_text() {
+        let profile = Profile::builtin();
+        let sent = |message: &Message| serde_json::to_string(message).unwrap();
+        let profile_message = sent(&Message::Profile(Box::new(profile.clone())));
+        let request_message = sent(&Message::Request(request("model = \"o3\"\n", Task::Check)));
+        // The relay's symptoms make the profile tens of kilobytes; a keystroke's request is a
+        // few hundred bytes plus its text.
+        assert!(profile_message.len() > 10_000, "{}", profile_message.len());
+        assert!(request_message.len() < 300, "{request_message}");
+        let read = |json: &str| serde_json::from_str::<Message>(json).unwrap();
+        assert_eq!(read(&profile_message), Message::Profile(Box::new(profile)));
+        assert!(matches!(
+            read(&request_message),
+            Message::Request(Request { id: 7, .. })
+        ));
     }
 
     /// What crosses to the worker and back is JSON text: a round trip must not change it.
@@ -185,7 +217,7 @@ mod tests {
     #[test]
     fn a_check_names_the_kind_and_carries_the_texts_of_its_findings() {
         let text = "{\n  \"OPENAI_API_KEY\": \"sk-doctor-0123456789\",\n}\n";
-        let answer = across(&answer(&request(text, Task::Check)));
+        let answer = across(&answered(text, Task::Check));
         assert_eq!(answer.id, 7);
         assert_eq!(answer.kind, "codex-auth");
         assert_eq!(answer.text, text);
@@ -208,10 +240,10 @@ mod tests {
 
     #[test]
     fn fix_all_answers_with_the_fixed_text_and_what_is_left() {
-        let answer = answer(&request(
+        let answer = answered(
             "http://api.4096bytes.com/v1/chat/completions ",
             Task::FixAll,
-        ));
+        );
         assert_eq!(answer.text, "https://api.4096bytes.com/v1");
         assert!(answer.findings.is_empty(), "{:?}", answer.findings);
     }
@@ -226,17 +258,11 @@ mod tests {
             target: Target::CodexConfig.id().to_owned(),
             values: values.clone(),
         };
-        let merged = across(&answer(&request(
-            "model = \"o3\"\n",
-            into_codex_config(&values),
-        )));
+        let merged = across(&answered("model = \"o3\"\n", into_codex_config(&values)));
         assert_eq!(merged.kind, "codex-config");
         assert!(merged.text.contains("[model_providers.OpenAI]"));
         assert_eq!(merged.changes.as_ref().unwrap()[0].key, "model");
-        let refused = answer(&request(
-            "model_providers = 1\n",
-            into_codex_config(&values),
-        ));
+        let refused = answered("model_providers = 1\n", into_codex_config(&values));
         assert_eq!(refused.refused.unwrap()[0].code, "codex/not-a-table");
         assert!(refused.changes.is_none());
     }

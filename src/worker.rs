@@ -1,9 +1,12 @@
-//! The doctor's Web Worker: the page's second wasm module. It answers each message, a
-//! [`doctor::Request`] as JSON text, with a [`doctor::Answer`] as JSON text, and says `ready`
+//! The doctor's Web Worker: the page's second wasm module. It reads each message, a
+//! [`doctor::Message`] as JSON text: the relay's profile, kept for the requests after it, or
+//! a [`doctor::Request`], answered with a [`doctor::Answer`] as JSON text. It says `ready`
 //! once it listens. A panic ends this module only; the page sees the worker's `error` event,
 //! starts a new one and says so.
 
-use crate::doctor;
+use crate::doctor::{self, Message};
+use crate::profile::Profile;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -15,12 +18,22 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
+    // The page sends its relay's profile before its first request; until then (it never
+    // should be needed), the built-in relay's.
+    let profile = RefCell::new(None::<Profile>);
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(text) = event.data().as_string() else {
             return;
         };
-        let answer = match serde_json::from_str::<doctor::Request>(&text) {
-            Ok(request) => doctor::answer(&request),
+        let answer = match serde_json::from_str::<Message>(&text) {
+            Ok(Message::Profile(relay)) => {
+                *profile.borrow_mut() = Some(*relay);
+                return;
+            }
+            Ok(Message::Request(request)) => {
+                let mut profile = profile.borrow_mut();
+                doctor::answer(&request, profile.get_or_insert_with(Profile::builtin))
+            }
             Err(_) => doctor::unreadable(0),
         };
         if let Ok(json) = serde_json::to_string(&answer) {

@@ -33,7 +33,7 @@ impl Page {
         let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&container).unwrap();
         // The doctor answers in the page: the runner serves no worker module.
-        let checker: Checker = Rc::new(InPage);
+        let checker: Checker = Rc::new(InPage::default());
         mount_to(
             container.clone(),
             move || view! { <App profile=profile checker=checker /> },

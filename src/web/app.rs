@@ -86,6 +86,7 @@ pub fn App(
     #[prop(optional)] carried: Carried,
 ) -> impl IntoView {
     let profile = StoredValue::new(profile);
+    profile.with_value(|profile| checker.use_profile(profile));
     let checker = StoredValue::new_local(checker);
     provide_context(profile);
     provide_context(checker);

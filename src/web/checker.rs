@@ -3,7 +3,8 @@
 //! idle; the UI tests answer in the page instead. Components hold a [`Checker`] and never
 //! know which: the page's own module then never contains the checker.
 
-use crate::doctor::{self, Answer, Request};
+use crate::doctor::{self, Answer, Message, Request};
+use crate::profile::Profile;
 use crate::worker::READY;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -20,9 +21,13 @@ pub struct Stopped;
 
 /// Something that answers the doctor's requests.
 pub trait DoctorService {
-    /// Sends `request`; `reply` is called with its answer. A request sent while another is
-    /// being answered waits, and replaces any request already waiting, whose reply is
-    /// dropped: only the latest text matters.
+    /// The relay the requests are about: given before the first request, and again only if it
+    /// changes.
+    fn use_profile(&self, profile: &Profile);
+
+    /// Sends `request` (its id is the service's to give); `reply` is called with its answer.
+    /// A request sent while another is being answered waits, and replaces any request
+    /// already waiting, whose reply is dropped: only the latest text matters.
     fn send(&self, request: Request, reply: Reply);
 
     /// Gets ready to answer (loads the worker's module) before the first request.
@@ -34,11 +39,22 @@ pub type Checker = Rc<dyn DoctorService>;
 
 /// The doctor answered in the page itself, for the UI tests, which run without the worker's
 /// files.
-pub struct InPage;
+#[derive(Default)]
+pub struct InPage {
+    profile: RefCell<Option<Profile>>,
+}
 
 impl DoctorService for InPage {
+    fn use_profile(&self, profile: &Profile) {
+        *self.profile.borrow_mut() = Some(profile.clone());
+    }
+
     fn send(&self, request: Request, reply: Reply) {
-        reply(Ok(doctor::answer(&request)));
+        let answer = {
+            let mut profile = self.profile.borrow_mut();
+            doctor::answer(&request, profile.get_or_insert_with(Profile::builtin))
+        };
+        reply(Ok(answer));
     }
 }
 
@@ -52,8 +68,14 @@ struct State {
     worker: RefCell<Option<Worker>>,
     /// The worker said it listens.
     ready: Cell<bool>,
-    /// The request being answered, and its reply.
-    in_flight: RefCell<Option<Reply>>,
+    /// The relay's profile as the message that gives it to the worker.
+    profile: RefCell<Option<String>>,
+    /// The running worker has been given `profile`.
+    profile_sent: Cell<bool>,
+    /// The id of the last request sent.
+    last_id: Cell<u64>,
+    /// The id of the request being answered, and its reply.
+    in_flight: RefCell<Option<(u64, Reply)>>,
     /// The latest request sent while another was in flight.
     waiting: RefCell<Option<(Request, Reply)>>,
 }
@@ -96,13 +118,20 @@ impl State {
             };
             if text == READY {
                 state.ready.set(true);
+                state.send_profile();
             } else {
                 // Taken out before the reply runs: it may well send the next request.
-                let reply = state.in_flight.borrow_mut().take();
-                if let Some(reply) = reply {
-                    let answer = serde_json::from_str::<Answer>(&text)
-                        .unwrap_or_else(|_| doctor::unreadable(0));
-                    reply(Ok(answer));
+                let in_flight = state.in_flight.borrow_mut().take();
+                if let Some((id, reply)) = in_flight {
+                    match serde_json::from_str::<Answer>(&text) {
+                        // An answer to another request than the one waited for is stale.
+                        Ok(answer) if answer.id != id => {
+                            *state.in_flight.borrow_mut() = Some((id, reply));
+                            return;
+                        }
+                        Ok(answer) => reply(Ok(answer)),
+                        Err(_) => reply(Ok(doctor::unreadable(id))),
+                    }
                 }
             }
             state.send_waiting();
@@ -117,20 +146,36 @@ impl State {
         *self.worker.borrow_mut() = Some(worker);
     }
 
+    /// Gives the worker the relay's profile, if it listens and does not have it yet.
+    fn send_profile(&self) {
+        if !self.ready.get() || self.profile_sent.get() {
+            return;
+        }
+        let (Some(json), Some(worker)) = (&*self.profile.borrow(), &*self.worker.borrow()) else {
+            return;
+        };
+        self.profile_sent
+            .set(worker.post_message(&JsValue::from_str(json)).is_ok());
+    }
+
     /// Posts the waiting request, if the worker listens and answers nothing else.
     fn send_waiting(&self) {
+        self.send_profile();
         if !self.ready.get() || self.in_flight.borrow().is_some() {
             return;
         }
         let Some((request, reply)) = self.waiting.borrow_mut().take() else {
             return;
         };
-        let (Ok(json), Some(worker)) = (serde_json::to_string(&request), &*self.worker.borrow())
-        else {
+        let id = request.id;
+        let (Ok(json), Some(worker)) = (
+            serde_json::to_string(&Message::Request(request)),
+            &*self.worker.borrow(),
+        ) else {
             return;
         };
         if worker.post_message(&JsValue::from_str(&json)).is_ok() {
-            *self.in_flight.borrow_mut() = Some(reply);
+            *self.in_flight.borrow_mut() = Some((id, reply));
         }
     }
 
@@ -142,17 +187,36 @@ impl State {
             worker.terminate();
         }
         self.ready.set(false);
+        self.profile_sent.set(false);
         let in_flight = self.in_flight.borrow_mut().take();
         let waiting = self.waiting.borrow_mut().take();
-        if let Some(reply) = in_flight.or(waiting.map(|(_, reply)| reply)) {
+        if let Some(reply) = in_flight
+            .map(|(_, reply)| reply)
+            .or(waiting.map(|(_, reply)| reply))
+        {
             reply(Err(Stopped));
         }
     }
 }
 
 impl DoctorService for InWorker {
-    fn send(&self, request: Request, reply: Reply) {
+    fn use_profile(&self, profile: &Profile) {
+        let Ok(json) = serde_json::to_string(&Message::Profile(Box::new(profile.clone()))) else {
+            return;
+        };
+        if self.state.profile.borrow().as_ref() == Some(&json) {
+            return;
+        }
+        *self.state.profile.borrow_mut() = Some(json);
+        self.state.profile_sent.set(false);
+        self.state.send_profile();
+    }
+
+    fn send(&self, mut request: Request, reply: Reply) {
         self.state.start();
+        let id = self.state.last_id.get() + 1;
+        self.state.last_id.set(id);
+        request.id = id;
         *self.state.waiting.borrow_mut() = Some((request, reply));
         self.state.send_waiting();
     }

@@ -14,7 +14,6 @@ use crate::editor::{
 };
 use crate::i18n::Msg;
 use crate::merge::{Change, Target};
-use crate::profile::Profile;
 use leptos::prelude::*;
 
 /// The text area's id, for labels, links and tests.
@@ -27,7 +26,6 @@ pub fn Doctor(
     /// Where the codes of what the doctor found go, for the troubleshooting guide.
     found: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let profile = expect_context::<StoredValue<Profile>>();
     let checker = expect_context::<StoredValue<Checker, LocalStorage>>();
     let Language(lang) = expect_context::<Language>();
     let text = RwSignal::new(String::new());
@@ -44,7 +42,6 @@ pub fn Doctor(
         stopped.set(false);
         let request = Request {
             id: 0,
-            profile: profile.get_value(),
             text: sent.clone(),
             kind: chosen_kind.get_untracked().map(|kind| kind.id().to_owned()),
             client: Some(client.get_untracked().id().to_owned()),

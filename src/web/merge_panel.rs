@@ -12,13 +12,11 @@ use crate::doctor::{Answer, Request, Task};
 use crate::i18n::Msg;
 use crate::merge::Target;
 use crate::platform::Format;
-use crate::profile::Profile;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
 #[component]
 pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
-    let profile = expect_context::<StoredValue<Profile>>();
     let checker = expect_context::<StoredValue<Checker, LocalStorage>>();
     let existing = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<Answer, Stopped>>);
@@ -26,7 +24,6 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
     let merge = move |_| {
         let request = Request {
             id: 0,
-            profile: profile.get_value(),
             text: existing.get_untracked(),
             kind: None,
             client: Some(target.file().0.id().to_owned()),
