@@ -15,8 +15,8 @@ const query = new URLSearchParams(location.search);
 
 // A host's theme (?theme=light|dark: a frame that matches its help center, whatever the
 // visitor's system says), set before the first paint: index.html makes this script block
-// rendering until it has run. The page (src/web/app.rs, view::host_theme) starts from it.
-// The visitor's own pick, remembered, is set as early: the page (src/web/app.rs) starts from
+// rendering until it has run. The page (src/web/masthead.rs, view::host_theme) starts from it.
+// The visitor's own pick, remembered, is set as early: the page (src/web/masthead.rs) starts from
 // the same.
 const hostTheme = query.get('theme');
 const rememberedTheme = remembered('theme');
@@ -98,7 +98,7 @@ function remembered(name) {
 }
 
 /** Whether the page, for this visitor, opens with the view the first view was rendered for
- * (`rendered`: its client, os, shell, lang), as src/web/app.rs (`starting_choices`) decides:
+ * (`rendered`: its client, os, shell, lang), as src/view.rs (`Choices::starting`) decides:
  * no view in the link, and each remembered choice, else the browser's system and language,
  * the same. Anything else counts as different: the first view then stays hidden. */
 function showsTheVisitorsView(rendered) {

@@ -27,6 +27,12 @@ impl Target {
             .contains(&shell)
             .then_some(Target { os, shell })
     }
+
+    /// `os` with `shell` if people use that shell there, else with its usual one: a shell
+    /// asked for on another system gives way where the setup is made, and stays asked for.
+    pub fn with_shell_or_usual(os: Os, shell: Shell) -> Target {
+        Target::with_shell(os, shell).unwrap_or_else(|| Target::new(os))
+    }
 }
 
 /// Where the client runs. WSL is separate from Windows because a client inside WSL reads the

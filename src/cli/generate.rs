@@ -3,7 +3,7 @@
 
 use super::args::{GenerateArgs, offered, usage_error};
 use super::{diagnostics, input, json};
-use crate::check::{Field, Severity};
+use crate::check::Field;
 use crate::clients::{Client, Setup, Snippet, Values};
 use crate::i18n::{Lang, Msg};
 use crate::platform::{Shell, Target};
@@ -59,7 +59,7 @@ fn generate(
     ] {
         let findings = field.check(value, profile, args.client).findings;
         if field == Field::BaseUrl {
-            base_url_has_error = findings.iter().any(|f| f.rule.severity == Severity::Error);
+            base_url_has_error = Field::breaks_request_url(&findings);
         }
         eprint!(
             "{}",

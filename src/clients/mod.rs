@@ -231,6 +231,12 @@ impl Client {
         }
     }
 
+    /// Whether the page follows this client's setup with "check that it works" (the one
+    /// request of [`Client::check`]): curl's setup is that request already.
+    pub fn has_check_step(self) -> bool {
+        self != Client::Curl
+    }
+
     /// The systems the client runs on. Desktop apps have no WSL flavour.
     pub fn systems(self) -> &'static [Os] {
         match self {
@@ -440,6 +446,15 @@ impl Setup {
     /// The section with this id.
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|section| section.id == id)
+    }
+
+    /// The id of the alternative shown: the one asked for, if this setup has it, else the
+    /// first (a link's alternative may be another client's).
+    pub fn shown_section(&self, asked: Option<&str>) -> &'static str {
+        asked
+            .and_then(|id| self.section(id))
+            .or(self.sections.first())
+            .map_or("", |section| section.id)
     }
 }
 

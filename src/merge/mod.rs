@@ -18,7 +18,7 @@ pub use codex::merge_codex_config;
 /// The rules of the merge's own refusals, for the registry ([`crate::rules`]).
 pub use continue_dev::RULES;
 
-use crate::check::Finding;
+use crate::check::{Finding, Kind};
 use crate::clients::{Client, Values};
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
@@ -83,6 +83,13 @@ impl Target {
             .find(|target| target.file() == (client, file_name))
     }
 
+    /// What the doctor merges a pasted text of `kind` into: only Codex's `config.toml`, the
+    /// file people most often already have; the other files are merged from their card in
+    /// the setup (`for_file`), where the client and the file are known.
+    pub fn for_pasted(kind: Kind) -> Option<Target> {
+        (kind == Kind::CodexConfig).then_some(Target::CodexConfig)
+    }
+
     /// The client and the file name.
     pub fn file(self) -> (Client, &'static str) {
         match self {
@@ -118,6 +125,14 @@ fn masked(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_doctor_merges_only_a_codex_config() {
+        for kind in Kind::ALL {
+            let expected = (kind == Kind::CodexConfig).then_some(Target::CodexConfig);
+            assert_eq!(Target::for_pasted(kind), expected, "{kind:?}");
+        }
+    }
 
     #[test]
     fn every_target_names_a_file_its_client_writes() {

@@ -1,9 +1,11 @@
 //! The few browser facilities the page uses, each wrapped once: the visitor's system and
-//! language, the clipboard, file downloads, the crash banner, and what the page's start-up
-//! script left for it (an operator's profile, the doctor's worker in the one-file build).
+//! language, the choices remembered on this device, the clipboard, file downloads, the crash
+//! banner, and what the page's start-up script left for it (an operator's profile, the
+//! doctor's worker in the one-file build).
 
 use crate::i18n::{Lang, Msg};
 use crate::platform::Os;
+use crate::view::Remembered;
 use leptos::prelude::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -179,6 +181,36 @@ pub fn remember(name: &str, value: &str) {
         storage
             .set_item(&format!("{PREFERENCE_PREFIX}{name}"), value)
             .ok();
+    }
+}
+
+/// The choices this device remembers, as they were stored (js/boot.js reads the same names).
+pub fn remembered_choices() -> Remembered {
+    Remembered {
+        client: preference("client"),
+        os: preference("os"),
+        shell: preference("shell"),
+        lang: preference("lang"),
+    }
+}
+
+/// Remembers `choices` on this device; what is `None` is left as it was.
+pub fn remember_choices(choices: &Remembered) {
+    let Remembered {
+        client,
+        os,
+        shell,
+        lang,
+    } = choices;
+    for (name, value) in [
+        ("lang", lang),
+        ("client", client),
+        ("os", os),
+        ("shell", shell),
+    ] {
+        if let Some(value) = value {
+            remember(name, value);
+        }
     }
 }
 

@@ -131,9 +131,13 @@ pub fn Doctor(
             Box::new(move |received| text.set(received.text)),
         );
     };
+    let merge_target = move || kind().and_then(Target::for_pasted);
     let merge = move |_| {
+        let Some(target) = untrack(merge_target) else {
+            return;
+        };
         let task = Task::Merge {
-            target: Target::CodexConfig.id().to_owned(),
+            target: target.id().to_owned(),
             values: values.get_untracked(),
         };
         send(
@@ -228,7 +232,7 @@ pub fn Doctor(
                     {translated(Msg::DoctorFixAll)}
                 </button>
             </Show>
-            <Show when=move || kind() == Some(Kind::CodexConfig) && text.with(|t| !t.is_empty())>
+            <Show when=move || merge_target().is_some() && text.with(|t| !t.is_empty())>
                 <button type="button" class="merge" on:click=merge>
                     {translated(Msg::DoctorMerge)}
                 </button>

@@ -1,12 +1,76 @@
-//! A labelled input with its help text and the findings for what was typed in it.
+//! The details step (the key, the base URL, the model); a labelled input with its help text
+//! and the findings for what was typed in it.
 
 use super::lang::{Language, tr, translated, translated_texts};
 use crate::check::{self, Finding, LineIndex, Severity};
+use crate::clients::Client;
 use crate::doctor::Diagnostic;
 use crate::i18n::Msg;
 use crate::profile::Profile;
 use crate::symptoms;
 use leptos::prelude::*;
+
+/// What was typed into one of the details' fields, and its findings.
+#[derive(Clone, Copy)]
+pub struct Typed {
+    pub value: RwSignal<String>,
+    pub findings: Memo<Vec<Finding>>,
+}
+
+impl Typed {
+    /// `value` typed into `field`, judged as the core judges it for the client being set up
+    /// (some trim spaces around a key, some add /v1 to a base URL themselves), as the CLI
+    /// judges its options.
+    pub fn judged(
+        value: RwSignal<String>,
+        field: check::Field,
+        client: RwSignal<Client>,
+        profile: StoredValue<Profile>,
+    ) -> Typed {
+        let findings = Memo::new(move |_| {
+            let client = client.get();
+            value.with(|text| {
+                profile.with_value(|profile| field.check(text, profile, client).findings)
+            })
+        });
+        Typed { value, findings }
+    }
+}
+
+/// The first step: the key, the base URL and the model, each with its findings.
+#[component]
+pub fn DetailsStep(key: Typed, base_url: Typed, model: Typed) -> impl IntoView {
+    let profile = expect_context::<StoredValue<Profile>>();
+    view! {
+        <section aria-labelledby="details-heading">
+            <h2 id="details-heading">{translated(Msg::StepDetails)}</h2>
+            <Field
+                id="key"
+                label=Msg::KeyLabel
+                help=Msg::KeyHelp
+                secret=true
+                value=key.value
+                findings=key.findings
+            />
+            <Field
+                id="base-url"
+                label=Msg::BaseUrlLabel
+                help=Msg::BaseUrlHelp
+                inputmode="url"
+                value=base_url.value
+                findings=base_url.findings
+            />
+            <Field
+                id="model"
+                label=Msg::ModelLabel
+                help=Msg::ModelHelp
+                value=model.value
+                findings=model.findings
+                suggestions=profile.with_value(|p| p.models.clone())
+            />
+        </section>
+    }
+}
 
 /// One input. A `secret` field (the key) is masked until the visitor reveals it.
 #[component]

@@ -10,6 +10,7 @@ mod field;
 mod footer;
 mod import_links;
 mod lang;
+mod masthead;
 mod merge_panel;
 mod setup;
 mod snippet;

@@ -1,7 +1,8 @@
-//! The setup of the chosen client: its alternatives as tabs (the recommended one first), the
-//! chosen one's files and commands, where the client will send its requests, and a last
-//! step that checks it works.
+//! The files step: the setup of the chosen client, its alternatives as tabs (the recommended
+//! one first), the chosen one's files and commands, where the client will send its requests,
+//! and the import links; and a last step that checks it works.
 
+use super::import_links::ImportLinks;
 use super::lang::{tr, translated};
 use super::merge_panel::MergePanel;
 use super::snippet::SnippetCard;
@@ -12,16 +13,39 @@ use crate::platform::Target;
 use crate::profile::Profile;
 use leptos::prelude::*;
 
-/// The id of the alternative shown: the one asked for, if the setup has it, else the first.
-pub fn shown_section(setup: &Setup, asked: Option<&str>) -> &'static str {
-    asked
-        .and_then(|id| setup.section(id))
-        .or(setup.sections.first())
-        .map_or("", |section| section.id)
+/// The third step: the setup, then the import links.
+#[component]
+pub fn FilesStep(
+    setup: Memo<Setup>,
+    client: Signal<Client>,
+    tab: RwSignal<Option<String>>,
+    values: Signal<Values>,
+    base_url_has_error: Signal<bool>,
+    install_open: bool,
+) -> impl IntoView {
+    let profile = expect_context::<StoredValue<Profile>>();
+    let shows_placeholders = move || values.with(|v| v.key.is_empty() || v.model.is_empty());
+    view! {
+        <section aria-labelledby="files-heading">
+            <h2 id="files-heading">{translated(Msg::StepFiles)}</h2>
+            <Show when=shows_placeholders>
+                <p class="notice">{translated(Msg::PlaceholderNotice)}</p>
+            </Show>
+            <SetupStep
+                setup=setup
+                client=client
+                tab=tab
+                values=values
+                base_url_has_error=base_url_has_error
+                install_open=install_open
+            />
+            <ImportLinks profile=profile values=values />
+        </section>
+    }
 }
 
 #[component]
-pub fn SetupStep(
+fn SetupStep(
     setup: Memo<Setup>,
     client: Signal<Client>,
     /// The alternative asked for (a link's, or the last tab clicked).
@@ -32,7 +56,7 @@ pub fn SetupStep(
     /// Whether the install commands start unfolded (the visitor folds and unfolds them).
     install_open: bool,
 ) -> impl IntoView {
-    let shown = Memo::new(move |_| setup.with(|s| tab.with(|t| shown_section(s, t.as_deref()))));
+    let shown = Memo::new(move |_| setup.with(|s| tab.with(|t| s.shown_section(t.as_deref()))));
     let tab_ids = move || {
         setup.with(|s| {
             s.sections
