@@ -159,7 +159,8 @@ pub fn answer(request: &Request, profile: &Profile) -> Answer {
     }
 }
 
-/// An answer for a request that could not be read: nothing found, nothing changed.
+/// An answer for a request that could not be read: nothing found, nothing changed. A worker
+/// that cannot read a message at all answers with id 0.
 pub fn unreadable(id: u64) -> Answer {
     Answer {
         id,

@@ -72,7 +72,8 @@ struct State {
     profile: RefCell<Option<String>>,
     /// The running worker has been given `profile`.
     profile_sent: Cell<bool>,
-    /// The id of the last request sent.
+    /// The id of the last request sent; ids start at 1 (0 is the worker's, for a message it
+    /// could not read).
     last_id: Cell<u64>,
     /// The id of the request being answered, and its reply.
     in_flight: RefCell<Option<(u64, Reply)>>,
@@ -124,8 +125,10 @@ impl State {
                 let in_flight = state.in_flight.borrow_mut().take();
                 if let Some((id, reply)) = in_flight {
                     match serde_json::from_str::<Answer>(&text) {
-                        // An answer to another request than the one waited for is stale.
-                        Ok(answer) if answer.id != id => {
+                        // An answer to another request than the one waited for is stale; id 0
+                        // is the worker's answer to a message it could not read (a worker
+                        // of another build, say), which is this request's.
+                        Ok(answer) if answer.id != id && answer.id != 0 => {
                             *state.in_flight.borrow_mut() = Some((id, reply));
                             return;
                         }
