@@ -140,10 +140,9 @@ pub fn answer(request: &Request, profile: &Profile) -> Answer {
     }
     // A merged file is checked as what it is, where the doctor reads that kind of file.
     let kind = match (&request.task, &changes) {
-        (Task::Merge { target, .. }, Some(_)) => Target::from_id(target).and_then(|target| {
-            let (client, file_name) = target.file();
-            Kind::for_file(client, file_name)
-        }),
+        (Task::Merge { target, .. }, Some(_)) => {
+            Target::from_id(target).and_then(|target| target.file().1.kind)
+        }
         _ => None,
     }
     .or(chosen);

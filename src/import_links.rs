@@ -38,7 +38,7 @@ pub const CC_SWITCH_APPS: [(Client, &str); 4] = [
     (Client::ClaudeCode, "claude"),
     (Client::Codex, "codex"),
     (Client::GeminiCli, "gemini"),
-    (Client::OpenCode, "opencode"),
+    (Client::Opencode, "opencode"),
 ];
 
 /// Chatbox calls `apiHost` + this for an OpenAI-compatible provider.
@@ -88,7 +88,7 @@ pub fn links(profile: &Profile, values: &Values) -> Vec<ImportLink> {
         app: ImportApp::Chatbox,
         url: chatbox_link(
             profile,
-            &Client::OpenAiSdk.base_url(profile, base_url),
+            &Client::OpenaiSdk.base_url(profile, base_url),
             values,
         ),
         effect: Msg::ChatboxImportEffect,
@@ -413,7 +413,7 @@ mod tests {
                 ImportApp::CcSwitch(Client::ClaudeCode),
                 ImportApp::CcSwitch(Client::Codex),
                 ImportApp::CcSwitch(Client::GeminiCli),
-                ImportApp::CcSwitch(Client::OpenCode),
+                ImportApp::CcSwitch(Client::Opencode),
                 ImportApp::Chatbox,
             ]
         );

@@ -234,7 +234,7 @@ fn a_guess_is_never_an_error() {
 /// The kind to check a generated snippet as.
 fn kind_of(client: Client, kind: &SnippetKind) -> Option<Kind> {
     Some(match kind {
-        SnippetKind::File { file_name, .. } => Kind::for_file(client, file_name)?,
+        SnippetKind::File { file_name, .. } => client.file(file_name)?.kind?,
         SnippetKind::Link { .. } => Kind::CherryLink,
         SnippetKind::Value {
             field: Msg::FieldApiKey | Msg::FieldOpenAiApiKey | Msg::FieldClineApiKey,

@@ -123,7 +123,7 @@ fn expected_exports(
             ("ANTHROPIC_AUTH_TOKEN", key.to_owned()),
             ("ANTHROPIC_MODEL", model.to_owned()),
         ],
-        Client::OpenAiSdk => vec![
+        Client::OpenaiSdk => vec![
             ("OPENAI_BASE_URL", url.to_owned()),
             ("OPENAI_API_KEY", key.to_owned()),
         ],

@@ -354,7 +354,7 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
         let checked = if is_url {
             // Every reader of OPENAI_BASE_URL wants the relay's OpenAI-compatible base path.
             let client = reader
-                .or_else(|| (name == openai_sdk::BASE_URL_VARIABLE).then_some(Client::OpenAiSdk));
+                .or_else(|| (name == openai_sdk::BASE_URL_VARIABLE).then_some(Client::OpenaiSdk));
             url::check(value, &Context { client, ..*context })
         } else if is_key {
             key::check(
@@ -1142,7 +1142,7 @@ mod tests {
         ] {
             for client in [
                 Client::ClaudeCode,
-                Client::OpenAiSdk,
+                Client::OpenaiSdk,
                 Client::Aider,
                 Client::Codex,
             ] {

@@ -521,7 +521,7 @@ mod tests {
             "Codex sends `Bearer  sk-…`"
         );
         assert_eq!(
-            codes_for("sk-abc123abc123abc123 ", Client::OpenAiSdk),
+            codes_for("sk-abc123abc123abc123 ", Client::OpenaiSdk),
             ["key/surrounding-space"]
         );
         assert_eq!(
@@ -613,7 +613,7 @@ mod tests {
             codes_for(key, Client::ClaudeCode),
             ["key/surrounding-space-trimmed"]
         );
-        for client in [Client::Codex, Client::OpenAiSdk, Client::Curl] {
+        for client in [Client::Codex, Client::OpenaiSdk, Client::Curl] {
             assert_eq!(codes_for(key, client), ["key/whitespace"], "{client:?}");
         }
         assert_eq!(codes(key), ["key/whitespace"]);

@@ -1,8 +1,8 @@
 //! [`Kind`]: what kind of text is being checked, with its tables (its id, its label, whether
-//! it is one value, the file a client's setup writes). The table of the checker each kind
-//! runs is in the pipeline, the one part of the doctor that knows every checker.
+//! it is one value). Which file of a client's setup is of which kind is the client's (its
+//! spec's `files`). The table of the checker each kind runs is in the pipeline, the one part
+//! of the doctor that knows every checker.
 
-use crate::clients::Client;
 use crate::i18n::Msg;
 
 /// What kind of text is being checked.
@@ -66,17 +66,6 @@ impl Kind {
 
     pub fn from_id(id: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|kind| kind.id() == id)
-    }
-
-    /// The kind of a file `client`'s setup writes, when the doctor reads it.
-    pub fn for_file(client: Client, file_name: &str) -> Option<Kind> {
-        Some(match (client, file_name) {
-            (Client::Codex, "config.toml") => Kind::CodexConfig,
-            (Client::Codex, "auth.json") => Kind::CodexAuth,
-            (Client::ClaudeCode, "settings.json") => Kind::ClaudeSettings,
-            (Client::QwenCode, "settings.json") => Kind::QwenSettings,
-            _ => return None,
-        })
     }
 
     /// The name shown to people.

@@ -161,7 +161,7 @@ mod tests {
                 ["model/surrounding-space-trimmed"],
                 "{model:?}"
             );
-            for client in [Client::Codex, Client::OpenAiSdk] {
+            for client in [Client::Codex, Client::OpenaiSdk] {
                 assert_eq!(codes_for(model, client), ["model/whitespace"], "{model:?}");
             }
         }

@@ -788,7 +788,7 @@ mod tests {
                         .all(|c| *c == "url/surrounding-space-trimmed"),
                 "{url:?}: {trimmed:?}"
             );
-            for client in [None, Some(Client::Codex), Some(Client::OpenAiSdk)] {
+            for client in [None, Some(Client::Codex), Some(Client::OpenaiSdk)] {
                 let found = codes_for(url, client);
                 assert!(
                     !found.is_empty() && found.iter().all(|c| *c == "url/whitespace"),
@@ -850,7 +850,7 @@ mod tests {
         profile.clients.openai_compatible.base_path = "/v1".into();
         let context = Context {
             profile: &profile,
-            client: Some(Client::OpenAiSdk),
+            client: Some(Client::OpenaiSdk),
         };
         assert!(
             check("https://api.4096bytes.com/v1", &context)
@@ -883,7 +883,7 @@ mod tests {
         let v1 = "https://api.4096bytes.com/v1";
         assert_eq!(field(v1, Client::ClaudeCode), ["url/doubled-v1"]);
         assert_eq!(field(v1, Client::Codex), ["url/unexpected-path"]);
-        assert_eq!(field(v1, Client::OpenAiSdk), ["url/unexpected-path"]);
+        assert_eq!(field(v1, Client::OpenaiSdk), ["url/unexpected-path"]);
         // Cherry Studio adds /v1 only where the path has no version: it calls the same URL.
         assert!(field(v1, Client::CherryStudio).is_empty());
         for client in Client::ALL {
@@ -905,7 +905,7 @@ mod tests {
         v1_relay.clients.openai_compatible.base_path = "/v1".into();
         let codes = |url: &str| -> Vec<&str> {
             Field::BaseUrl
-                .check(url, &v1_relay, Client::OpenAiSdk)
+                .check(url, &v1_relay, Client::OpenaiSdk)
                 .findings
                 .iter()
                 .map(|f| f.rule.code)

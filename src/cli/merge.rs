@@ -3,7 +3,7 @@
 
 use super::args::{MergeArgs, usage_error};
 use super::{diagnostics, input};
-use crate::check::{self, Context, Kind, Report};
+use crate::check::{self, Context, Report};
 use crate::clients::Values;
 use crate::i18n::{Lang, Msg};
 use crate::merge;
@@ -46,12 +46,12 @@ fn merge_file(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang:
             }
             // What the merge kept (a placeholder, a broken provider table) is checked like any
             // file, on the merged text, so that nothing wrong is passed on in silence.
-            let (client, file_name) = args.into.file();
+            let (client, file) = args.into.file();
             let context = Context {
                 profile,
                 client: Some(client),
             };
-            let report = check::check(&merged.text, Kind::for_file(client, file_name), &context);
+            let report = check::check(&merged.text, file.kind, &context);
             if !report.findings.is_empty() {
                 let name = Msg::CliMergedFile.text(lang);
                 let styled =
@@ -65,14 +65,14 @@ fn merge_file(args: &MergeArgs, profile: &Profile, name: &str, text: &str, lang:
         }
         Err(findings) => {
             // The checker's report, for where the secrets are; only the blocking findings.
-            let (client, file_name) = args.into.file();
+            let (client, file) = args.into.file();
             let context = Context {
                 profile,
                 client: Some(client),
             };
             let report = Report {
                 findings,
-                ..check::check(text, Kind::for_file(client, file_name), &context)
+                ..check::check(text, file.kind, &context)
             };
             print!(
                 "{}",

@@ -1,14 +1,36 @@
 //! Aider: LiteLLM underneath, pointed at the relay by `OPENAI_API_BASE` and `OPENAI_API_KEY`,
 //! with the model named `openai/<model>` so that LiteLLM treats it as OpenAI-compatible.
 
-use super::{Api, Client, EnvSetup, Resolved, Setup, Snippet, env_sections};
+use super::{
+    Api, Client, ClientSpec, EnvSetup, JsonDialect, KeySpaces, Resolved, Setup, Snippet,
+    env_sections,
+};
 use crate::i18n::Msg;
-use crate::platform::{Shell, Target};
-use crate::profile::Profile;
+use crate::platform::{Os, Shell, Target};
+use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
 
 /// Aider's name for the base URL (through LiteLLM); the key is the SDKs' variable.
 pub const BASE_URL_VARIABLE: &str = "OPENAI_API_BASE";
+
+/// What onramp knows of Aider, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "aider",
+    name: "Aider",
+    rank: 9,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    key_spaces: KeySpaces::Harmful,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[BASE_URL_VARIABLE],
+    uses_shell: true,
+    check_step: true,
+    files: &[],
+    setup,
+};
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Aider.base_url(profile, values.base_url);

@@ -9,12 +9,34 @@
 //! `)`, so the link writes those three characters as JSON escapes, which survive that and
 //! decode to the characters themselves. The tests below pin each rule to the source read.
 
-use super::{Api, Client, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{
+    Api, Client, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet, SnippetKind,
+};
 use crate::i18n::Msg;
-use crate::platform::Format;
-use crate::profile::Profile;
+use crate::platform::{Format, Os};
+use crate::profile::{Profile, Protocol};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+
+/// What onramp knows of Cherry Studio, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "cherry-studio",
+    name: "Cherry Studio",
+    rank: 4,
+    protocol: Protocol::OpenAi,
+    systems: &[Os::Macos, Os::Linux, Os::Windows],
+    base_path: |clients| &clients.cherry_studio.base_path,
+    // Cherry Studio adds a `/v1` only to a path without a version, so none is doubled.
+    appends_v1: false,
+    key_spaces: KeySpaces::Harmful,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: false,
+    check_step: true,
+    files: &[],
+    setup: |profile, values, _| setup(profile, values),
+};
 
 pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
     let host = Client::CherryStudio.base_url(profile, values.base_url);

@@ -7,14 +7,23 @@
 //! instead, and with both set Claude Code warns that auth may not work, so it is cleared.
 
 use super::{
-    Api, Client, EnvSetup, Resolved, Section, Setup, Snippet, env_sections, install_commands,
+    Api, Client, ClientFile, ClientSpec, EnvSetup, JsonDialect, KeySpaces, Resolved, Section,
+    Setup, Snippet, env_sections, install_commands,
 };
+use crate::check::Kind;
 use crate::i18n::Msg;
+use crate::merge::Target as MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
-use crate::profile::Profile;
+use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
 
 const CLAUDE_DIR: &str = ".claude";
+/// The `env` block with the variables, or the same set in a shell.
+pub const SETTINGS_FILE: ClientFile = ClientFile {
+    name: "settings.json",
+    kind: Some(Kind::ClaudeSettings),
+    merge: Some(MergeTarget::ClaudeSettings),
+};
 /// Where Claude Code sends its requests, with `/v1/messages` appended.
 pub const BASE_URL_VARIABLE: &str = "ANTHROPIC_BASE_URL";
 /// The key, sent as `Authorization: Bearer <key>`.
@@ -40,6 +49,36 @@ pub fn variables<'a>(base_url: &'a str, values: &Resolved<'a>) -> [(&'static str
 /// The member of settings.json that holds the variables.
 pub const ENV: &str = "env";
 
+/// What onramp knows of Claude Code, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "claude-code",
+    name: "Claude Code",
+    rank: 2,
+    protocol: Protocol::Anthropic,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.claude_code.base_path,
+    appends_v1: true,
+    // Claude Code 2.1.332 trims both ends of the key, from files and from variables
+    // (observed against a loopback relay; `key_whitespace_verdicts_match_*`).
+    key_spaces: KeySpaces::Trimmed,
+    // Observed against a loopback relay with settings.json's `env`: Claude Code 2.1.332 sent
+    // `ANTHROPIC_AUTH_TOKEN` without a final U+3000, `ANTHROPIC_BASE_URL` without surrounding
+    // spaces, a tab or a U+3000, and `ANTHROPIC_MODEL` without a final space
+    // (`claude_doctor_conformance.rs` runs the claude-settings cases with them).
+    trims_values: true,
+    // Claude Code 2.1.332 reads settings.json with a byte order mark; it reads strict JSON
+    // otherwise (no comments).
+    json: JsonDialect {
+        bom: true,
+        comments: false,
+    },
+    variables: &[BASE_URL_VARIABLE, AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE],
+    uses_shell: true,
+    check_step: true,
+    files: &[SETTINGS_FILE],
+    setup,
+};
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::ClaudeCode.base_url(profile, values.base_url);
     let vars = variables(&base_url, values);
@@ -52,8 +91,8 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         serde_json::to_string_pretty(&serde_json::json!({ ENV: env })).unwrap_or_default() + "\n";
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     let settings_file = Snippet::file(
-        "settings.json",
-        target.os.home_path(CLAUDE_DIR, "settings.json"),
+        &SETTINGS_FILE,
+        target.os.home_path(CLAUDE_DIR, SETTINGS_FILE.name),
         Format::Json,
         settings,
     )

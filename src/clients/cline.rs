@@ -6,14 +6,36 @@
 //! adds no `/v1` of its own (read in their sources, see the tests; the command line is run
 //! by `tests/cline_conformance.rs`).
 
-use super::{Api, Client, Resolved, Section, Setup, Snippet, install_commands};
+use super::{
+    Api, Client, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet,
+    install_commands,
+};
 use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::{Shell, Target};
-use crate::profile::Profile;
+use crate::platform::{Os, Shell, Target};
+use crate::profile::{Profile, Protocol};
 
 /// The provider id `cline auth -p` takes for an OpenAI-compatible API.
 pub const CLI_PROVIDER: &str = "openai-compatible";
+
+/// What onramp knows of Cline / Roo Code, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "cline",
+    name: "Cline / Roo Code",
+    rank: 10,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    key_spaces: KeySpaces::Harmful,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: true,
+    check_step: true,
+    files: &[],
+    setup,
+};
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::Cline.base_url(profile, values.base_url);

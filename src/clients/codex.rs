@@ -12,16 +12,33 @@
 //! has one, it would make the file a duplicate-table error.
 
 use super::{
-    Api, Client, EnvSetup, Resolved, Section, Setup, Snippet, env_sections, install_commands,
+    Api, Client, ClientFile, ClientSpec, EnvSetup, JsonDialect, KeySpaces, Resolved, Section,
+    Setup, Snippet, env_sections, install_commands,
 };
+use crate::check::Kind;
 use crate::escape;
 use crate::i18n::Msg;
+use crate::merge::Target as MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
-use crate::profile::Profile;
+use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
 
 /// Codex's folder in the home directory (its default `CODEX_HOME`).
 const CODEX_DIR: &str = ".codex";
+
+/// The relay as a model provider, and the model.
+pub const CONFIG_FILE: ClientFile = ClientFile {
+    name: "config.toml",
+    kind: Some(Kind::CodexConfig),
+    merge: Some(MergeTarget::CodexConfig),
+};
+
+/// The key.
+pub const AUTH_FILE: ClientFile = ClientFile {
+    name: "auth.json",
+    kind: Some(Kind::CodexAuth),
+    merge: None,
+};
 
 /// The one member of `auth.json` Codex reads the key from.
 pub const AUTH_KEY: &str = "OPENAI_API_KEY";
@@ -155,14 +172,38 @@ pub fn provider_settings<'a>(
     settings
 }
 
+/// What onramp knows of Codex CLI, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "codex",
+    name: "Codex CLI",
+    rank: 1,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.codex.base_path,
+    appends_v1: false,
+    // Codex CLI 0.171 sends spaces and tabs at both ends of the key (observed against a
+    // loopback relay; `key_whitespace_verdicts_match_*`).
+    key_spaces: KeySpaces::Sent,
+    // Codex CLI 0.171 sends a model's final space and fails on a base URL's ("builder
+    // error").
+    trims_values: false,
+    // Codex CLI 0.171 stops on an auth.json that starts with a byte order mark.
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: true,
+    check_step: true,
+    files: &[CONFIG_FILE, AUTH_FILE],
+    setup,
+};
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let codex = &profile.clients.codex;
     let base_url = Client::Codex.base_url(profile, values.base_url);
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     let config_file = |source| {
         Snippet::file(
-            "config.toml",
-            target.os.home_path(CODEX_DIR, "config.toml"),
+            &CONFIG_FILE,
+            target.os.home_path(CODEX_DIR, CONFIG_FILE.name),
             Format::Toml,
             config(profile, values, &base_url, source),
         )
@@ -173,8 +214,8 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         .unwrap_or_default()
         + "\n";
     let auth_file = Snippet::file(
-        "auth.json",
-        target.os.home_path(CODEX_DIR, "auth.json"),
+        &AUTH_FILE,
+        target.os.home_path(CODEX_DIR, AUTH_FILE.name),
         Format::Json,
         auth,
     )

@@ -13,16 +13,24 @@
 //! rewrites the file. Starting it with `--config` and the file's path avoids both; `cn` does
 //! not expand a `~` in that path itself, so the shell must (see [`cli_start_command`]).
 
-use super::{Api, Client, Resolved, Section, Setup, Snippet, install_commands};
+use super::{
+    Api, Client, ClientFile, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet,
+    install_commands,
+};
 use crate::escape;
 use crate::i18n::Msg;
+use crate::merge::Target as MergeTarget;
 use crate::platform::{Format, Os, Target};
-use crate::profile::Profile;
+use crate::profile::{Profile, Protocol};
 use crate::shell::Shell;
 
 /// Continue's folder in the home directory, and its config file there.
 pub const CONFIG_DIR: &str = ".continue";
-pub const CONFIG_FILE: &str = "config.yaml";
+pub const CONFIG_FILE: ClientFile = ClientFile {
+    name: "config.yaml",
+    kind: None,
+    merge: Some(MergeTarget::ContinueConfig),
+};
 /// The top-level list of models.
 pub const MODELS: &str = "models";
 
@@ -89,16 +97,36 @@ pub fn extension_endpoint(model: &str) -> Api {
 /// The command that starts `cn` on this file, with its path written so that `shell` expands
 /// the home folder (PowerShell and cmd do not know `~`).
 pub fn cli_start_command(shell: Shell) -> String {
+    let file = CONFIG_FILE.name;
     let path = match shell {
-        Shell::Posix | Shell::Fish => format!("~/{CONFIG_DIR}/{CONFIG_FILE}"),
-        Shell::PowerShell => format!("\"$env:USERPROFILE\\{CONFIG_DIR}\\{CONFIG_FILE}\""),
-        Shell::Cmd => format!("\"%USERPROFILE%\\{CONFIG_DIR}\\{CONFIG_FILE}\""),
+        Shell::Posix | Shell::Fish => format!("~/{CONFIG_DIR}/{file}"),
+        Shell::PowerShell => format!("\"$env:USERPROFILE\\{CONFIG_DIR}\\{file}\""),
+        Shell::Cmd => format!("\"%USERPROFILE%\\{CONFIG_DIR}\\{file}\""),
     };
     format!("cn --config {path}\n")
 }
 
+/// What onramp knows of Continue, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "continue",
+    name: "Continue",
+    rank: 8,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    key_spaces: KeySpaces::Harmful,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: true,
+    check_step: true,
+    files: &[CONFIG_FILE],
+    setup,
+};
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Client::Continue.base_url(profile, values.base_url);
+    let base_url = Client::ContinueDev.base_url(profile, values.base_url);
     let content = format!(
         "name: {}\nversion: 0.0.1\nschema: v1\n{MODELS}:\n{}",
         escape::yaml(&profile.display_name),
@@ -112,8 +140,8 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
         _ => None,
     };
     let file = Snippet::file(
-        CONFIG_FILE,
-        target.os.home_path(CONFIG_DIR, CONFIG_FILE),
+        &CONFIG_FILE,
+        target.os.home_path(CONFIG_DIR, CONFIG_FILE.name),
         Format::Yaml,
         content,
     )
@@ -182,7 +210,7 @@ mod tests {
             base_url: String::new(),
             model: model.into(),
         };
-        Client::Continue.setup(&Profile::builtin(), &values, Target::new(Os::Linux))
+        Client::ContinueDev.setup(&Profile::builtin(), &values, Target::new(Os::Linux))
     }
 
     #[test]
@@ -194,7 +222,7 @@ mod tests {
                 model: model.into(),
             };
             let setup =
-                Client::Continue.setup(&Profile::builtin(), &values, Target::new(Os::Windows));
+                Client::ContinueDev.setup(&Profile::builtin(), &values, Target::new(Os::Windows));
             let file = &setup.sections[0].snippets[0];
             assert_eq!(
                 file.heading(Lang::En),
@@ -214,7 +242,7 @@ mod tests {
     fn the_command_line_is_started_on_the_file_with_a_path_each_shell_expands() {
         let command = |os, shell| {
             let target = Target::with_shell(os, shell).unwrap();
-            let setup = Client::Continue.setup(&Profile::builtin(), &Values::default(), target);
+            let setup = Client::ContinueDev.setup(&Profile::builtin(), &Values::default(), target);
             let section = setup.section("start-cli").unwrap().clone();
             assert_eq!(section.notes, [Msg::ContinueCliOnboardingNote]);
             section.snippets[1].content.clone()
@@ -314,7 +342,7 @@ mod tests {
             base_url: "https://r.example/".into(),
             model: "deepseek-chat".into(),
         };
-        let setup = Client::Continue.setup(&profile, &values, Target::new(Os::Linux));
+        let setup = Client::ContinueDev.setup(&profile, &values, Target::new(Os::Linux));
         assert_eq!(setup.request_url, "https://r.example/v1/chat/completions");
         let docs = YamlLoader::load_from_str(&setup.sections[0].snippets[0].content).unwrap();
         assert_eq!(

@@ -3,12 +3,13 @@
 //! key in the header it sends it in, the chosen model, and a minimal body. The command prints
 //! the HTTP status, so that the answer can be read against the list of what each status means.
 
-use super::{Api, Client, Resolved, Section, Setup, Snippet, SnippetKind};
+use super::{
+    Api, Client, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet, SnippetKind,
+};
 use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::Shell;
-use crate::platform::Target;
-use crate::profile::Profile;
+use crate::platform::{Os, Shell, Target};
+use crate::profile::{Profile, Protocol};
 
 /// What each answer means, from the relay's troubleshooting page.
 const ANSWERS: [Msg; 6] = [
@@ -29,6 +30,27 @@ const PROMPT: &str = "Say hello";
 
 /// The most tokens the answer may take.
 const MAX_TOKENS: u32 = 16;
+
+/// What onramp knows of curl, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "curl",
+    name: "curl",
+    rank: 6,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    // curl sends spaces and tabs at both ends of the key as typed.
+    key_spaces: KeySpaces::Sent,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: true,
+    // curl's setup is the request that checks it already.
+    check_step: false,
+    files: &[],
+    setup,
+};
 
 /// The curl client's own setup: the smoke test of the OpenAI-compatible chat endpoint, the one
 /// every relay serves.
@@ -293,14 +315,14 @@ mod tests {
             model: "gpt-5.5".into(),
             ..values()
         };
-        let cn = check(Client::Continue, &continue_responses, linux).unwrap();
+        let cn = check(Client::ContinueDev, &continue_responses, linux).unwrap();
         assert!(
             cn.starts_with("curl -sS 'https://api.4096bytes.com/responses'"),
             "{cn}"
         );
         for client in [
-            Client::OpenAiSdk,
-            Client::OpenCode,
+            Client::OpenaiSdk,
+            Client::Opencode,
             Client::Aider,
             Client::Cline,
             Client::QwenCode,

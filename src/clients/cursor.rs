@@ -1,9 +1,29 @@
 //! Cursor: no config file, only its settings screen. onramp gives the exact values to paste
 //! and says why Cursor may keep using its own models.
 
-use super::{Api, Client, Resolved, Section, Setup, Snippet};
+use super::{Api, Client, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet};
 use crate::i18n::Msg;
-use crate::profile::Profile;
+use crate::platform::Os;
+use crate::profile::{Profile, Protocol};
+
+/// What onramp knows of Cursor, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "cursor",
+    name: "Cursor",
+    rank: 3,
+    protocol: Protocol::OpenAi,
+    systems: &[Os::Macos, Os::Linux, Os::Windows],
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    key_spaces: KeySpaces::Harmful,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: false,
+    check_step: true,
+    files: &[],
+    setup: |profile, values, _| setup(profile, values),
+};
 
 pub fn setup(profile: &Profile, values: &Resolved) -> Setup {
     // Cursor appends /chat/completions to the override, like the OpenAI SDKs.

@@ -20,18 +20,27 @@
 //!   U+00FF (`模型`) stops it before any request ("Cannot convert argument to a ByteString").
 
 use super::{
-    Api, Client, EnvSetup, Resolved, Section, Setup, Snippet, env_sections, install_commands,
+    Api, Client, ClientFile, ClientSpec, EnvSetup, JsonDialect, KeySpaces, Resolved, Section,
+    Setup, Snippet, env_sections, install_commands,
 };
 use crate::escape;
 use crate::i18n::Msg;
 use crate::platform::{Format, Os, Target};
-use crate::profile::Profile;
+use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
 
 /// Gemini CLI's folder in the home directory.
 pub const SETTINGS_DIR: &str = ".gemini";
-pub const ENV_FILE: &str = ".env";
-pub const SETTINGS_FILE: &str = "settings.json";
+pub const ENV_FILE: ClientFile = ClientFile {
+    name: ".env",
+    kind: None,
+    merge: None,
+};
+pub const SETTINGS_FILE: ClientFile = ClientFile {
+    name: "settings.json",
+    kind: None,
+    merge: None,
+};
 /// The key, sent as `x-goog-api-key`.
 pub const API_KEY_VARIABLE: &str = "GEMINI_API_KEY";
 /// Where it sends its requests, with `/v1beta/models/…` appended.
@@ -43,6 +52,25 @@ pub const API_KEY_AUTH_TYPE: &str = "gemini-api-key";
 /// "Installation": `npm install -g @google/gemini-cli`), the one the conformance stage runs.
 pub const NPM_PACKAGE: &str = "@google/gemini-cli";
 
+/// What onramp knows of Gemini CLI, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "gemini-cli",
+    name: "Gemini CLI",
+    rank: 12,
+    protocol: Protocol::Gemini,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.gemini_cli.base_path,
+    appends_v1: false,
+    key_spaces: KeySpaces::Harmful,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: true,
+    check_step: true,
+    files: &[SETTINGS_FILE, ENV_FILE],
+    setup,
+};
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::GeminiCli.base_url(profile, values.base_url);
     let variables = [
@@ -52,8 +80,8 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     ];
     let wsl_note = (target.os == Os::Wsl).then_some(Msg::WslHomeNote);
     let settings_file = Snippet::file(
-        SETTINGS_FILE,
-        target.os.home_path(SETTINGS_DIR, SETTINGS_FILE),
+        &SETTINGS_FILE,
+        target.os.home_path(SETTINGS_DIR, SETTINGS_FILE.name),
         Format::Json,
         settings(),
     )
@@ -61,8 +89,8 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
 
     let env_file = env_file(&variables).map(|content| {
         Snippet::file(
-            ENV_FILE,
-            target.os.home_path(SETTINGS_DIR, ENV_FILE),
+            &ENV_FILE,
+            target.os.home_path(SETTINGS_DIR, ENV_FILE.name),
             Format::Text,
             content,
         )

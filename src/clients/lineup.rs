@@ -10,26 +10,6 @@ use super::Client;
 use crate::i18n::Msg;
 use crate::profile::{Profile, ProfileError, Protocol};
 
-impl Client {
-    /// The API the client speaks to the relay.
-    pub fn protocol(self) -> Protocol {
-        match self {
-            Client::ClaudeCode => Protocol::Anthropic,
-            Client::GeminiCli => Protocol::Gemini,
-            Client::Codex
-            | Client::Cursor
-            | Client::CherryStudio
-            | Client::OpenAiSdk
-            | Client::Curl
-            | Client::OpenCode
-            | Client::Continue
-            | Client::Aider
-            | Client::Cline
-            | Client::QwenCode => Protocol::OpenAi,
-        }
-    }
-}
-
 /// Why a relay does not offer a client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unavailable {
@@ -211,7 +191,7 @@ mod tests {
             Some(Unavailable::NotShown)
         );
         let no_default = profile(|p| p.shown_clients = Some(vec!["opencode".into()]));
-        assert_eq!(default_client(&no_default), Client::OpenCode);
+        assert_eq!(default_client(&no_default), Client::Opencode);
     }
 
     #[test]

@@ -1,27 +1,30 @@
 //! The clients onramp writes setup for: what each needs, and what it writes where.
 //!
-//! Each client lives in its own module and is listed in [`Client::ALL`]. A client turns the
-//! customer's [`Values`] into a [`Setup`] for one [`Target`] (system and shell): one or more
-//! alternative [`Section`]s (a settings file, environment variables…), each made of
-//! [`Snippet`]s, plus the URL the client will call, so people see where each path comes from.
+//! A client is one file, `src/clients/<module>.rs`: its setup, the facts the doctor and the
+//! merge read about it, and its [`ClientSpec`] (`pub const SPEC: ClientSpec`), which says
+//! who it is, where it runs, how it reads a key and a JSON file, which files it writes (with
+//! the doctor's [`Kind`] and the merge's [`MergeTarget`] for each) and which function makes
+//! its setup. build.rs makes the registry from those files (`clients_registry`): the module
+//! declarations, the [`Client`] enum (`claude_code.rs` is `Client::ClaudeCode`),
+//! [`Client::ALL`] and [`Client::spec`]; adding a client is adding its file. The methods of
+//! [`Client`] below read the spec.
+//!
+//! A client turns the customer's [`Values`] into a [`Setup`] for one [`Target`] (system and
+//! shell): one or more alternative [`Section`]s (a settings file, environment variables…),
+//! each made of [`Snippet`]s, plus the URL the client will call, so people see where each
+//! path comes from.
 
-pub mod aider;
-pub mod cherry_studio;
-pub mod claude_code;
-pub mod cline;
-pub mod codex;
-pub mod continue_dev;
-pub mod curl;
-pub mod cursor;
-pub mod gemini_cli;
+include!(concat!(env!("OUT_DIR"), "/clients_registry.rs"));
+
+client_modules!();
+/// Not a client: which clients a relay offers.
 pub mod lineup;
-pub mod openai_sdk;
-pub mod opencode;
-pub mod qwen_code;
 
+use crate::check::Kind;
 use crate::i18n::{Lang, Msg};
+use crate::merge::Target as MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
-use crate::profile::Profile;
+use crate::profile::{ClientProfiles, Profile, Protocol};
 use crate::shell::{EnvChange, Scope};
 
 /// The API a client calls at its request URL: what its requests look like, so that one test
@@ -55,72 +58,147 @@ impl Api {
     }
 }
 
-/// A client onramp can set up.
+/// What a client's module declares about it (its `SPEC`): every fact about the client that
+/// is not in its setup's code.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientSpec {
+    /// The stable id used on the command line, in JSON and in profiles.
+    pub id: &'static str,
+    /// The name shown to people.
+    pub name: &'static str,
+    /// Where the client stands in lists (the page's choice, `onramp clients`, a relay's
+    /// clients when its profile lists none): 1 first. No two clients share one.
+    pub rank: u8,
+    /// The API the client speaks to the relay.
+    pub protocol: Protocol,
+    /// The systems the client runs on. Desktop apps have no WSL flavour.
+    pub systems: &'static [Os],
+    /// Where in the profile the path this relay wants after its base URL is, for this
+    /// client's base URL setting.
+    pub base_path: fn(&ClientProfiles) -> &str,
+    /// Whether the client appends `/v1` to its base URL itself, whatever is there (so a `/v1`
+    /// there is doubled).
+    pub appends_v1: bool,
+    /// What spaces and tabs at either end of the key do with this client.
+    pub key_spaces: KeySpaces,
+    /// Whether the client trims the whitespace around a key, base URL and model name it
+    /// reads, ideographic spaces (U+3000) included, as JavaScript's `trim()` does.
+    pub trims_values: bool,
+    /// How the client reads its JSON settings file, if it has one.
+    pub json: JsonDialect,
+    /// Environment variables only this client reads, so that their name tells which client a
+    /// pasted line is for.
+    pub variables: &'static [&'static str],
+    /// Whether the setup has shell commands, so that the shell matters.
+    pub uses_shell: bool,
+    /// Whether the page follows the setup with "check that it works" (the one request of
+    /// [`Client::check`]).
+    pub check_step: bool,
+    /// The files the setup writes.
+    pub files: &'static [ClientFile],
+    /// The setup for `target`, from the values to write.
+    pub setup: fn(&Profile, &Resolved, Target) -> Setup,
+}
+
+/// What spaces and tabs at the ends of a key do, observed against a loopback relay and
+/// re-checked by the conformance tests (`key_whitespace_verdicts_match_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Client {
-    Codex,
-    ClaudeCode,
-    Cursor,
-    CherryStudio,
-    OpenAiSdk,
-    Curl,
-    OpenCode,
-    Continue,
-    Aider,
-    Cline,
-    QwenCode,
-    GeminiCli,
+pub enum KeySpaces {
+    /// The client trims both ends.
+    Trimmed,
+    /// The client sends both, so only the trailing ones are dropped (by the server: HTTP
+    /// drops whitespace after a header's value, not inside it).
+    Sent,
+    /// The client is harmed by both, or was not run that way and is taken to be.
+    Harmful,
+}
+
+/// How a client reads a JSON settings file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonDialect {
+    /// Whether it reads a file that starts with a byte order mark.
+    pub bom: bool,
+    /// Whether it reads `//` and `/* */` comments.
+    pub comments: bool,
+}
+
+impl JsonDialect {
+    /// Strict JSON: no byte order mark, no comments.
+    pub const STRICT: JsonDialect = JsonDialect {
+        bom: false,
+        comments: false,
+    };
+}
+
+/// A file a client's setup writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientFile {
+    /// The file's name alone, as the setup writes it and downloads it.
+    pub name: &'static str,
+    /// What the doctor reads it as, if it has a checker for it.
+    pub kind: Option<Kind>,
+    /// What the relay's settings are merged into when people already have the file.
+    pub merge: Option<MergeTarget>,
+}
+
+/// `clients` in the order of their specs' `rank`, at compile time; two with one rank stop the
+/// build.
+const fn by_rank<const N: usize>(mut clients: [Client; N]) -> [Client; N] {
+    let mut sorted = 0;
+    while sorted < N {
+        let mut at = sorted;
+        while at > 0 && clients[at - 1].spec().rank >= clients[at].spec().rank {
+            assert!(
+                clients[at - 1].spec().rank != clients[at].spec().rank,
+                "two clients share a rank"
+            );
+            clients.swap(at - 1, at);
+            at -= 1;
+        }
+        sorted += 1;
+    }
+    clients
+}
+
+/// Every variable a client's spec names as its own, with the client, in one table made while
+/// compiling (a loop over the specs at run time was 300 bytes more of the doctor's wasm).
+const OWN_VARIABLES: [(&str, Client); own_variable_count()] = own_variables();
+
+const fn own_variable_count() -> usize {
+    let mut count = 0;
+    let mut client = 0;
+    while client < Client::ALL.len() {
+        count += Client::ALL[client].spec().variables.len();
+        client += 1;
+    }
+    count
+}
+
+const fn own_variables<const N: usize>() -> [(&'static str, Client); N] {
+    let mut table = [("", Client::Codex); N];
+    let mut filled = 0;
+    let mut client = 0;
+    while client < Client::ALL.len() {
+        let variables = Client::ALL[client].spec().variables;
+        let mut variable = 0;
+        while variable < variables.len() {
+            table[filled] = (variables[variable], Client::ALL[client]);
+            filled += 1;
+            variable += 1;
+        }
+        client += 1;
+    }
+    table
 }
 
 impl Client {
-    pub const ALL: [Client; 12] = [
-        Client::Codex,
-        Client::ClaudeCode,
-        Client::Cursor,
-        Client::CherryStudio,
-        Client::OpenAiSdk,
-        Client::Curl,
-        Client::OpenCode,
-        Client::Continue,
-        Client::Aider,
-        Client::Cline,
-        Client::QwenCode,
-        Client::GeminiCli,
-    ];
-
     /// The stable id used on the command line and in JSON.
     pub fn id(self) -> &'static str {
-        match self {
-            Client::Codex => "codex",
-            Client::ClaudeCode => "claude-code",
-            Client::Cursor => "cursor",
-            Client::CherryStudio => "cherry-studio",
-            Client::OpenAiSdk => "openai-sdk",
-            Client::Curl => "curl",
-            Client::OpenCode => "opencode",
-            Client::Continue => "continue",
-            Client::Aider => "aider",
-            Client::Cline => "cline",
-            Client::QwenCode => "qwen-code",
-            Client::GeminiCli => "gemini-cli",
-        }
+        read_spec!(self, |spec| spec.id)
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Client::Codex => "Codex CLI",
-            Client::ClaudeCode => "Claude Code",
-            Client::Cursor => "Cursor",
-            Client::CherryStudio => "Cherry Studio",
-            Client::OpenAiSdk => "OpenAI SDKs (Python, Node.js)",
-            Client::Curl => "curl",
-            Client::OpenCode => "OpenCode",
-            Client::Continue => "Continue",
-            Client::Aider => "Aider",
-            Client::Cline => "Cline / Roo Code",
-            Client::QwenCode => "Qwen Code",
-            Client::GeminiCli => "Gemini CLI",
-        }
+        read_spec!(self, |spec| spec.name)
     }
 
     pub fn from_id(id: &str) -> Option<Client> {
@@ -129,21 +207,7 @@ impl Client {
 
     /// The path this relay wants after its base URL in this client's base URL setting.
     pub fn base_path(self, profile: &Profile) -> &str {
-        let clients = &profile.clients;
-        match self {
-            Client::Codex => &clients.codex.base_path,
-            Client::ClaudeCode => &clients.claude_code.base_path,
-            Client::CherryStudio => &clients.cherry_studio.base_path,
-            Client::GeminiCli => &clients.gemini_cli.base_path,
-            Client::Cursor
-            | Client::OpenAiSdk
-            | Client::Curl
-            | Client::OpenCode
-            | Client::Continue
-            | Client::Aider
-            | Client::Cline
-            | Client::QwenCode => &clients.openai_compatible.base_path,
-        }
+        read_spec!(self, |spec| (spec.base_path)(&profile.clients))
     }
 
     /// The base URL to give this client: the relay's (or the typed) base URL followed by the
@@ -153,96 +217,77 @@ impl Client {
     }
 
     /// Whether the client appends `/v1` to its base URL itself, whatever is there (so a `/v1`
-    /// there is doubled). Cherry Studio adds one only to a path without a version.
+    /// there is doubled).
     pub fn appends_v1(self) -> bool {
-        matches!(self, Client::ClaudeCode)
+        read_spec!(self, |spec| spec.appends_v1)
     }
 
     /// Whether spaces and tabs at `end` of the key do no harm with this client: it trims
-    /// them, or HTTP does (a server drops whitespace after a header's value, not inside it).
-    /// Observed against a loopback relay, and re-checked by the conformance tests
-    /// (`key_whitespace_verdicts_match_*`): Claude Code 2.1.332 trims both ends (from files
-    /// and from variables); Codex CLI 0.171 and curl send both, so only the trailing ones are
-    /// dropped (by the server); the OpenAI Python SDK 3.54 sends a leading one
-    /// (`Bearer  sk-…`) and refuses to send a trailing one; Qwen Code 0.24.4 sends a leading
-    /// one. Clients not run that way are taken as harmed by both.
+    /// them, or HTTP does.
     pub fn drops_key_spaces(self, end: KeyEnd) -> bool {
-        match self {
-            Client::ClaudeCode => true,
-            Client::Codex | Client::Curl | Client::QwenCode => end == KeyEnd::End,
-            _ => false,
+        match read_spec!(self, |spec| spec.key_spaces) {
+            KeySpaces::Trimmed => true,
+            KeySpaces::Sent => end == KeyEnd::End,
+            KeySpaces::Harmful => false,
         }
     }
 
-    /// Whether the client trims the whitespace around a key, base URL and model name it reads,
-    /// ideographic spaces (U+3000) included, as JavaScript's `trim()` does. Observed against
-    /// a loopback relay with settings.json's `env`: Claude Code 2.1.332 sent
-    /// `ANTHROPIC_AUTH_TOKEN` without a final U+3000, `ANTHROPIC_BASE_URL` without surrounding
-    /// spaces, a tab or a U+3000, and `ANTHROPIC_MODEL` without a final space
-    /// (`claude_doctor_conformance.rs` runs the claude-settings cases with them). Codex
-    /// CLI 0.171 sends a model's final space and fails on a base URL's ("builder error"); the
-    /// OpenAI Python SDK 3.54 sends a model's and fails on a base URL's.
+    /// Whether the client trims the whitespace around a key, base URL and model name it reads.
     pub fn trims_values(self) -> bool {
-        matches!(self, Client::ClaudeCode)
+        read_spec!(self, |spec| spec.trims_values)
     }
 
-    /// Whether the client reads a JSON settings file that starts with a byte order mark:
-    /// Claude Code 2.1.332 and Qwen Code 0.24.4 read settings.json with one; Codex CLI 0.171
-    /// stops on an auth.json with one.
+    /// Whether the client reads a JSON settings file that starts with a byte order mark.
     pub fn reads_json_with_bom(self) -> bool {
-        matches!(self, Client::ClaudeCode | Client::QwenCode)
+        read_spec!(self, |spec| spec.json.bom)
     }
 
-    /// Whether the client reads `//` and `/* */` comments in its JSON settings file: Qwen Code
-    /// 0.24.4 does (observed); Codex and Claude Code read strict JSON.
+    /// Whether the client reads `//` and `/* */` comments in its JSON settings file.
     pub fn reads_json_comments(self) -> bool {
-        matches!(self, Client::QwenCode)
+        read_spec!(self, |spec| spec.json.comments)
     }
 
     /// The client that reads an environment variable of this name, where the name tells:
-    /// Claude Code's variables, and the variable the relay's Codex setup names in `env_key`.
-    /// The SDKs' `OPENAI_*` names are read by many clients, so they tell nothing.
+    /// the variables a client's spec names as its own, and the variable the relay's Codex
+    /// setup names in `env_key`. The SDKs' `OPENAI_*` names are read by many clients, so they
+    /// tell nothing.
     pub fn reading_variable(name: &str, profile: &Profile) -> Option<Client> {
-        use claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE};
-        if [BASE_URL_VARIABLE, AUTH_TOKEN_VARIABLE, API_KEY_VARIABLE].contains(&name) {
-            Some(Client::ClaudeCode)
-        } else if name == profile.clients.codex.env_key {
-            Some(Client::Codex)
-        } else if name == aider::BASE_URL_VARIABLE {
-            Some(Client::Aider)
-        } else {
-            None
-        }
+        OWN_VARIABLES
+            .iter()
+            .find(|(variable, _)| *variable == name)
+            .map(|&(_, client)| client)
+            .or_else(|| (name == profile.clients.codex.env_key).then_some(Client::Codex))
     }
 
     /// Whether the setup has shell commands, so that the shell matters.
     pub fn uses_shell(self) -> bool {
-        match self {
-            Client::Codex
-            | Client::ClaudeCode
-            | Client::OpenAiSdk
-            | Client::Curl
-            | Client::Aider
-            | Client::Cline
-            | Client::QwenCode
-            | Client::Continue
-            | Client::GeminiCli => true,
-            Client::Cursor | Client::CherryStudio | Client::OpenCode => false,
-        }
+        read_spec!(self, |spec| spec.uses_shell)
     }
 
     /// Whether the page follows this client's setup with "check that it works" (the one
-    /// request of [`Client::check`]): curl's setup is that request already.
+    /// request of [`Client::check`]).
     pub fn has_check_step(self) -> bool {
-        self != Client::Curl
+        read_spec!(self, |spec| spec.check_step)
     }
 
     /// The systems the client runs on. Desktop apps have no WSL flavour.
     pub fn systems(self) -> &'static [Os] {
-        match self {
-            Client::Cursor | Client::CherryStudio => &[Os::Macos, Os::Linux, Os::Windows],
-            _ => &Os::ALL,
-        }
+        read_spec!(self, |spec| spec.systems)
+    }
+
+    /// The API the client speaks to the relay.
+    pub fn protocol(self) -> Protocol {
+        read_spec!(self, |spec| spec.protocol)
+    }
+
+    /// The files the client's setup writes.
+    pub fn files(self) -> &'static [ClientFile] {
+        read_spec!(self, |spec| spec.files)
+    }
+
+    /// The file of the client's setup named `file_name`.
+    pub fn file(self, file_name: &str) -> Option<&'static ClientFile> {
+        self.files().iter().find(|file| file.name == file_name)
     }
 
     /// The one request that proves this client's setup works: the client's API at the URL the
@@ -260,20 +305,7 @@ impl Client {
     /// The setup for this client on `target`.
     pub fn setup(self, profile: &Profile, values: &Values, target: Target) -> Setup {
         let values = values.resolve(profile);
-        match self {
-            Client::Codex => codex::setup(profile, &values, target),
-            Client::ClaudeCode => claude_code::setup(profile, &values, target),
-            Client::Cursor => cursor::setup(profile, &values),
-            Client::CherryStudio => cherry_studio::setup(profile, &values),
-            Client::OpenAiSdk => openai_sdk::setup(profile, &values, target),
-            Client::Curl => curl::setup(profile, &values, target),
-            Client::OpenCode => opencode::setup(profile, &values, target),
-            Client::Continue => continue_dev::setup(profile, &values, target),
-            Client::Aider => aider::setup(profile, &values, target),
-            Client::Cline => cline::setup(profile, &values, target),
-            Client::QwenCode => qwen_code::setup(profile, &values, target),
-            Client::GeminiCli => gemini_cli::setup(profile, &values, target),
-        }
+        read_spec!(self, |spec| (spec.setup)(profile, &values, target))
     }
 }
 
@@ -351,9 +383,13 @@ pub struct Snippet {
 }
 
 impl Snippet {
-    fn file(file_name: &'static str, path: String, format: Format, content: String) -> Snippet {
+    /// `file`, one its client's spec declares, at `path`.
+    fn file(file: &ClientFile, path: String, format: Format, content: String) -> Snippet {
         Snippet {
-            kind: SnippetKind::File { file_name, path },
+            kind: SnippetKind::File {
+                file_name: file.name,
+                path,
+            },
             format,
             content,
             notes: Vec::new(),
@@ -766,11 +802,11 @@ mod tests {
             "curl -fsSL https://claude.ai/install.cmd -o install.cmd && install.cmd && del install.cmd\n"
         );
         assert_eq!(
-            first(Client::OpenCode, Os::Linux, Shell::Posix),
+            first(Client::Opencode, Os::Linux, Shell::Posix),
             "curl -fsSL https://opencode.ai/install | bash\n"
         );
         assert_eq!(
-            first(Client::OpenCode, Os::Windows, Shell::PowerShell),
+            first(Client::Opencode, Os::Windows, Shell::PowerShell),
             "npm install -g opencode-ai\n"
         );
         assert_eq!(
@@ -819,9 +855,9 @@ mod tests {
         for (client, package) in [
             (Client::Codex, codex::NPM_PACKAGE),
             (Client::ClaudeCode, claude_code::NPM_PACKAGE),
-            (Client::OpenAiSdk, openai_sdk::NPM_PACKAGE),
-            (Client::OpenCode, opencode::NPM_PACKAGE),
-            (Client::Continue, continue_dev::NPM_PACKAGE),
+            (Client::OpenaiSdk, openai_sdk::NPM_PACKAGE),
+            (Client::Opencode, opencode::NPM_PACKAGE),
+            (Client::ContinueDev, continue_dev::NPM_PACKAGE),
             (Client::Cline, cline::NPM_PACKAGE),
             (Client::QwenCode, qwen_code::NPM_PACKAGE),
             (Client::GeminiCli, gemini_cli::NPM_PACKAGE),
@@ -837,6 +873,80 @@ mod tests {
     fn ids_round_trip() {
         for client in Client::ALL {
             assert_eq!(Client::from_id(client.id()), Some(client));
+        }
+    }
+
+    /// The modules of src/clients/ that are not clients.
+    const NOT_CLIENTS: [&str; 2] = ["mod", "lineup"];
+
+    /// Every file of src/clients/ but [`NOT_CLIENTS`] is a client that declares its spec where
+    /// build.rs finds it (a line starting `pub const SPEC: ClientSpec`), and the registry lists
+    /// each client once, with an id and a name of its own.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_client_file_declares_its_spec_and_is_listed_once() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/clients");
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            if path.extension().is_some_and(|e| e == "rs") && !NOT_CLIENTS.contains(&stem.as_str())
+            {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(
+                    text.lines()
+                        .any(|line| line.starts_with("pub const SPEC: ClientSpec")),
+                    "{} declares no `pub const SPEC: ClientSpec` at the start of a line",
+                    path.display()
+                );
+                files.push(stem);
+            }
+        }
+        files.sort();
+        let mut listed: Vec<&str> = Client::ALL.iter().map(|c| c.module()).collect();
+        listed.sort();
+        assert_eq!(listed, files);
+        for (what, fact) in [
+            ("module", Client::module as fn(Client) -> &'static str),
+            ("id", Client::id),
+            ("name", Client::name),
+        ] {
+            let mut seen: Vec<&str> = Client::ALL.map(fact).to_vec();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), Client::ALL.len(), "a {what} listed twice");
+        }
+        let ranks: Vec<u8> = Client::ALL.iter().map(|c| c.spec().rank).collect();
+        assert!(
+            ranks.is_sorted() && ranks.windows(2).all(|w| w[0] != w[1]),
+            "{ranks:?}"
+        );
+    }
+
+    /// The files a client's spec declares are the files its setups write: each file snippet
+    /// names one of them, and each is written on some system.
+    #[test]
+    fn every_client_declares_the_files_its_setups_write() {
+        let mut written: Vec<(Client, &'static str)> = Vec::new();
+        for (client, target, setup) in every_setup(&Values::default()) {
+            for snippet in setup.sections.iter().flat_map(|s| &s.snippets) {
+                if let SnippetKind::File { file_name, .. } = snippet.kind {
+                    assert!(
+                        client.file(file_name).is_some(),
+                        "{client:?} {target:?} writes {file_name}, which its spec does not declare"
+                    );
+                    written.push((client, file_name));
+                }
+            }
+        }
+        for client in Client::ALL {
+            for file in client.files() {
+                assert!(
+                    written.contains(&(client, file.name)),
+                    "{client:?} declares {}, which no setup writes",
+                    file.name
+                );
+            }
         }
     }
 

@@ -3,11 +3,14 @@
 //! path (`/chat/completions`) to the base URL. The examples rely on exactly that, so the
 //! same two variables serve any program built on these SDKs.
 
-use super::{Api, Client, EnvSetup, Resolved, Setup, Snippet, env_sections};
+use super::{
+    Api, Client, ClientFile, ClientSpec, EnvSetup, JsonDialect, KeySpaces, Resolved, Setup,
+    Snippet, env_sections,
+};
 use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::{Format, Shell, Target};
-use crate::profile::Profile;
+use crate::platform::{Format, Os, Shell, Target};
+use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
 
 /// Where the SDKs (and many tools built on them) send their requests.
@@ -15,22 +18,58 @@ pub const BASE_URL_VARIABLE: &str = "OPENAI_BASE_URL";
 /// The key the SDKs send as `Authorization: Bearer <key>`.
 pub const API_KEY_VARIABLE: &str = "OPENAI_API_KEY";
 
+/// The Python example, in the current folder.
+pub const PYTHON_EXAMPLE: ClientFile = ClientFile {
+    name: "example.py",
+    kind: None,
+    merge: None,
+};
+
+/// The Node.js example, in the current folder.
+pub const NODE_EXAMPLE: ClientFile = ClientFile {
+    name: "example.mjs",
+    kind: None,
+    merge: None,
+};
+
+/// What onramp knows of OpenAI SDKs (Python, Node.js), for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "openai-sdk",
+    name: "OpenAI SDKs (Python, Node.js)",
+    rank: 5,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    // The OpenAI Python SDK 3.54 sends a leading space (`Bearer  sk-…`) and refuses to send a
+    // trailing one.
+    key_spaces: KeySpaces::Harmful,
+    // The OpenAI Python SDK 3.54 sends a model's final space and fails on a base URL's.
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: true,
+    check_step: true,
+    files: &[PYTHON_EXAMPLE, NODE_EXAMPLE],
+    setup,
+};
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Client::OpenAiSdk.base_url(profile, values.base_url);
+    let base_url = Client::OpenaiSdk.base_url(profile, values.base_url);
     // A JSON string literal is also a valid Python and JavaScript string literal.
     let model = escape::json(values.model);
     // Both examples go with either way of setting the variables: each section is whole.
     let examples = [
         Snippet::file(
-            "example.py",
-            "example.py".into(),
+            &PYTHON_EXAMPLE,
+            PYTHON_EXAMPLE.name.into(),
             Format::Python,
             python_example(&model),
         )
         .with_notes([Msg::SdkPythonNote]),
         Snippet::file(
-            "example.mjs",
-            "example.mjs".into(),
+            &NODE_EXAMPLE,
+            NODE_EXAMPLE.name.into(),
             Format::JavaScript,
             node_example(&model),
         )
@@ -115,7 +154,7 @@ mod tests {
             base_url: String::new(),
             model: "m\"x".into(),
         };
-        let setup = Client::OpenAiSdk.setup(&Profile::builtin(), &values, Target::new(Os::Linux));
+        let setup = Client::OpenaiSdk.setup(&Profile::builtin(), &values, Target::new(Os::Linux));
         let session = &setup.sections[0].snippets[0].content;
         assert_eq!(
             session,

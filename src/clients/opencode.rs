@@ -3,10 +3,14 @@
 //! that provider's model selected as the default. A provider without models is dropped by
 //! OpenCode, so the model is always listed.
 
-use super::{Api, Client, Resolved, Section, Setup, Snippet, install_commands};
+use super::{
+    Api, Client, ClientFile, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet,
+    install_commands,
+};
 use crate::i18n::Msg;
+use crate::merge::Target as MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
-use crate::profile::Profile;
+use crate::profile::{Profile, Protocol};
 
 /// The member holding the providers, each under its id.
 pub const PROVIDERS: &str = "provider";
@@ -28,8 +32,34 @@ pub fn model(profile: &Profile, model: &str) -> String {
     format!("{}/{model}", profile.id)
 }
 
+/// The relay as a provider, and the model.
+pub const CONFIG_FILE: ClientFile = ClientFile {
+    name: "opencode.json",
+    kind: None,
+    merge: Some(MergeTarget::OpenCodeConfig),
+};
+
+/// What onramp knows of OpenCode, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "opencode",
+    name: "OpenCode",
+    rank: 7,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    key_spaces: KeySpaces::Harmful,
+    trims_values: false,
+    json: JsonDialect::STRICT,
+    variables: &[],
+    uses_shell: false,
+    check_step: true,
+    files: &[CONFIG_FILE],
+    setup,
+};
+
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
-    let base_url = Client::OpenCode.base_url(profile, values.base_url);
+    let base_url = Client::Opencode.base_url(profile, values.base_url);
     let config = serde_json::json!({
         "$schema": "https://opencode.ai/config.json",
         PROVIDERS: { profile.id.as_str(): provider(profile, &base_url, values) },
@@ -50,7 +80,7 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
             title: Msg::OpenCodeTitle,
             notes: Vec::new(),
             snippets: vec![
-                Snippet::file("opencode.json", path, Format::Json, content)
+                Snippet::file(&CONFIG_FILE, path, Format::Json, content)
                     .with_notes([Msg::OpenCodeNote].into_iter().chain(wsl_note)),
             ],
             next_step: Msg::OpenCodeNextStep,
@@ -85,7 +115,7 @@ mod tests {
             base_url: String::new(),
             model: "gpt-5.5".into(),
         };
-        let setup = Client::OpenCode.setup(&Profile::builtin(), &values, Target::new(Os::Linux));
+        let setup = Client::Opencode.setup(&Profile::builtin(), &values, Target::new(Os::Linux));
         let file = &setup.sections[0].snippets[0];
         assert_eq!(file.heading(Lang::En), "~/.config/opencode/opencode.json");
         let config: serde_json::Value = serde_json::from_str(&file.content).unwrap();

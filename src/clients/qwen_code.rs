@@ -18,16 +18,24 @@
 //! - The environment route needs all three `OPENAI_*` variables: without a model it stops
 //!   with "No auth type is selected".
 
-use super::{Api, EnvSetup, Resolved, Section, Setup, Snippet, env_sections, install_commands};
+use super::{
+    Api, ClientFile, ClientSpec, EnvSetup, JsonDialect, KeySpaces, Resolved, Section, Setup,
+    Snippet, env_sections, install_commands,
+};
+use crate::check::Kind;
 use crate::clients::Client;
 use crate::i18n::Msg;
 use crate::platform::{Format, Os, Target};
-use crate::profile::Profile;
+use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
 
 /// Qwen Code's folder in the home directory.
 pub const SETTINGS_DIR: &str = ".qwen";
-pub const SETTINGS_FILE: &str = "settings.json";
+pub const SETTINGS_FILE: ClientFile = ClientFile {
+    name: "settings.json",
+    kind: Some(Kind::QwenSettings),
+    merge: None,
+};
 /// The `$version` Qwen Code 0.24 writes; without it, it rewrites the file to add it.
 pub const SETTINGS_VERSION: u64 = 4;
 /// The auth type, and the `modelProviders` list, of OpenAI-compatible providers.
@@ -36,6 +44,31 @@ pub const OPENAI_AUTH_TYPE: &str = "openai";
 pub const ENV_API_KEY: &str = "OPENAI_API_KEY";
 pub const ENV_BASE_URL: &str = "OPENAI_BASE_URL";
 pub const ENV_MODEL: &str = "OPENAI_MODEL";
+
+/// What onramp knows of Qwen Code, for the registry (see the module docs of `clients`).
+pub const SPEC: ClientSpec = ClientSpec {
+    id: "qwen-code",
+    name: "Qwen Code",
+    rank: 11,
+    protocol: Protocol::OpenAi,
+    systems: &Os::ALL,
+    base_path: |clients| &clients.openai_compatible.base_path,
+    appends_v1: false,
+    // Qwen Code 0.24.4 sends a leading space of the key (observed against a loopback relay).
+    key_spaces: KeySpaces::Sent,
+    trims_values: false,
+    // Qwen Code 0.24.4 reads settings.json with a byte order mark and with `//` and `/* */`
+    // comments (observed).
+    json: JsonDialect {
+        bom: true,
+        comments: true,
+    },
+    variables: &[],
+    uses_shell: true,
+    check_step: true,
+    files: &[SETTINGS_FILE],
+    setup,
+};
 
 pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
     let base_url = Client::QwenCode.base_url(profile, values.base_url);
@@ -51,8 +84,8 @@ pub fn setup(profile: &Profile, values: &Resolved, target: Target) -> Setup {
             notes: vec![Msg::QwenKeyVariableNote],
             snippets: vec![
                 Snippet::file(
-                    SETTINGS_FILE,
-                    target.os.home_path(SETTINGS_DIR, SETTINGS_FILE),
+                    &SETTINGS_FILE,
+                    target.os.home_path(SETTINGS_DIR, SETTINGS_FILE.name),
                     Format::Json,
                     content,
                 )

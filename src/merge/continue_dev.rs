@@ -38,7 +38,7 @@ const LISTED: [&str; 3] = ["model", "apiBase", "apiKey"];
 
 pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merged, Vec<Finding>> {
     let values = values.resolve(profile);
-    let base_url = Client::Continue.base_url(profile, values.base_url);
+    let base_url = Client::ContinueDev.base_url(profile, values.base_url);
     let mut lines: Vec<String> = existing.lines().map(str::to_owned).collect();
     let header = lines.iter().position(|line| is_models_header(line));
     let mut changes = Vec::new();

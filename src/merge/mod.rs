@@ -19,7 +19,7 @@ pub use codex::merge_codex_config;
 pub use continue_dev::RULES;
 
 use crate::check::{Finding, Kind};
-use crate::clients::{Client, Values};
+use crate::clients::{Client, ClientFile, Values};
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
 
@@ -76,28 +76,48 @@ impl Target {
         Target::ALL.into_iter().find(|target| target.id() == id)
     }
 
-    /// The file of `client`'s setup named `file_name`, if it can be merged into.
-    pub fn for_file(client: Client, file_name: &str) -> Option<Target> {
-        Target::ALL
-            .into_iter()
-            .find(|target| target.file() == (client, file_name))
-    }
-
     /// What the doctor merges a pasted text of `kind` into: only Codex's `config.toml`, the
     /// file people most often already have; the other files are merged from their card in
-    /// the setup (`for_file`), where the client and the file are known.
+    /// the setup (the file's `merge` in its client's spec), where the client and the file are
+    /// known.
     pub fn for_pasted(kind: Kind) -> Option<Target> {
         (kind == Kind::CodexConfig).then_some(Target::CodexConfig)
     }
 
-    /// The client and the file name.
-    pub fn file(self) -> (Client, &'static str) {
+    /// The client whose setup writes the file, and the file: the one client file whose spec
+    /// names this target, found while compiling.
+    pub fn file(self) -> (Client, &'static ClientFile) {
         match self {
-            Target::CodexConfig => (Client::Codex, "config.toml"),
-            Target::ClaudeSettings => (Client::ClaudeCode, "settings.json"),
-            Target::OpenCodeConfig => (Client::OpenCode, "opencode.json"),
-            Target::ContinueConfig => (Client::Continue, "config.yaml"),
+            Target::CodexConfig => const { declaring(Target::CodexConfig) },
+            Target::ClaudeSettings => const { declaring(Target::ClaudeSettings) },
+            Target::OpenCodeConfig => const { declaring(Target::OpenCodeConfig) },
+            Target::ContinueConfig => const { declaring(Target::ContinueConfig) },
         }
+    }
+}
+
+/// The client file that names `target` as its merge; called in constants only, so that a
+/// target no file names, or two name, stops the build.
+const fn declaring(target: Target) -> (Client, &'static ClientFile) {
+    let mut found = None;
+    let mut client = 0;
+    while client < Client::ALL.len() {
+        let files = Client::ALL[client].spec().files;
+        let mut file = 0;
+        while file < files.len() {
+            if let Some(merge) = files[file].merge
+                && merge as u8 == target as u8
+            {
+                assert!(found.is_none(), "two client files name one merge target");
+                found = Some((Client::ALL[client], &files[file]));
+            }
+            file += 1;
+        }
+        client += 1;
+    }
+    match found {
+        Some(found) => found,
+        None => panic!("no client file names this merge target"),
     }
 }
 
@@ -139,8 +159,9 @@ mod tests {
         let profile = Profile::builtin();
         for target in Target::ALL {
             assert_eq!(Target::from_id(target.id()), Some(target));
-            let (client, file_name) = target.file();
-            assert_eq!(Target::for_file(client, file_name), Some(target));
+            let (client, file) = target.file();
+            assert_eq!(file.merge, Some(target));
+            assert_eq!(client.file(file.name), Some(file));
             let setup = client.setup(
                 &profile,
                 &Values::default(),
@@ -151,7 +172,7 @@ mod tests {
                     .sections
                     .iter()
                     .flat_map(|s| &s.snippets)
-                    .any(|s| s.file_name() == file_name),
+                    .any(|s| s.file_name() == file.name),
                 "{target:?}"
             );
         }

@@ -15,9 +15,9 @@ use crate::profile::Profile;
 const KEY_SETTING: &str = "apiKey";
 
 pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merged, Vec<Finding>> {
-    let mut document = Document::parse(existing, Client::OpenCode)?;
+    let mut document = Document::parse(existing, Client::Opencode)?;
     let values = values.resolve(profile);
-    let base_url = Client::OpenCode.base_url(profile, values.base_url);
+    let base_url = Client::Opencode.base_url(profile, values.base_url);
     let mut changes = Vec::new();
     let mut record = |path: &[&str], key: &str, old: Option<String>, new: &str| {
         let Some(old) = old.filter(|old| old != new) else {

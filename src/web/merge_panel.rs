@@ -127,7 +127,7 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
 /// The merged file, its changed lines marked, with Copy and Download.
 #[component]
 fn MergedFile(target: Target, text: String, changed: Vec<bool>) -> impl IntoView {
-    let (_, file_name) = target.file();
+    let file_name = target.file().1.name;
     let format = match file_name.rsplit('.').next() {
         Some("toml") => Format::Toml,
         Some("yaml") => Format::Yaml,

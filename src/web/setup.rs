@@ -8,7 +8,6 @@ use super::merge_panel::MergePanel;
 use super::snippet::SnippetCard;
 use crate::clients::{Client, Setup, SnippetKind, Values};
 use crate::i18n::Msg;
-use crate::merge::Target as MergeTarget;
 use crate::platform::Target;
 use crate::profile::Profile;
 use leptos::prelude::*;
@@ -170,7 +169,7 @@ fn SectionView(
                     let merge_target = move || {
                         snippet.with(|s| match s.as_ref().map(|s| &s.kind) {
                             Some(SnippetKind::File { file_name, .. }) => {
-                                MergeTarget::for_file(client.get(), file_name)
+                                client.get().file(file_name).and_then(|file| file.merge)
                             }
                             _ => None,
                         })
