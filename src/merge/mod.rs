@@ -76,17 +76,26 @@ impl Target {
         Target::ALL.into_iter().find(|target| target.id() == id)
     }
 
+    /// The file of `client`'s setup named `file_name`, if it can be merged into. It searches
+    /// the targets rather than the client's files (`Client::file`), so that the page links
+    /// only the files that can be merged into, not every client's list of files.
+    pub fn for_file(client: Client, file_name: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|target| {
+            let (writer, file) = target.file();
+            writer == client && file.name == file_name
+        })
+    }
+
     /// What the doctor merges a pasted text of `kind` into: only Codex's `config.toml`, the
     /// file people most often already have; the other files are merged from their card in
-    /// the setup (the file's `merge` in its client's spec), where the client and the file are
-    /// known.
+    /// the setup (`for_file`), where the client and the file are known.
     pub fn for_pasted(kind: Kind) -> Option<Target> {
         (kind == Kind::CodexConfig).then_some(Target::CodexConfig)
     }
 
     /// The client whose setup writes the file, and the file: the one client file whose spec
     /// names this target, found while compiling.
-    pub fn file(self) -> (Client, &'static ClientFile) {
+    pub fn file(self) -> (Client, ClientFile) {
         match self {
             Target::CodexConfig => const { declaring(Target::CodexConfig) },
             Target::ClaudeSettings => const { declaring(Target::ClaudeSettings) },
@@ -98,7 +107,7 @@ impl Target {
 
 /// The client file that names `target` as its merge; called in constants only, so that a
 /// target no file names, or two name, stops the build.
-const fn declaring(target: Target) -> (Client, &'static ClientFile) {
+const fn declaring(target: Target) -> (Client, ClientFile) {
     let mut found = None;
     let mut client = 0;
     while client < Client::ALL.len() {
@@ -109,7 +118,7 @@ const fn declaring(target: Target) -> (Client, &'static ClientFile) {
                 && merge as u8 == target as u8
             {
                 assert!(found.is_none(), "two client files name one merge target");
-                found = Some((Client::ALL[client], &files[file]));
+                found = Some((Client::ALL[client], files[file]));
             }
             file += 1;
         }
@@ -161,7 +170,8 @@ mod tests {
             assert_eq!(Target::from_id(target.id()), Some(target));
             let (client, file) = target.file();
             assert_eq!(file.merge, Some(target));
-            assert_eq!(client.file(file.name), Some(file));
+            assert_eq!(client.file(file.name), Some(&file));
+            assert_eq!(Target::for_file(client, file.name), Some(target));
             let setup = client.setup(
                 &profile,
                 &Values::default(),

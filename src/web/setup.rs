@@ -8,6 +8,7 @@ use super::merge_panel::MergePanel;
 use super::snippet::SnippetCard;
 use crate::clients::{Client, Setup, SnippetKind, Values};
 use crate::i18n::Msg;
+use crate::merge::Target as MergeTarget;
 use crate::platform::Target;
 use crate::profile::Profile;
 use leptos::prelude::*;
@@ -169,7 +170,7 @@ fn SectionView(
                     let merge_target = move || {
                         snippet.with(|s| match s.as_ref().map(|s| &s.kind) {
                             Some(SnippetKind::File { file_name, .. }) => {
-                                client.get().file(file_name).and_then(|file| file.merge)
+                                MergeTarget::for_file(client.get(), file_name)
                             }
                             _ => None,
                         })
