@@ -1,37 +1,157 @@
-//! Registries generated from the files that declare what they register, so that adding one
-//! is adding its file.
+//! Generates the registries, so that adding a unit is adding its file: nothing lists the units
+//! by hand, and none can be forgotten.
+//!
+//! - The kinds of input: every `src/check/*.rs` with a line that starts with
+//!   `pub const KIND: KindSpec` is one kind. `$OUT_DIR/kinds.rs` (included by
+//!   `src/check/mod.rs`) declares its module, the `Kind` enum (the variant is the file's stem
+//!   in CamelCase), `Kind::ALL`, the tables from a kind to its `KIND` and `CHECK`, and the list
+//!   of every rule list in `src/check/` (each file with a `declare_rules! {` block).
+//! - The clients: every `src/clients/*.rs` with a line that starts with
+//!   `pub const SPEC: ClientSpec` is one client. `$OUT_DIR/clients_registry.rs` (included by
+//!   `src/clients/mod.rs`) declares the modules (in a macro), the `Client` enum (the stem in
+//!   CamelCase), `Client::ALL` (in the order of the specs' `rank`), `Client::spec` and
+//!   `read_spec!` (see [`clients_registry`]).
 
-use std::path::Path;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 fn main() {
-    clients_registry();
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    let kinds = kinds_registry(&root.join("src/check"));
+    std::fs::write(out.join("kinds.rs"), kinds).expect("OUT_DIR is writable");
+    let clients = clients_registry(&root.join("src/clients"));
+    std::fs::write(out.join("clients_registry.rs"), clients).expect("OUT_DIR is writable");
 }
 
-/// The clients' registry, `$OUT_DIR/clients_registry.rs`, included by src/clients/mod.rs:
-/// one client per `src/clients/<stem>.rs` with a line starting `pub const SPEC: ClientSpec`
-/// (the variant is the stem in CamelCase: `claude_code.rs` is `Client::ClaudeCode`). It holds
-/// the modules' declarations (in a macro, so that they resolve in src/clients/, not in
-/// OUT_DIR), the `Client` enum, `Client::ALL` (in the order of the specs' `rank`),
-/// `Client::spec` and `read_spec!`.
-fn clients_registry() {
-    println!("cargo:rerun-if-changed=src/clients");
-    let dir = Path::new("src/clients");
-    let mut stems: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|error| panic!("reading {}: {error}", dir.display()))
-        .map(|entry| entry.expect("a directory entry of src/clients").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "rs"))
-        .filter(|path| {
-            let text = std::fs::read_to_string(path)
-                .unwrap_or_else(|error| panic!("reading {}: {error}", path.display()));
-            text.lines()
-                .any(|line| line.starts_with("pub const SPEC: ClientSpec"))
-        })
+/// The `.rs` files directly in `dir`, by stem, sorted, each with its text.
+fn rust_files(dir: &Path) -> Vec<(String, PathBuf, String)> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<(String, PathBuf, String)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .map(|entry| entry.expect("a readable directory").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
         .map(|path| {
-            let stem = path.file_stem().and_then(|stem| stem.to_str());
-            stem.expect("a client file's name is UTF-8").to_owned()
+            let stem = path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .expect("file names in src/ are UTF-8")
+                .to_owned();
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            (stem, path, text)
         })
         .collect();
-    stems.sort();
+    files.sort();
+    files
+}
+
+/// Whether a line of `text` starts with `start` (ignoring indentation).
+fn has_line(text: &str, start: &str) -> bool {
+    text.lines()
+        .any(|line| line.trim_start().starts_with(start))
+}
+
+/// `codex_config` → `CodexConfig`.
+fn camel_case(stem: &str) -> String {
+    stem.split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn kinds_registry(dir: &Path) -> String {
+    let files = rust_files(dir);
+    let kinds: Vec<(&str, &Path)> = files
+        .iter()
+        .filter(|(_, _, text)| has_line(text, "pub const KIND: KindSpec"))
+        .map(|(stem, path, _)| (stem.as_str(), path.as_path()))
+        .collect();
+    let rule_lists: Vec<&str> = files
+        .iter()
+        .filter(|(_, _, text)| has_line(text, "declare_rules! {"))
+        .map(|(stem, _, _)| stem.as_str())
+        .collect();
+    let mut code =
+        String::from("// Generated by build.rs from the files of src/check/: do not edit.\n\n");
+    for (stem, path) in &kinds {
+        writeln!(
+            code,
+            "#[path = {:?}]\npub mod {stem};",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str(
+        "\n/// What kind of text is being checked: one variant per file of `src/check/` that \
+         declares a `KIND` (the registry is generated by build.rs).\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum Kind {\n",
+    );
+    for (stem, _) in &kinds {
+        writeln!(code, "    {},", camel_case(stem)).unwrap();
+    }
+    code.push_str("}\n\nimpl Kind {\n    /// Every kind, in the order of their files' names.\n");
+    writeln!(code, "    pub const ALL: [Kind; {}] = [", kinds.len()).unwrap();
+    for (stem, _) in &kinds {
+        writeln!(code, "        Kind::{},", camel_case(stem)).unwrap();
+    }
+    code.push_str(
+        "    ];\n\n    /// What this kind is called and how it is shown.\n    \
+         pub const fn spec(self) -> &'static KindSpec {\n        match self {\n",
+    );
+    for (stem, _) in &kinds {
+        writeln!(
+            code,
+            "            Kind::{} => &{stem}::KIND,",
+            camel_case(stem)
+        )
+        .unwrap();
+    }
+    code.push_str(
+        "        }\n    }\n\n    /// How the doctor checks and recognises this kind.\n    \
+         pub const fn check_spec(self) -> &'static KindCheck {\n        match self {\n",
+    );
+    for (stem, _) in &kinds {
+        writeln!(
+            code,
+            "            Kind::{} => &{stem}::CHECK,",
+            camel_case(stem)
+        )
+        .unwrap();
+    }
+    code.push_str(
+        "        }\n    }\n}\n\n/// The rules of every file of `src/check/` that declares some.\n",
+    );
+    writeln!(
+        code,
+        "const RULE_LISTS: [&[&Rule]; {}] = [",
+        rule_lists.len()
+    )
+    .unwrap();
+    for stem in &rule_lists {
+        writeln!(code, "    {stem}::RULES,").unwrap();
+    }
+    code.push_str("];\n");
+    code
+}
+
+/// The clients' registry, included by src/clients/mod.rs: one client per `src/clients/<stem>.rs`
+/// with a line starting `pub const SPEC: ClientSpec` (the variant is the stem in CamelCase:
+/// `claude_code.rs` is `Client::ClaudeCode`). It holds the modules' declarations (in a macro,
+/// so that they resolve in src/clients/ and keep their relative paths, not in OUT_DIR), the
+/// `Client` enum, `Client::ALL` (in the order of the specs' `rank`), `Client::spec` and
+/// `read_spec!`.
+fn clients_registry(dir: &Path) -> String {
+    let stems: Vec<String> = rust_files(dir)
+        .into_iter()
+        .filter(|(_, _, text)| has_line(text, "pub const SPEC: ClientSpec"))
+        .map(|(stem, _, _)| stem)
+        .collect();
     let clients: Vec<(String, String)> = stems
         .into_iter()
         .map(|stem| (camel_case(&stem), stem))
@@ -60,7 +180,7 @@ fn clients_registry() {
             }}\n"
         )
     });
-    let registry = format!(
+    format!(
         r#"// Generated by build.rs (clients_registry) from the src/clients/*.rs files that declare
 // `pub const SPEC: ClientSpec`. Edit those files, not this one.
 
@@ -106,22 +226,5 @@ macro_rules! read_spec {{
     }};
 }}
 "#
-    );
-
-    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let path = Path::new(&out_dir).join("clients_registry.rs");
-    std::fs::write(&path, registry)
-        .unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
-}
-
-/// `claude_code` → `ClaudeCode`.
-fn camel_case(stem: &str) -> String {
-    stem.split('_')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect()
+    )
 }

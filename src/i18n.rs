@@ -367,21 +367,6 @@ messages! {
     SeverityWarning => "warning", "警告";
     SeverityInfo => "note", "提示";
 
-    // Doctor: input kinds
-    KindUrl => "Base URL", "Base URL";
-    KindKey => "API key", "API 密钥";
-    KindModel => "Model name", "模型名称";
-    KindCodexConfig => "Codex config.toml", "Codex config.toml";
-    KindCodexAuth => "Codex auth.json", "Codex auth.json";
-    KindClaudeSettings => "Claude Code settings.json", "Claude Code settings.json";
-    KindEnvBash => "Environment lines (bash/zsh)", "环境变量命令（bash/zsh）";
-    KindEnvFish => "Environment lines (fish)", "环境变量命令（fish）";
-    KindEnvPowerShell => "Environment lines (PowerShell)", "环境变量命令（PowerShell）";
-    KindEnvCmd => "Environment lines (cmd)", "环境变量命令（cmd）";
-    KindDotEnv => ".env file", ".env 文件";
-    KindCherryLink => "Cherry Studio import link", "Cherry Studio 导入链接";
-    KindQwenSettings => "Qwen Code settings.json", "Qwen Code settings.json";
-
     // Doctor on the page
     StepDoctor => "Check a file or a value", "检查文件或值";
     DoctorHelp => "Paste a config file, environment lines, a URL or a key: onramp says what is wrong, where and why, and fixes what it can. Nothing leaves this page.", "粘贴配置文件、环境变量命令、地址或密钥：onramp 会指出哪里有错、为什么，并修复能修复的问题。内容不会离开本页面。";
@@ -624,11 +609,6 @@ mod tests {
                     | Msg::OsLinux
                     | Msg::OsWindows
                     | Msg::FieldOpenAiApiKey
-                    | Msg::KindUrl
-                    | Msg::KindCodexConfig
-                    | Msg::KindCodexAuth
-                    | Msg::KindClaudeSettings
-                    | Msg::KindQwenSettings
                     | Msg::FieldBaseUrl
             );
             assert_eq!(

@@ -1,7 +1,7 @@
 //! Rules for a Cherry Studio import link, `cherrystudio://providers/api-keys?v=1&data=…`,
 //! whose data is standard base64 of `{id, baseUrl, apiKey, name?, type?}`.
 
-use super::{Checked, Context, Finding, fix, key, url};
+use super::{Checked, Context, Finding, KindCheck, KindSpec, fix, key, url};
 use crate::clients::Client;
 use crate::i18n::Text;
 use base64::Engine;
@@ -71,6 +71,22 @@ declare_rules! {
 }
 
 const PREFIX: &str = "cherrystudio://providers/api-keys?";
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "cherry-link",
+    label: Text {
+        en: "Cherry Studio import link",
+        zh: "Cherry Studio 导入链接",
+    },
+    one_value: false,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 pub fn check(text: &str, context: &Context) -> Checked {
     let start = text.len() - text.trim_start().len();

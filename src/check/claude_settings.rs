@@ -1,7 +1,7 @@
 //! Rules for Claude Code's `settings.json`: the relay's variables belong in its `env` object.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, embed, fix, key, model, url};
+use super::{Checked, Context, Finding, KindCheck, KindSpec, embed, fix, key, model, url};
 use crate::clients::Client;
 use crate::clients::claude_code::{
     API_KEY_HELPER, API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, ENV, MODEL_VARIABLE,
@@ -208,6 +208,22 @@ pub(crate) fn meant(name: &str) -> Option<&'static str> {
             && (upper == *real || strsim::levenshtein(&upper, real) <= 2)
     })
 }
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "claude-settings",
+    label: Text {
+        en: "Claude Code settings.json",
+        zh: "Claude Code settings.json",
+    },
+    one_value: false,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 pub fn check(text: &str, context: &Context) -> Checked {
     // Mistakes that hide nothing else (a trailing comma…) come first, with the rest.

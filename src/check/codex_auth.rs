@@ -2,7 +2,7 @@
 //! sets `requires_openai_auth = true`.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, embed, fix, key};
+use super::{Checked, Context, Finding, KindCheck, KindSpec, embed, fix, key};
 use crate::clients::{Client, codex::AUTH_KEY};
 use crate::escape;
 use crate::i18n::Text;
@@ -95,6 +95,22 @@ const MISNAMED: [&str; 8] = [
     "openai-api-key",
     "4096bytes_api_key",
 ];
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "codex-auth",
+    label: Text {
+        en: "Codex auth.json",
+        zh: "Codex auth.json",
+    },
+    one_value: false,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 pub fn check(text: &str, context: &Context) -> Checked {
     // Mistakes that hide nothing else (a trailing comma…) come first, with the rest.

@@ -9,7 +9,7 @@
 //! made on a `DocumentMut`, which writes each spelling correctly, and become the smallest
 //! text edit that turns the file into the result.
 
-use super::{Checked, Context, Edit, Finding, embed, fix, is_variable_name, key, model, url};
+use super::{Checked, Context, Edit, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key, model, url};
 use crate::clients::Client;
 use crate::clients::codex::config as codex;
 use crate::escape;
@@ -348,6 +348,22 @@ declare_rules! {
         fix: None,
     }
 }
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "codex-config",
+    label: Text {
+        en: "Codex config.toml",
+        zh: "Codex config.toml",
+    },
+    one_value: false,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 pub fn check(text: &str, context: &Context) -> Checked {
     let document = match Document::parse(text) {

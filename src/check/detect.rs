@@ -9,6 +9,14 @@ pub fn detect(text: &str, profile: &Profile) -> Kind {
     let trimmed = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
         .trim_end();
+    // A kind that knows its own shape says so first.
+    if let Some(kind) = Kind::ALL.into_iter().find(|kind| {
+        kind.check_spec()
+            .recognise
+            .is_some_and(|recognise| recognise(trimmed))
+    }) {
+        return kind;
+    }
     if trimmed
         .get(..15)
         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("cherrystudio://"))

@@ -1,7 +1,7 @@
 //! Rules for an API key as typed into a key field or found in a file: judged for the client
 //! that will send it, since clients differ (some trim spaces, some send them, one refuses).
 
-use super::{Checked, Context, Finding, chars, fix};
+use super::{Checked, Context, Finding, KindCheck, KindSpec, chars, fix};
 use crate::clients::{Client, KeyEnd};
 use crate::i18n::Text;
 
@@ -238,6 +238,22 @@ declare_rules! {
 }
 
 const BEARER: &str = "bearer ";
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "key",
+    label: Text {
+        en: "API key",
+        zh: "API 密钥",
+    },
+    one_value: true,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 /// Every finding for `key`; an empty key has none (the page then shows the placeholder). The
 /// whole text is a secret.

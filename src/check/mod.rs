@@ -12,7 +12,11 @@
 //! The parts every checker shares each have a file: the rule model (`rule.rs`), findings and
 //! their edits (`finding.rs`), positions as people count them (`position.rs`), the kinds of
 //! input (`kind.rs`), what is known besides the text (`context.rs`), masking (`mask.rs`) and
-//! the helpers for values inside files (`value.rs`). Above the checkers, `pipeline.rs` turns a
+//! the helpers for values inside files (`value.rs`).
+//!
+//! Each kind of input is one file that declares its `KIND` and its `CHECK` (see `kind.rs`);
+//! build.rs finds them and generates the registry included below: their modules, the [`Kind`]
+//! enum and its tables, and the list of every file's rules. Above the checkers, `pipeline.rs` turns a
 //! pasted text into a [`Report`] and `field.rs` judges one typed value. Their items are
 //! re-exported here, so that each is `check::X` whichever file holds it.
 
@@ -32,23 +36,17 @@ pub(crate) mod testing;
 mod value;
 
 pub mod chars;
-pub mod cherry_link;
-pub mod claude_settings;
-pub mod codex_auth;
-pub mod codex_config;
 pub mod detect;
 pub mod env;
 pub mod json_text;
-pub mod key;
-pub mod model;
-pub mod qwen_settings;
 pub mod shell_words;
-pub mod url;
+
+include!(concat!(env!("OUT_DIR"), "/kinds.rs"));
 
 pub use context::Context;
 pub use field::Field;
 pub use finding::{Checked, Edit, Finding, apply_edits};
-pub use kind::Kind;
+pub use kind::{KindCheck, KindSpec};
 pub use mask::{Masked, keylike_tokens, mask};
 pub use pipeline::{
     Checker, FixAll, MAX_FINDINGS, MAX_INPUT_BYTES, RULES, Report, TOO_LARGE, check, fix_all, rules,

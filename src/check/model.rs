@@ -1,6 +1,6 @@
 //! Rules for a model name.
 
-use super::{Checked, Context, Finding, chars, fix};
+use super::{Checked, Context, Finding, KindCheck, KindSpec, chars, fix};
 use crate::clients::Client;
 use crate::i18n::Text;
 
@@ -86,6 +86,22 @@ declare_rules! {
         fix: None,
     }
 }
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "model",
+    label: Text {
+        en: "Model name",
+        zh: "模型名称",
+    },
+    one_value: true,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 /// Every finding for `model`; an empty name has none (the page then shows the placeholder).
 pub fn check(model: &str, context: &Context) -> Checked {

@@ -1,14 +1,13 @@
 //! The doctor's pipeline, from a pasted text to a [`Report`]: [`check`] runs the checker of the
 //! text's [`Kind`] (detected when not given) within the input's and the findings' bounds, sorts
 //! and dedups the findings and adds the key-like tokens to the secrets; [`fix_all`] checks and
-//! fixes until no fix is left; [`rules`] is the registry built from every module's list. It is
-//! the one part of the doctor that knows every checker ([`Kind::checker`], of the one
+//! fixes until no fix is left; [`rules`] lists every rule of `src/check/` (build.rs generates
+//! the list). It runs every checker, through the registry ([`Kind::checker`], of the one
 //! [`Checker`] shape), so it sits above them all.
 
 use super::{
-    Checked, Context, Edit, Finding, Kind, LineIndex, Rule, Severity, apply_edits, cherry_link,
-    claude_settings, codex_auth, codex_config, detect, env, json_text, key, keylike_tokens, model,
-    qwen_settings, url,
+    Checked, Context, Edit, Finding, Kind, LineIndex, Rule, Severity, apply_edits, detect,
+    keylike_tokens,
 };
 use crate::i18n::Text;
 use std::ops::Range;
@@ -28,21 +27,7 @@ pub type Checker = fn(&str, &Context) -> Checked;
 impl Kind {
     /// The checker that reads this kind of input.
     pub fn checker(self) -> Checker {
-        match self {
-            Kind::Url => url::check,
-            Kind::Key => key::check,
-            Kind::Model => model::check,
-            Kind::CodexConfig => codex_config::check,
-            Kind::CodexAuth => codex_auth::check,
-            Kind::ClaudeSettings => claude_settings::check,
-            Kind::EnvBash => env::check_bash,
-            Kind::EnvFish => env::check_fish,
-            Kind::EnvPowerShell => env::check_powershell,
-            Kind::EnvCmd => env::check_cmd,
-            Kind::DotEnv => env::check_dotenv,
-            Kind::CherryLink => cherry_link::check,
-            Kind::QwenSettings => qwen_settings::check,
-        }
+        self.check_spec().check
     }
 }
 
@@ -126,22 +111,7 @@ pub fn check(text: &str, kind: Option<Kind>, context: &Context) -> Report {
 
 /// Every rule of the doctor, from the lists of the modules that own them.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
-    [
-        RULES,
-        url::RULES,
-        key::RULES,
-        model::RULES,
-        json_text::RULES,
-        codex_config::RULES,
-        codex_auth::RULES,
-        claude_settings::RULES,
-        env::RULES,
-        cherry_link::RULES,
-        qwen_settings::RULES,
-    ]
-    .into_iter()
-    .flatten()
-    .copied()
+    super::RULE_LISTS.into_iter().flatten().copied()
 }
 
 /// What [`fix_all`] made of a text.

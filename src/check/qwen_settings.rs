@@ -3,7 +3,7 @@
 //! Code reads.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, embed, fix, is_variable_name, key, model, url};
+use super::{Checked, Context, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key, model, url};
 use crate::clients::Client;
 use crate::clients::qwen_code::{OPENAI_AUTH_TYPE, expands_variables};
 use crate::escape;
@@ -95,6 +95,22 @@ declare_rules! {
 const QWEN_OAUTH: &str = "qwen-oauth";
 /// The auth type that talks to the Responses API and appends `/v1/responses` itself.
 const RESPONSES_AUTH_TYPE: &str = "openai-responses";
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "qwen-settings",
+    label: Text {
+        en: "Qwen Code settings.json",
+        zh: "Qwen Code settings.json",
+    },
+    one_value: false,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 pub fn check(text: &str, context: &Context) -> Checked {
     // Mistakes that hide nothing else (a trailing comma…) come first, with the rest.

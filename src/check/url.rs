@@ -4,7 +4,7 @@
 //! as typed, including text no URL parser accepts, and a full parser (with its IDNA tables)
 //! would weigh more than the whole page.
 
-use super::{Checked, Context, Finding, Rule, chars, fix};
+use super::{Checked, Context, Finding, KindCheck, KindSpec, Rule, chars, fix};
 use crate::clients::{Client, cherry_studio};
 use crate::i18n::Text;
 use std::ops::Range;
@@ -279,6 +279,22 @@ const ENDPOINTS: [&str; 7] = [
 
 /// Quote characters people paste around values.
 pub(crate) const QUOTES: [char; 9] = ['"', '\'', '`', '“', '”', '‘', '’', '「', '」'];
+
+/// This kind, as people and programs name it.
+pub const KIND: KindSpec = KindSpec {
+    id: "url",
+    label: Text {
+        en: "Base URL",
+        zh: "Base URL",
+    },
+    one_value: true,
+};
+
+/// How the doctor reads this kind.
+pub const CHECK: KindCheck = KindCheck {
+    check,
+    recognise: None,
+};
 
 /// Every finding for `url` as the base URL of `context.client` on `context.profile`'s relay.
 /// An empty URL has none (the page then uses the relay's own).

@@ -877,8 +877,9 @@ mod tests {
     }
 
     /// Every file of src/clients/ but mod.rs and lineup.rs is a client that declares its spec
-    /// where build.rs finds it (a line starting `pub const SPEC: ClientSpec`), and the
-    /// registry lists each client once, with an id and a name of its own.
+    /// where build.rs finds it (a line starting `pub const SPEC: ClientSpec`, after any
+    /// indentation), and the registry lists each client once, with an id and a name of its
+    /// own.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn every_client_file_declares_its_spec_and_is_listed_once() {
@@ -894,7 +895,7 @@ mod tests {
                 let text = std::fs::read_to_string(&path).unwrap();
                 assert!(
                     text.lines()
-                        .any(|line| line.starts_with("pub const SPEC: ClientSpec")),
+                        .any(|line| line.trim_start().starts_with("pub const SPEC: ClientSpec")),
                     "{} declares no `pub const SPEC: ClientSpec` at the start of a line",
                     path.display()
                 );

@@ -5,7 +5,7 @@
 use super::browser::css_pixels;
 use super::checker::{Checker, Stopped};
 use super::field::{FindingItem, placed};
-use super::lang::{Language, tr, translated};
+use super::lang::{Language, tr, tr_text, translated, translated_texts};
 use crate::check::{Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::doctor::{Answer, Diagnostic, Request, Task};
@@ -174,13 +174,13 @@ pub fn Doctor(
                     .map(|kind| {
                         view! {
                             <option value=kind.id() selected=move || chosen_kind.get() == Some(kind)>
-                                {translated(kind.label())}
+                                {translated_texts(kind.label().into())}
                             </option>
                         }
                     })}
             </select>
             <span class="detected" id="doctor-detected">
-                {move || kind().map(|kind| tr(kind.label()))}
+                {move || kind().map(|kind| tr_text(kind.label()))}
             </span>
         </label>
         <Show when=move || text.with(String::is_empty)>

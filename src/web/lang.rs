@@ -1,7 +1,7 @@
 //! The page's language, shared with every component through context, and the lookup of a
 //! message in it.
 
-use crate::i18n::{Lang, Msg, Texts};
+use crate::i18n::{Lang, Msg, Text, Texts};
 use leptos::prelude::*;
 
 /// The language the page speaks.
@@ -12,6 +12,12 @@ pub struct Language(pub RwSignal<Lang>);
 pub fn tr(msg: Msg) -> &'static str {
     let Language(lang) = expect_context::<Language>();
     msg.text(lang.get())
+}
+
+/// Like [`tr`], for a text declared with its data (a kind of input's name, say).
+pub fn tr_text(text: Text) -> &'static str {
+    let Language(lang) = expect_context::<Language>();
+    text.get(lang.get())
 }
 
 /// A message as the views show it, following the page's language. Every message shown this
