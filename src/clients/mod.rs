@@ -165,11 +165,15 @@ impl Client {
     /// and from variables); Codex CLI 0.171 and curl send both, so only the trailing ones are
     /// dropped (by the server); the OpenAI Python SDK 3.54 sends a leading one
     /// (`Bearer  sk-…`) and refuses to send a trailing one; Qwen Code 0.24.4 sends a leading
-    /// one. Clients not run that way are taken as harmed by both.
+    /// one; Continue's cn 1.5.47 sends a leading one from a quoted `apiKey` in config.yaml
+    /// (401) and a trailing one, which the relay drops (tests/continue_doctor_conformance.rs).
+    /// Clients not run that way are taken as harmed by both.
     pub fn drops_key_spaces(self, end: KeyEnd) -> bool {
         match self {
             Client::ClaudeCode => true,
-            Client::Codex | Client::Curl | Client::QwenCode => end == KeyEnd::End,
+            Client::Codex | Client::Curl | Client::QwenCode | Client::Continue => {
+                end == KeyEnd::End
+            }
             _ => false,
         }
     }
