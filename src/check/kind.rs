@@ -55,6 +55,7 @@ impl Kind {
             (Client::Codex, "auth.json") => Kind::CodexAuth,
             (Client::ClaudeCode, "settings.json") => Kind::ClaudeSettings,
             (Client::QwenCode, "settings.json") => Kind::QwenSettings,
+            (Client::Continue, "config.yaml") => Kind::ContinueConfig,
             _ => return None,
         })
     }
