@@ -9,7 +9,10 @@
 //! made on a `DocumentMut`, which writes each spelling correctly, and become the smallest
 //! text edit that turns the file into the result.
 
-use super::{Checked, Context, Edit, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key, model, url};
+use super::{
+    Checked, Context, Edit, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key, model,
+    url,
+};
 use crate::clients::Client;
 use crate::clients::codex::config as codex;
 use crate::escape;

@@ -42,6 +42,7 @@ pub mod json_text;
 pub mod shell_words;
 
 include!(concat!(env!("OUT_DIR"), "/kinds.rs"));
+kind_modules!();
 
 pub use context::Context;
 pub use field::Field;

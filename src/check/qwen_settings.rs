@@ -3,7 +3,9 @@
 //! Code reads.
 
 use super::json_text::{self, Member};
-use super::{Checked, Context, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key, model, url};
+use super::{
+    Checked, Context, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key, model, url,
+};
 use crate::clients::Client;
 use crate::clients::qwen_code::{OPENAI_AUTH_TYPE, expands_variables};
 use crate::escape;

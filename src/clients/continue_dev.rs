@@ -17,6 +17,7 @@ use super::{
     Api, Client, ClientFile, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet,
     install_commands,
 };
+use crate::check::Kind;
 use crate::escape;
 use crate::i18n::Msg;
 use crate::merge::Target as MergeTarget;
@@ -28,7 +29,7 @@ use crate::shell::Shell;
 pub const CONFIG_DIR: &str = ".continue";
 pub const CONFIG_FILE: ClientFile = ClientFile {
     name: "config.yaml",
-    kind: None,
+    kind: Some(Kind::ContinueConfig),
     merge: Some(MergeTarget::ContinueConfig),
 };
 /// The top-level list of models.
@@ -115,7 +116,9 @@ pub const SPEC: ClientSpec = ClientSpec {
     systems: &Os::ALL,
     base_path: |clients| &clients.openai_compatible.base_path,
     appends_v1: false,
-    key_spaces: KeySpaces::Harmful,
+    // cn 1.5.47 sends a leading space of a quoted `apiKey` (401) and a trailing one, which the
+    // relay drops (tests/continue_doctor_conformance.rs).
+    key_spaces: KeySpaces::Sent,
     trims_values: false,
     json: JsonDialect::STRICT,
     variables: &[],

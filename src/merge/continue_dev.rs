@@ -9,6 +9,7 @@
 //! flow style (`[…]`) with items in it is left alone, with a finding that says so.
 
 use super::{Change, Merged, masked};
+use crate::check::continue_config::{is_models_header, scalar};
 use crate::check::{Finding, declare_rules};
 use crate::clients::continue_dev::{MODELS, entry_name, model_entry};
 use crate::clients::{Client, Resolved, Values};
@@ -113,12 +114,6 @@ pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merge
     Ok(Merged { text, changes })
 }
 
-/// `models:` at the top level, with or without a value after it.
-fn is_models_header(line: &str) -> bool {
-    line.strip_prefix(MODELS)
-        .is_some_and(|rest| rest.starts_with(':'))
-}
-
 /// Where the block under the header at `at` ends: at the next line at the top level that
 /// is not blank or a comment.
 fn block_end(lines: &[String], at: usize) -> usize {
@@ -164,26 +159,6 @@ fn item_name(lines: &[String], item: &std::ops::Range<usize>) -> Option<String> 
         .map(|line| line.trim_start().trim_start_matches("- ").trim_start())
         .find_map(|line| line.strip_prefix("name:"))
         .map(scalar)
-}
-
-/// A plain or quoted YAML scalar as written after its key, without its quotes or comment.
-fn scalar(text: &str) -> String {
-    let text = text.trim();
-    // What onramp writes in double quotes (escape::yaml) reads back as a JSON string.
-    if text.starts_with('"')
-        && let Some(end) = text.rfind('"').filter(|end| *end > 0)
-        && let Ok(value) = serde_json::from_str::<String>(&text[..=end])
-    {
-        return value;
-    }
-    if let Some(quoted) = text.strip_prefix('\'') {
-        return quoted.trim_end_matches('\'').replace("''", "'");
-    }
-    text.split(" #")
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_owned()
 }
 
 fn indentation(line: &str) -> String {
