@@ -1,5 +1,6 @@
 //! The relay's model merged into Continue's `config.yaml`: its entry in the top-level
-//! `models` list, replacing an earlier entry of the same name, or added after the others.
+//! `models` list, first (`cn -p` uses the first chat model), in place of an entry of the same
+//! name if there is one.
 //! With no model typed, the relay's entry already there keeps its model; with no key typed,
 //! the entry replaced keeps its key.
 //!
@@ -93,20 +94,14 @@ pub fn merge(existing: &str, profile: &Profile, values: &Values) -> Result<Merge
                 model,
             };
             let entry = entry_lines(&model_entry(profile, &base_url, &resolved, &indent));
-            match same_entry {
-                Some(item) => {
-                    changes = listed_changes(&lines[item.clone()], &entry, &name);
-                    lines.splice(item.clone(), entry);
-                }
-                None => {
-                    // After the last line of the list that is not blank.
-                    let mut at_end = block_end;
-                    while at_end > at + 1 && lines[at_end - 1].trim().is_empty() {
-                        at_end -= 1;
-                    }
-                    lines.splice(at_end..at_end, entry);
-                }
+            if let Some(item) = same_entry {
+                changes = listed_changes(&lines[item.clone()], &entry, &name);
+                lines.drain(item.clone());
             }
+            // First in the list: `cn -p` uses the first chat model listed (cn 1.5.47, observed:
+            // with a local model listed first it never asks the relay).
+            let first = items.first().map_or(at + 1, |item| item.start);
+            lines.splice(first..first, entry);
         }
     }
     let mut text = lines.join("\n");
@@ -246,19 +241,31 @@ mod tests {
     }
 
     #[test]
-    fn the_entry_joins_the_other_models_and_the_rest_stays() {
+    fn the_relays_entry_listed_after_another_moves_first() {
+        let existing = "models:\n  - name: Local\n    provider: ollama\n    model: llama3\n  - name: 4096bytes gpt-5.5\n    provider: openai\n    model: gpt-5.5\n    apiBase: https://api.4096bytes.com\n    apiKey: sk-old-0123456789\n";
+        let merged = merge(existing);
+        let models = parsed(&merged.text)["models"].as_vec().unwrap().clone();
+        assert_eq!(models.len(), 2, "{}", merged.text);
+        assert_eq!(models[0]["name"].as_str(), Some("4096bytes gpt-5.5"));
+        assert_eq!(models[0]["apiKey"].as_str(), Some("sk-merge-0123456789"));
+        assert_eq!(models[1]["name"].as_str(), Some("Local"));
+    }
+
+    #[test]
+    fn the_entry_joins_the_other_models_first_and_the_rest_stays() {
         let existing = "name: My config\nversion: 0.0.1\nschema: v1\n\n# my models\nmodels:\n    - name: Local\n      provider: ollama\n      model: llama3\n\ncontext:\n  - provider: code\n";
         let merged = merge(existing);
         let config = parsed(&merged.text);
         let models = config["models"].as_vec().unwrap();
         assert_eq!(models.len(), 2, "{}", merged.text);
-        assert_eq!(models[0]["name"].as_str(), Some("Local"));
-        assert_eq!(models[1]["name"].as_str(), Some("4096bytes gpt-5.5"));
+        // First, because `cn -p` uses the first chat model listed.
+        assert_eq!(models[0]["name"].as_str(), Some("4096bytes gpt-5.5"));
+        assert_eq!(models[1]["name"].as_str(), Some("Local"));
         assert_eq!(
-            models[1]["apiBase"].as_str(),
+            models[0]["apiBase"].as_str(),
             Some("https://api.4096bytes.com")
         );
-        assert_eq!(models[1]["apiKey"].as_str(), Some("sk-merge-0123456789"));
+        assert_eq!(models[0]["apiKey"].as_str(), Some("sk-merge-0123456789"));
         assert_eq!(config["context"][0]["provider"].as_str(), Some("code"));
         assert!(merged.text.contains("# my models\n"));
         assert!(
