@@ -164,12 +164,14 @@ impl Client {
     /// (`key_whitespace_verdicts_match_*`): Claude Code 2.1.332 trims both ends (from files
     /// and from variables); Codex CLI 0.171 and curl send both, so only the trailing ones are
     /// dropped (by the server); the OpenAI Python SDK 3.54 sends a leading one
-    /// (`Bearer  sk-…`) and refuses to send a trailing one; Qwen Code 0.24.4 sends a leading
-    /// one. Clients not run that way are taken as harmed by both.
+    /// (`Bearer  sk-…`) and refuses to send a trailing one; Qwen Code 0.24.4 and OpenCode
+    /// 1.18.33 send a leading one. Clients not run that way are taken as harmed by both.
     pub fn drops_key_spaces(self, end: KeyEnd) -> bool {
         match self {
             Client::ClaudeCode => true,
-            Client::Codex | Client::Curl | Client::QwenCode => end == KeyEnd::End,
+            Client::Codex | Client::Curl | Client::QwenCode | Client::OpenCode => {
+                end == KeyEnd::End
+            }
             _ => false,
         }
     }
@@ -187,16 +189,20 @@ impl Client {
     }
 
     /// Whether the client reads a JSON settings file that starts with a byte order mark:
-    /// Claude Code 2.1.332 and Qwen Code 0.24.4 read settings.json with one; Codex CLI 0.171
-    /// stops on an auth.json with one.
+    /// Claude Code 2.1.332 and Qwen Code 0.24.4 read settings.json with one, OpenCode 1.18.33
+    /// opencode.json; Codex CLI 0.171 stops on an auth.json with one.
     pub fn reads_json_with_bom(self) -> bool {
-        matches!(self, Client::ClaudeCode | Client::QwenCode)
+        matches!(
+            self,
+            Client::ClaudeCode | Client::QwenCode | Client::OpenCode
+        )
     }
 
     /// Whether the client reads `//` and `/* */` comments in its JSON settings file: Qwen Code
-    /// 0.24.4 does (observed); Codex and Claude Code read strict JSON.
+    /// 0.24.4 and OpenCode 1.18.33 (which reads JSONC) do (observed); Codex and Claude Code
+    /// read strict JSON.
     pub fn reads_json_comments(self) -> bool {
-        matches!(self, Client::QwenCode)
+        matches!(self, Client::QwenCode | Client::OpenCode)
     }
 
     /// The client that reads an environment variable of this name, where the name tells:
