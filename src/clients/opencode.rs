@@ -7,6 +7,7 @@ use super::{
     Api, Client, ClientFile, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet,
     install_commands,
 };
+use crate::check::Kind;
 use crate::i18n::Msg;
 use crate::merge::Target as MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
@@ -35,7 +36,7 @@ pub fn model(profile: &Profile, model: &str) -> String {
 /// The relay as a provider, and the model.
 pub const CONFIG_FILE: ClientFile = ClientFile {
     name: "opencode.json",
-    kind: None,
+    kind: Some(Kind::OpencodeConfig),
     merge: Some(MergeTarget::OpenCodeConfig),
 };
 
@@ -48,9 +49,15 @@ pub const SPEC: ClientSpec = ClientSpec {
     systems: &Os::ALL,
     base_path: |clients| &clients.openai_compatible.base_path,
     appends_v1: false,
-    key_spaces: KeySpaces::Harmful,
+    // OpenCode 1.18.33 sends a leading space of the key (`Bearer  sk-…`, 401) and a trailing
+    // one, which the relay drops (tests/opencode_doctor_conformance.rs).
+    key_spaces: KeySpaces::Sent,
     trims_values: false,
-    json: JsonDialect::STRICT,
+    // OpenCode 1.18.33 reads opencode.json as JSONC, with a byte order mark too (observed).
+    json: JsonDialect {
+        bom: true,
+        comments: true,
+    },
     variables: &[],
     uses_shell: false,
     check_step: true,
