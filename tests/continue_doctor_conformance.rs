@@ -14,9 +14,8 @@
 mod cases;
 mod support;
 
-use onramp::check::{self, Kind};
+use onramp::check::Kind;
 use onramp::clients::continue_dev::{CONFIG_DIR, CONFIG_FILE, cli_endpoint};
-use onramp::profile::Profile;
 use std::path::Path;
 use std::process::Command;
 use support::{RecordingServer, Strict, fresh_dir, fresh_outside_dir, run_traced_client};
@@ -117,40 +116,13 @@ fn onramp_reports_an_error_exactly_where_cn_fails() {
         "Continue CLI under test: {}",
         String::from_utf8_lossy(&version.stdout).trim()
     );
-    let profile = Profile::builtin();
-    let only = std::env::var("ONRAMP_CASE").unwrap_or_default();
-    let (mut agreed, mut disagreements) = (0, Vec::new());
-    let continue_cases = cases::cases()
-        .into_iter()
-        .filter(|case| case.kind == Kind::ContinueConfig && case.name().contains(&only));
-    for (index, case) in continue_cases.enumerate() {
-        let onramp_error =
-            check::check(&case.text, Some(case.kind), &case.context(&profile)).has_errors();
-        let key = case.key.as_deref().unwrap_or(KEY);
-        let (reached, shown) = cn_reaches_the_relay(&cn, &case.text, key, index);
-        println!(
-            "{}: onramp {} / cn {}",
-            case.name(),
-            if onramp_error { "error" } else { "clean" },
-            if reached {
-                "reached the relay"
-            } else {
-                "failed"
-            }
-        );
-        if onramp_error == reached {
-            disagreements.push(format!(
-                "{}: onramp error = {onramp_error}, cn reached the relay = {reached}\n{shown}",
-                case.name()
-            ));
-        } else {
-            agreed += 1;
-        }
-    }
-    println!("{agreed} cases agree");
-    assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
-    assert!(
-        !only.is_empty() || agreed >= 30,
-        "only {agreed} cases were run"
+    cases::assert_errors_exactly_where_the_client_fails(
+        Kind::ContinueConfig,
+        "cn",
+        30,
+        |case, index| {
+            let key = case.key.as_deref().unwrap_or(KEY);
+            Ok(cn_reaches_the_relay(&cn, &case.text, key, index))
+        },
     );
 }

@@ -14,8 +14,7 @@
 mod cases;
 mod support;
 
-use onramp::check::{self, Kind};
-use onramp::profile::Profile;
+use onramp::check::Kind;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::{
@@ -132,44 +131,19 @@ fn onramp_reports_an_error_exactly_where_opencode_fails() {
         "OpenCode under test: {}",
         String::from_utf8_lossy(&version.stdout).trim()
     );
-    let profile = Profile::builtin();
-    let only = std::env::var("ONRAMP_CASE").unwrap_or_default();
-    let (mut agreed, mut skipped, mut disagreements) = (0, 0, Vec::new());
-    let opencode_cases = cases::cases()
-        .into_iter()
-        .filter(|case| case.kind == Kind::OpencodeConfig && case.name().contains(&only));
-    for (index, case) in opencode_cases.enumerate() {
-        let name = case.name();
-        if let Some((_, reason)) = NOT_RUN.iter().find(|(file, _)| name.ends_with(file)) {
-            println!("skipped {name}: {reason}");
-            skipped += 1;
-            continue;
-        }
-        let onramp_error =
-            check::check(&case.text, Some(case.kind), &case.context(&profile)).has_errors();
-        let key = case.key.as_deref().unwrap_or(KEY);
-        let (reached, shown) = opencode_reaches_the_relay(&opencode, &case.text, key, index);
-        println!(
-            "{name}: onramp {} / OpenCode {}",
-            if onramp_error { "error" } else { "clean" },
-            if reached {
-                "reached the relay"
-            } else {
-                "failed"
+    cases::assert_errors_exactly_where_the_client_fails(
+        Kind::OpencodeConfig,
+        "OpenCode",
+        30,
+        |case, index| {
+            let key = case.key.as_deref().unwrap_or(KEY);
+            let name = case.name();
+            if let Some((_, reason)) = NOT_RUN.iter().find(|(file, _)| name.ends_with(file)) {
+                return Err(reason);
             }
-        );
-        if onramp_error == reached {
-            disagreements.push(format!(
-                "{name}: onramp error = {onramp_error}, OpenCode reached the relay = {reached}\n{shown}"
-            ));
-        } else {
-            agreed += 1;
-        }
-    }
-    println!("{agreed} cases agree, {skipped} skipped");
-    assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
-    assert!(
-        !only.is_empty() || agreed >= 30,
-        "only {agreed} cases were run"
+            Ok(opencode_reaches_the_relay(
+                &opencode, &case.text, key, index,
+            ))
+        },
     );
 }

@@ -7,7 +7,9 @@
 // The page's and the doctor's limits are the sizes of the build of 2026-12-02 (321,877 and
 // 209,662 bytes: the operator's page of issue 22, the copy-artifact and key-source rules of
 // issue 19, the merge and doctor fixes of issue 18, the takeover of the first view of issue 20)
-// and about 2 % more, so that growth fails here and not later in a help center. Since issue 20
+// and about 2 % more, so that growth fails here and not later in a help center. The doctor's
+// limit was set anew on 2026-12-03, when it learnt two more kinds of files (issue 21's
+// opencode-config and continue-config, +21.8 KB of checkers): 234,407 bytes and 2 % more. Since issue 20
 // the page's limit counts its module only (its JS and wasm): the HTML, CSS and js/boot.js come
 // before the first paint and have their own 40 KB, the HTML holding the first view rendered at
 // build time. Issue 9's budgets for the module and the doctor (150 KB and 130 KB) are not met
@@ -20,7 +22,7 @@ import { serveDirectory } from './static-server.mjs';
 import { DIST, HANG_GUARD, appReady, launch } from './support.mjs';
 import { watchFirstSnippet } from './first-snippet.mjs';
 
-const LIMITS = { firstPaint: 40_000, pageModule: 328_000, doctor: 214_000 };
+const LIMITS = { firstPaint: 40_000, pageModule: 328_000, doctor: 239_000 };
 const ISSUE_BUDGET = { firstPaint: 40_000, pageModule: 150_000, doctor: 130_000 };
 
 const cleanup = [];

@@ -98,3 +98,57 @@ pub fn cases() -> Vec<Case> {
     cases.sort_by(|a, b| a.path.cmp(&b.path));
     cases
 }
+
+/// What a client made of one case: whether it got an answer from the strict relay, and what
+/// to show when onramp disagrees; `Err(why)` for a case the client is not given.
+pub type Run = Result<(bool, String), &'static str>;
+
+/// Gives every case of `kind` to the real client (`run(case, index)`) and asserts that onramp
+/// reports an error exactly where the client fails to get an answer from the relay, for at
+/// least `at_least` cases (unless `ONRAMP_CASE=<part of a path>` picks some).
+pub fn assert_errors_exactly_where_the_client_fails(
+    kind: Kind,
+    client: &str,
+    at_least: usize,
+    mut run: impl FnMut(&Case, usize) -> Run,
+) {
+    let profile = Profile::builtin();
+    let only = std::env::var("ONRAMP_CASE").unwrap_or_default();
+    let (mut agreed, mut skipped, mut disagreements) = (0, 0, Vec::new());
+    let chosen = cases()
+        .into_iter()
+        .filter(|case| case.kind == kind && case.name().contains(&only));
+    for (index, case) in chosen.enumerate() {
+        let name = case.name();
+        let (reached, shown) = match run(&case, index) {
+            Ok(outcome) => outcome,
+            Err(reason) => {
+                println!("skipped {name}: {reason}");
+                skipped += 1;
+                continue;
+            }
+        };
+        let onramp_error =
+            onramp::check::check(&case.text, Some(case.kind), &case.context(&profile)).has_errors();
+        let verdict = if reached {
+            "reached the relay"
+        } else {
+            "failed"
+        };
+        let onramp = if onramp_error { "error" } else { "clean" };
+        println!("{name}: onramp {onramp} / {client} {verdict}");
+        if onramp_error == reached {
+            disagreements.push(format!(
+                "{name}: onramp error = {onramp_error}, {client} reached the relay = {reached}\n{shown}"
+            ));
+        } else {
+            agreed += 1;
+        }
+    }
+    println!("{agreed} cases agree, {skipped} skipped");
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
+    assert!(
+        !only.is_empty() || agreed >= at_least,
+        "only {agreed} cases were run"
+    );
+}
