@@ -29,27 +29,6 @@ const CASES: [(&str, &str); 3] = [
     ("sk-$HOME-'single'-%PATH%-`tick`", "gpt-5.5"),
 ];
 
-/// Not part of the setup: cn 1.5.47 asks api.continue.dev for its latest version on every
-/// start (`src/version.ts`, at module load) and has no switch to stop it. Preloaded into its
-/// Node process, this refuses every connection beyond loopback before it is attempted.
-const LOOPBACK_ONLY: &str = r#"
-const net = require("node:net");
-const connect = net.Socket.prototype.connect;
-const loopback = new Set(["127.0.0.1", "::1", "localhost"]);
-net.Socket.prototype.connect = function (...args) {
-  const options = Array.isArray(args[0]) ? args[0][0] : args[0];
-  if (options !== null && typeof options === "object" && options.path === undefined) {
-    const host = options.host ?? "localhost";
-    if (!loopback.has(host)) {
-      const error = Object.assign(new Error(`${host} is not loopback`), { code: "ECONNREFUSED" });
-      process.nextTick(() => this.destroy(error));
-      return this;
-    }
-  }
-  return connect.apply(this, args);
-};
-"#;
-
 fn cn_binary() -> PathBuf {
     PathBuf::from(
         std::env::var_os("ONRAMP_CN")
@@ -91,7 +70,7 @@ fn every_tab_makes_cn_send_the_key_and_model_to_the_stated_url() {
             let workdir = fresh_outside_dir(&format!("cn-work-{tab}-{index}"));
             let snippets = generate("continue", key, &server.url(), model);
             let preload = workdir.join("loopback-only.cjs");
-            std::fs::write(&preload, LOOPBACK_ONLY).unwrap();
+            std::fs::write(&preload, support::CN_LOOPBACK_ONLY).unwrap();
             // The tab's file at its path; then cn, started by the tab's own line if it has one.
             let start = run_commands(&snippets, tab);
             let then = match start.as_slice() {

@@ -18,34 +18,13 @@ use onramp::check::Kind;
 use onramp::clients::continue_dev::{CONFIG_DIR, CONFIG_FILE, cli_endpoint};
 use std::path::Path;
 use std::process::Command;
-use support::{RecordingServer, Strict, fresh_dir, fresh_outside_dir, run_traced_client};
+use support::{RecordingServer, Strict, fresh_dir, fresh_outside_dir};
 
 /// The key the cases are written with, which the strict relay accepts.
 const KEY: &str = "sk-onramp-case-key-0001abcd";
 const RELAY: &str = "https://api.4096bytes.com";
 /// The variable the secret-reference case reads the key from.
 const SECRET: &str = "RELAY_4096BYTES_API_KEY";
-
-/// As in `tests/continue_conformance.rs`: cn 1.5.47 asks api.continue.dev for its latest
-/// version on every start and has no switch to stop it; preloaded into its Node process, this
-/// refuses every connection beyond loopback before it is attempted.
-const LOOPBACK_ONLY: &str = r#"
-const net = require("node:net");
-const connect = net.Socket.prototype.connect;
-const loopback = new Set(["127.0.0.1", "::1", "localhost"]);
-net.Socket.prototype.connect = function (...args) {
-  const options = Array.isArray(args[0]) ? args[0][0] : args[0];
-  if (options !== null && typeof options === "object" && options.path === undefined) {
-    const host = options.host ?? "localhost";
-    if (!loopback.has(host)) {
-      const error = Object.assign(new Error(`${host} is not loopback`), { code: "ECONNREFUSED" });
-      process.nextTick(() => this.destroy(error));
-      return this;
-    }
-  }
-  return connect.apply(this, args);
-};
-"#;
 
 /// The endpoint cn calls for the first model of the file, when YAML reads it.
 fn endpoint(config: &str) -> String {
@@ -74,7 +53,7 @@ fn cn_reaches_the_relay(cn: &Path, config: &str, key: &str, index: usize) -> (bo
     std::fs::create_dir_all(home.join(CONFIG_DIR)).unwrap();
     std::fs::write(&file, config.replace(RELAY, &server.url())).unwrap();
     let preload = workdir.join("loopback-only.cjs");
-    std::fs::write(&preload, LOOPBACK_ONLY).unwrap();
+    std::fs::write(&preload, support::CN_LOOPBACK_ONLY).unwrap();
     let mut command = Command::new(cn);
     command
         .arg("--config")
@@ -92,17 +71,7 @@ fn cn_reaches_the_relay(cn: &Path, config: &str, key: &str, index: usize) -> (bo
         .env_remove("CONTINUE_API_BASE")
         .env("CONTINUE_CLI_ENABLE_TELEMETRY", "0")
         .env("CONTINUE_METRICS_ENABLED", "0");
-    let run = run_traced_client(command, &workdir.join("connections.trace"));
-    let answered = server.requests().iter().any(|r| r.status == "200 OK");
-    let reached = run.output.success && answered && run.outside_connections.is_empty();
-    let shown = format!(
-        "{:?}\noutside: {:?}\n{}\n{}",
-        support::summary(&server.requests()),
-        run.outside_connections,
-        run.output.stdout,
-        run.output.stderr
-    );
-    (reached, shown)
+    support::reached_the_relay(command, &workdir.join("connections.trace"), &server, None)
 }
 
 #[test]

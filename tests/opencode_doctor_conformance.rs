@@ -17,9 +17,7 @@ mod support;
 use onramp::check::Kind;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{
-    ANSWER, RecordingServer, Strict, fresh_dir, fresh_outside_dir, generate, run_traced_client,
-};
+use support::{ANSWER, RecordingServer, Strict, fresh_dir, fresh_outside_dir, generate};
 
 /// The key and model the cases are written with, which the strict relay accepts.
 const KEY: &str = "sk-onramp-case-key-0001abcd";
@@ -92,20 +90,12 @@ fn opencode_reaches_the_relay(
     if let Some(name) = env_variable(config) {
         command.env(name, key);
     }
-    let run = run_traced_client(command, &workdir.join("connections.trace"));
-    let answered = server.requests().iter().any(|r| r.status == "200 OK");
-    let reached = run.output.success
-        && answered
-        && run.output.stdout.contains(ANSWER)
-        && run.outside_connections.is_empty();
-    let shown = format!(
-        "{:?}\noutside: {:?}\n{}\n{}",
-        support::summary(&server.requests()),
-        run.outside_connections,
-        run.output.stdout,
-        run.output.stderr
-    );
-    (reached, shown)
+    support::reached_the_relay(
+        command,
+        &workdir.join("connections.trace"),
+        &server,
+        Some(ANSWER),
+    )
 }
 
 /// The clean case named after onramp's own file is that file, byte for byte.

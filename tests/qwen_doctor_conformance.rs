@@ -12,7 +12,7 @@ mod support;
 use onramp::check::Kind;
 use std::path::Path;
 use std::process::Command;
-use support::{RecordingServer, Strict, fresh_dir, fresh_outside_dir, run_traced_client};
+use support::{RecordingServer, Strict, fresh_dir, fresh_outside_dir};
 
 /// The key the cases are written with, which the strict relay accepts.
 const KEY: &str = "sk-onramp-case-key-0001abcd";
@@ -45,17 +45,7 @@ fn qwen_reaches_the_relay(qwen: &Path, settings: &str, key: &str, index: usize) 
         .env_remove("OPENAI_MODEL")
         // Statistics are judged as a warning of their own, not by this run.
         .env("QWEN_USAGE_STATISTICS_ENABLED", "false");
-    let run = run_traced_client(command, &workdir.join("connections.trace"));
-    let answered = server.requests().iter().any(|r| r.status == "200 OK");
-    let reached = run.output.success && answered && run.outside_connections.is_empty();
-    let shown = format!(
-        "{:?}\noutside: {:?}\n{}\n{}",
-        support::summary(&server.requests()),
-        run.outside_connections,
-        run.output.stdout,
-        run.output.stderr
-    );
-    (reached, shown)
+    support::reached_the_relay(command, &workdir.join("connections.trace"), &server, None)
 }
 
 #[test]

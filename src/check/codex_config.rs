@@ -10,8 +10,8 @@
 //! text edit that turns the file into the result.
 
 use super::{
-    Checked, Context, Edit, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key, model,
-    url,
+    Checked, Context, Edit, Finding, KindCheck, KindSpec, embed, fix, is_variable_name, key,
+    line_start, model, url,
 };
 use crate::clients::Client;
 use crate::clients::codex::config as codex;
@@ -876,12 +876,6 @@ fn first_table_start(text: &str, tables: &[Place]) -> Option<usize> {
         start = previous;
     }
     Some(start)
-}
-
-fn line_start(text: &str, offset: usize) -> usize {
-    text.get(..offset)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |index| index + 1)
 }
 
 fn line_end(text: &str, offset: usize) -> usize {

@@ -39,7 +39,7 @@
 //! `- ` items, their columns, and scalars plain or quoted, each with its byte span.
 
 use super::{Checked, Context, Finding, KindCheck, KindSpec, embed, first_character, fix, key};
-use super::{model, url};
+use super::{line_start, model, url};
 use crate::clients::Client;
 use crate::clients::continue_dev::MODELS;
 use crate::escape;
@@ -1153,12 +1153,6 @@ fn api_key(text: &str, key: &str, literal: Range<usize>, context: &Context, chec
     checked
         .findings
         .extend(embed(findings, key, text, literal, escape::yaml));
-}
-
-fn line_start(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |newline| newline + 1)
 }
 
 /// Where the line holding `at` ends, before its line break.

@@ -56,4 +56,4 @@ pub use position::{LineIndex, char_position};
 use rule::PRINTS_THE_KEY;
 pub(crate) use rule::declare_rules;
 pub use rule::{Evidence, Rule, Severity, fix};
-pub(crate) use value::{embed, first_character, is_variable_name, unquoted};
+pub(crate) use value::{embed, first_character, is_variable_name, line_start, unquoted};

@@ -476,11 +476,7 @@ fn relay_providers<'a>(
     context: &Context,
 ) -> Vec<&'a Member> {
     let profile = context.profile;
-    let relay_hosts: Vec<String> = std::iter::once(&profile.base_url)
-        .chain(&profile.accepted_base_urls)
-        .map(|address| url_host(address))
-        .filter(|host| !host.is_empty())
-        .collect();
+    let relay_hosts: Vec<String> = profile.base_urls().filter_map(url::relay_host).collect();
     providers
         .iter()
         .copied()
@@ -501,15 +497,6 @@ fn relay_providers<'a>(
                     })
         })
         .collect()
-}
-
-/// The host of an address, lower-case (empty when there is none).
-fn url_host(address: &str) -> String {
-    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
-    rest.split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
 }
 
 /// The option a name was meant to be: `baseURL` or `apiKey` however spelled, else none.

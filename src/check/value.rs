@@ -13,6 +13,13 @@ pub(crate) fn is_variable_name(name: &str) -> bool {
         && !name.to_ascii_lowercase().starts_with("sk")
 }
 
+/// Where the line holding `offset` starts.
+pub(crate) fn line_start(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |index| index + 1)
+}
+
 /// The span of the first character of `text` (empty for an empty text): where a finding
 /// about a whole file points.
 pub(crate) fn first_character(text: &str) -> Range<usize> {

@@ -948,3 +948,51 @@ pub fn assert_check_makes_the_clients_request(
     }
     ran
 }
+
+/// Not part of any setup: cn 1.5.47 asks api.continue.dev for its latest version on every
+/// start (`src/version.ts`, at module load) and has no switch to stop it. Preloaded into its
+/// Node process (`NODE_OPTIONS=--require`), this refuses every connection beyond loopback
+/// before it is attempted.
+pub const CN_LOOPBACK_ONLY: &str = r#"
+const net = require("node:net");
+const connect = net.Socket.prototype.connect;
+const loopback = new Set(["127.0.0.1", "::1", "localhost"]);
+net.Socket.prototype.connect = function (...args) {
+  const options = Array.isArray(args[0]) ? args[0][0] : args[0];
+  if (options !== null && typeof options === "object" && options.path === undefined) {
+    const host = options.host ?? "localhost";
+    if (!loopback.has(host)) {
+      const error = Object.assign(new Error(`${host} is not loopback`), { code: "ECONNREFUSED" });
+      process.nextTick(() => this.destroy(error));
+      return this;
+    }
+  }
+  return connect.apply(this, args);
+};
+"#;
+
+/// Runs `command` traced and tells whether the client reached the strict relay `server`: it
+/// ended well, the relay answered one request with 200, and it tried no other address; with
+/// what to show when that is not what onramp expected. `answered_with`, if given, must also
+/// be in what the client printed.
+pub fn reached_the_relay(
+    command: Command,
+    trace: &Path,
+    server: &RecordingServer,
+    answered_with: Option<&str>,
+) -> (bool, String) {
+    let run = run_traced_client(command, trace);
+    let answered = server.requests().iter().any(|r| r.status == "200 OK");
+    let reached = run.output.success
+        && answered
+        && answered_with.is_none_or(|text| run.output.stdout.contains(text))
+        && run.outside_connections.is_empty();
+    let shown = format!(
+        "{:?}\noutside: {:?}\n{}\n{}",
+        summary(&server.requests()),
+        run.outside_connections,
+        run.output.stdout,
+        run.output.stderr
+    );
+    (reached, shown)
+}
