@@ -11,7 +11,7 @@
 use crate::check::{self, Context, Edit, Finding, Kind, Severity};
 use crate::clients::{Client, Values};
 use crate::i18n::Texts;
-use crate::merge::{self, Change, Target};
+use crate::merge::{self, Change, MergeTarget};
 use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -24,6 +24,13 @@ pub enum Message {
     Profile(Box<Profile>),
     /// Answered with an [`Answer`] carrying its id.
     Request(Request),
+}
+
+/// The [`Message::Profile`] for the profile written as `profile_json`, as serde writes that
+/// message, without reading the profile and writing it out again: the page hands the worker
+/// the text it read its profile from.
+pub fn profile_message(profile_json: &str) -> String {
+    format!("{{\"Profile\":{profile_json}}}")
 }
 
 /// What the page asks of the doctor, about the relay of the last [`Message::Profile`].
@@ -48,7 +55,7 @@ pub enum Task {
     /// Apply every fix, then find what is left.
     FixAll,
     /// Merge the relay's settings, with these values, into the text: the file named by
-    /// `target` (a [`merge::Target`] id).
+    /// `target` (a [`merge::MergeTarget`] id).
     Merge { target: String, values: Values },
 }
 
@@ -58,8 +65,10 @@ pub struct Answer {
     pub id: u64,
     /// The id of the kind the text was checked as.
     pub kind: String,
-    /// The text the findings are about: the one sent, or the fixed or merged one.
-    pub text: String,
+    /// The fixed or merged text the findings are about, when the task changed the one sent;
+    /// `None` when they are about the text sent, which then does not cross back (a check is
+    /// most of the requests, one per pause in typing, and its text can be a megabyte).
+    pub text: Option<String>,
     pub findings: Vec<Diagnostic>,
     /// Where keys sit in `text`: mask them wherever it is shown.
     pub secrets: Vec<Range<usize>>,
@@ -116,22 +125,23 @@ pub fn answer(request: &Request, profile: &Profile) -> Answer {
         client: request.client.as_deref().and_then(Client::from_id),
     };
     let chosen = request.kind.as_deref().and_then(Kind::from_id);
-    let mut text = request.text.clone();
+    // The text the task made, if it made one: a check reads the text sent as it is.
+    let mut made = None::<String>;
     let (mut changes, mut refused) = (None, None);
     match &request.task {
         Task::Check => {}
         Task::FixAll => {
-            let kind = chosen.unwrap_or_else(|| check::detect::detect(&text, profile));
-            text = check::fix_all(&text, kind, &context).text;
+            let kind = chosen.unwrap_or_else(|| check::detect::detect(&request.text, profile));
+            made = Some(check::fix_all(&request.text, kind, &context).text);
         }
         Task::Merge { target, values } => {
-            let merged = match Target::from_id(target) {
-                Some(target) => merge::merge(target, &text, profile, values),
+            let merged = match MergeTarget::from_id(target) {
+                Some(target) => merge::merge(target, &request.text, profile, values),
                 None => Err(Vec::new()),
             };
             match merged {
                 Ok(merged) => {
-                    text = merged.text;
+                    made = Some(merged.text);
                     changes = Some(merged.changes);
                 }
                 Err(findings) => refused = Some(findings.iter().map(Diagnostic::from).collect()),
@@ -141,18 +151,19 @@ pub fn answer(request: &Request, profile: &Profile) -> Answer {
     // A merged file is checked as what it is, where the doctor reads that kind of file.
     let kind = match (&request.task, &changes) {
         (Task::Merge { target, .. }, Some(_)) => {
-            Target::from_id(target).and_then(|target| target.file().1.kind)
+            MergeTarget::from_id(target).and_then(|target| target.file().1.kind)
         }
         _ => None,
     }
     .or(chosen);
-    let report = check::check(&text, kind, &context);
+    let text = made.as_deref().unwrap_or(&request.text);
+    let report = check::check(text, kind, &context);
     Answer {
         id: request.id,
         kind: report.kind.id().to_owned(),
         findings: report.findings.iter().map(Diagnostic::from).collect(),
         secrets: report.secrets,
-        text,
+        text: made.filter(|made| *made != request.text),
         changes,
         refused,
     }
@@ -164,7 +175,7 @@ pub fn unreadable(id: u64) -> Answer {
     Answer {
         id,
         kind: Kind::Model.id().to_owned(),
-        text: String::new(),
+        text: None,
         findings: Vec::new(),
         secrets: Vec::new(),
         changes: None,
@@ -209,6 +220,16 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn the_profile_crosses_as_the_text_it_was_read_from() {
+        let json = Profile::builtin_json();
+        let message = serde_json::from_str::<Message>(&profile_message(json)).unwrap();
+        assert_eq!(message, Message::Profile(Box::new(Profile::builtin())));
+        let written = serde_json::to_string(&Message::Profile(Box::new(Profile::builtin())));
+        let read_back = serde_json::from_str::<Message>(&written.unwrap()).unwrap();
+        assert_eq!(message, read_back);
+    }
+
     /// What crosses to the worker and back is JSON text: a round trip must not change it.
     fn across(answer: &Answer) -> Answer {
         serde_json::from_str(&serde_json::to_string(answer).unwrap()).unwrap()
@@ -220,7 +241,8 @@ mod tests {
         let answer = across(&answered(text, Task::Check));
         assert_eq!(answer.id, 7);
         assert_eq!(answer.kind, "codex-auth");
-        assert_eq!(answer.text, text);
+        // The findings are about the text sent, which does not come back.
+        assert_eq!(answer.text, None);
         let comma = &answer.findings[0];
         assert_eq!(comma.code, "json/trailing-comma");
         assert_eq!(comma.severity, Severity::Error);
@@ -244,8 +266,11 @@ mod tests {
             "http://api.4096bytes.com/v1/chat/completions ",
             Task::FixAll,
         );
-        assert_eq!(answer.text, "https://api.4096bytes.com/v1");
+        assert_eq!(answer.text.as_deref(), Some("https://api.4096bytes.com/v1"));
         assert!(answer.findings.is_empty(), "{:?}", answer.findings);
+        // Nothing to fix: the text stays where it is.
+        let clean = answered("https://api.4096bytes.com/v1", Task::FixAll);
+        assert_eq!(clean.text, None);
     }
 
     #[test]
@@ -255,12 +280,12 @@ mod tests {
             ..Values::default()
         };
         let into_codex_config = |values: &Values| Task::Merge {
-            target: Target::CodexConfig.id().to_owned(),
+            target: MergeTarget::CodexConfig.id().to_owned(),
             values: values.clone(),
         };
         let merged = across(&answered("model = \"o3\"\n", into_codex_config(&values)));
         assert_eq!(merged.kind, "codex-config");
-        assert!(merged.text.contains("[model_providers.OpenAI]"));
+        assert!(merged.text.unwrap().contains("[model_providers.OpenAI]"));
         assert_eq!(merged.changes.as_ref().unwrap()[0].key, "model");
         let refused = answered("model_providers = 1\n", into_codex_config(&values));
         assert_eq!(refused.refused.unwrap()[0].code, "codex/not-a-table");

@@ -88,7 +88,7 @@ impl Underlay {
     /// `text` as shown: with `answer`'s keys masked and its findings marked, when it is about
     /// this very text (only then can its spans be placed on it), else as it is.
     pub fn new(text: &str, answer: Option<&Answer>) -> Underlay {
-        let (shown, parts) = match answer.filter(|answer| answer.text == text) {
+        let (shown, parts) = match answer.filter(|answer| answer.text.as_deref() == Some(text)) {
             Some(answer) => {
                 let masked = Masked::new(text, &answer.secrets);
                 let parts = parts(&masked, answer);
@@ -213,7 +213,7 @@ mod tests {
         Answer {
             id: 0,
             kind: "codex-config".into(),
-            text: text.into(),
+            text: Some(text.into()),
             findings,
             secrets,
             changes: None,

@@ -31,14 +31,6 @@ pub enum Position {
 }
 
 impl Position {
-    /// The position of byte `offset` of `text`: 1-based, counted in characters.
-    pub fn in_text(text: &str, offset: usize) -> Position {
-        let before = text.get(..offset).unwrap_or(text);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        Position::LineColumn(line, column)
-    }
-
     /// The position of byte `offset` of a one-line field.
     pub fn in_field(text: &str, offset: usize) -> Position {
         Position::Character(text.get(..offset).unwrap_or(text).chars().count() + 1)
@@ -252,11 +244,16 @@ pub fn found_in_text(
     text: &str,
     findings: impl IntoIterator<Item = (String, usize)>,
 ) -> Vec<Found> {
+    // One index for every finding: a megabyte with thousands of findings is read once.
+    let lines = check::LineIndex::new(text);
     findings
         .into_iter()
-        .map(|(code, offset)| Found {
-            code,
-            at: Position::in_text(text, offset),
+        .map(|(code, offset)| {
+            let (line, column) = lines.line_column(offset);
+            Found {
+                code,
+                at: Position::LineColumn(line, column),
+            }
         })
         .collect()
 }
@@ -389,11 +386,10 @@ mod tests {
     #[test]
     fn positions_count_characters_from_one() {
         let text = "a = 1\n[t]\nkéy = 2";
-        assert_eq!(
-            Position::in_text(text, text.find("y =").unwrap()),
-            Position::LineColumn(3, 3)
-        );
-        assert_eq!(Position::in_text(text, 0), Position::LineColumn(1, 1));
+        let found = |offset: usize| found_in_text(text, [("x/y".to_owned(), offset)])[0].at;
+        assert_eq!(found(text.find("y =").unwrap()), Position::LineColumn(3, 3));
+        assert_eq!(found(0), Position::LineColumn(1, 1));
+        assert_eq!(found(6), Position::LineColumn(2, 1));
         assert_eq!(Position::in_field("ab\u{200B}c", 2), Position::Character(3));
         assert_eq!(
             found_in_text(text, [("x/y".to_owned(), 6)]),

@@ -140,6 +140,26 @@ impl Choices {
         }
     }
 
+    /// The choices once what was picked before the page took over (a client, a system, a
+    /// shell, each if one was) is picked again, in the order the first view offers them.
+    pub fn with_picked(
+        &self,
+        (client, os, shell): (Option<Client>, Option<Os>, Option<Shell>),
+        offered: &[Client],
+    ) -> Choices {
+        let mut choices = self.clone();
+        if let Some(client) = client {
+            choices = choices.pick_client(client, offered);
+        }
+        if let Some(os) = os {
+            choices = choices.pick_os(os);
+        }
+        if let Some(shell) = shell {
+            choices = choices.pick_shell(shell);
+        }
+        choices
+    }
+
     /// Where the setup is made for: the system, with the shell asked for if people use it
     /// there, else the system's usual one.
     pub fn target(&self) -> Target {
@@ -533,6 +553,25 @@ mod tests {
         assert_eq!(cursor.pick_os(Os::Wsl), cursor);
         assert_eq!(on_wsl.pick_os(Os::Macos).os, Os::Macos);
         assert_eq!(on_wsl.pick_shell(Shell::Posix).shell, Shell::Posix);
+    }
+
+    #[test]
+    fn what_was_picked_in_the_first_view_is_picked_again_client_first() {
+        let offered = lineup::offered(&Profile::builtin());
+        let on_wsl = Choices {
+            os: Os::Wsl,
+            ..current()
+        };
+        assert_eq!(on_wsl.with_picked((None, None, None), &offered), on_wsl);
+        // Cursor moves WSL to Windows; the system picked after it stays, if Cursor runs there.
+        let picked = (Some(Client::Cursor), Some(Os::Macos), Some(Shell::Fish));
+        let cursor = on_wsl.with_picked(picked, &offered);
+        assert_eq!(
+            (cursor.client, cursor.os, cursor.shell),
+            (Client::Cursor, Os::Macos, Shell::Fish)
+        );
+        let wsl_again = on_wsl.with_picked((Some(Client::Cursor), Some(Os::Wsl), None), &offered);
+        assert_eq!(wsl_again.os, Os::Windows);
     }
 
     #[test]

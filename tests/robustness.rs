@@ -54,19 +54,19 @@ fn exercise(text: &str) {
         }
     }
     let values = onramp::clients::Values::default();
-    for target in merge::Target::ALL {
+    for target in merge::MergeTarget::ALL {
         match merge::merge(target, text, &profile, &values) {
             Ok(merged) => {
                 let readable = match target {
-                    merge::Target::CodexConfig => {
+                    merge::MergeTarget::CodexConfig => {
                         merged.text.parse::<toml_edit::DocumentMut>().is_ok()
                     }
                     // What was strict JSON stays strict JSON.
-                    merge::Target::ClaudeSettings | merge::Target::OpenCodeConfig => {
+                    merge::MergeTarget::ClaudeSettings | merge::MergeTarget::OpenCodeConfig => {
                         serde_json::from_str::<serde_json::Value>(text).is_err()
                             || serde_json::from_str::<serde_json::Value>(&merged.text).is_ok()
                     }
-                    merge::Target::ContinueConfig => true,
+                    merge::MergeTarget::ContinueConfig => true,
                 };
                 assert!(
                     readable,

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use onramp::i18n::{Lang, Msg};
 use onramp::profile::Profile;
-use onramp::web::{App, Checker, InPage};
+use onramp::web::{App, DoctorHandle, InPage};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -33,7 +33,7 @@ impl Page {
         let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&container).unwrap();
         // The doctor answers in the page: the runner serves no worker module.
-        let checker: Checker = Rc::new(InPage::default());
+        let checker: DoctorHandle = Rc::new(InPage::new(profile.clone()));
         mount_to(
             container.clone(),
             move || view! { <App profile=profile checker=checker /> },

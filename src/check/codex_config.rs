@@ -381,7 +381,7 @@ pub fn check(text: &str, context: &Context) -> Checked {
             return vec![Finding::new(rule, span)].into();
         }
     };
-    let mut checker = Checker {
+    let mut checker = ConfigCheck {
         text,
         context,
         checked: Checked::default(),
@@ -405,13 +405,14 @@ struct Place<'a> {
     standard: Option<&'a Table>,
 }
 
-struct Checker<'a> {
+/// One check of a config.toml under way: the text, who it is for, and what was found so far.
+struct ConfigCheck<'a> {
     text: &'a str,
     context: &'a Context<'a>,
     checked: Checked,
 }
 
-impl Checker<'_> {
+impl ConfigCheck<'_> {
     fn push(&mut self, finding: Finding) {
         self.checked.findings.push(finding);
     }

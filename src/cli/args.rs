@@ -154,8 +154,8 @@ pub(super) struct MergeArgs {
     /// The existing file; `-` or nothing reads standard input.
     pub(super) file: Option<std::path::PathBuf>,
     /// Which client's file it is.
-    #[arg(long, default_value = "codex-config", value_parser = one_of(&merge::Target::ALL, merge::Target::id))]
-    pub(super) into: merge::Target,
+    #[arg(long, default_value = "codex-config", value_parser = one_of(&merge::MergeTarget::ALL, merge::MergeTarget::id))]
+    pub(super) into: merge::MergeTarget,
     /// The relay's base URL [default: the relay profile's].
     #[arg(long, default_value = "", hide_default_value = true)]
     pub(super) base_url: String,

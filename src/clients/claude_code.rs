@@ -12,7 +12,7 @@ use super::{
 };
 use crate::check::Kind;
 use crate::i18n::Msg;
-use crate::merge::Target as MergeTarget;
+use crate::merge::MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
 use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;

@@ -20,7 +20,7 @@ use super::{
 use crate::check::Kind;
 use crate::escape;
 use crate::i18n::Msg;
-use crate::merge::Target as MergeTarget;
+use crate::merge::MergeTarget;
 use crate::platform::{Format, Os, Target};
 use crate::profile::{Profile, Protocol};
 use crate::shell::Shell;

@@ -22,7 +22,7 @@ pub mod lineup;
 
 use crate::check::Kind;
 use crate::i18n::{Lang, Msg};
-use crate::merge::Target as MergeTarget;
+use crate::merge::MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
 use crate::profile::{ClientProfiles, Profile, Protocol};
 use crate::shell::{EnvChange, Scope};

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::check::Kind;
 use crate::i18n::Msg;
-use crate::merge::Target as MergeTarget;
+use crate::merge::MergeTarget;
 use crate::platform::{Format, Os, Shell, Target};
 use crate::profile::{Profile, Protocol};
 

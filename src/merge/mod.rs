@@ -43,7 +43,7 @@ pub struct Merged {
 
 /// A file the relay's settings can be merged into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub enum MergeTarget {
     /// Codex's `config.toml`.
     CodexConfig,
     /// Claude Code's `settings.json`.
@@ -54,33 +54,35 @@ pub enum Target {
     ContinueConfig,
 }
 
-impl Target {
-    pub const ALL: [Target; 4] = [
-        Target::CodexConfig,
-        Target::ClaudeSettings,
-        Target::OpenCodeConfig,
-        Target::ContinueConfig,
+impl MergeTarget {
+    pub const ALL: [MergeTarget; 4] = [
+        MergeTarget::CodexConfig,
+        MergeTarget::ClaudeSettings,
+        MergeTarget::OpenCodeConfig,
+        MergeTarget::ContinueConfig,
     ];
 
     /// The stable id used between the page and the doctor's worker.
     pub fn id(self) -> &'static str {
         match self {
-            Target::CodexConfig => "codex-config",
-            Target::ClaudeSettings => "claude-settings",
-            Target::OpenCodeConfig => "opencode-config",
-            Target::ContinueConfig => "continue-config",
+            MergeTarget::CodexConfig => "codex-config",
+            MergeTarget::ClaudeSettings => "claude-settings",
+            MergeTarget::OpenCodeConfig => "opencode-config",
+            MergeTarget::ContinueConfig => "continue-config",
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Target> {
-        Target::ALL.into_iter().find(|target| target.id() == id)
+    pub fn from_id(id: &str) -> Option<MergeTarget> {
+        MergeTarget::ALL
+            .into_iter()
+            .find(|target| target.id() == id)
     }
 
     /// The file of `client`'s setup named `file_name`, if it can be merged into. It searches
     /// the targets rather than the client's files (`Client::file`), so that the page links
     /// only the files that can be merged into, not every client's list of files.
-    pub fn for_file(client: Client, file_name: &str) -> Option<Target> {
-        Target::ALL.into_iter().find(|target| {
+    pub fn for_file(client: Client, file_name: &str) -> Option<MergeTarget> {
+        MergeTarget::ALL.into_iter().find(|target| {
             let (writer, file) = target.file();
             writer == client && file.name == file_name
         })
@@ -89,25 +91,25 @@ impl Target {
     /// What the doctor merges a pasted text of `kind` into: only Codex's `config.toml`, the
     /// file people most often already have; the other files are merged from their card in
     /// the setup (`for_file`), where the client and the file are known.
-    pub fn for_pasted(kind: Kind) -> Option<Target> {
-        (kind == Kind::CodexConfig).then_some(Target::CodexConfig)
+    pub fn for_pasted(kind: Kind) -> Option<MergeTarget> {
+        (kind == Kind::CodexConfig).then_some(MergeTarget::CodexConfig)
     }
 
     /// The client whose setup writes the file, and the file: the one client file whose spec
     /// names this target, found while compiling.
     pub fn file(self) -> (Client, ClientFile) {
         match self {
-            Target::CodexConfig => const { declaring(Target::CodexConfig) },
-            Target::ClaudeSettings => const { declaring(Target::ClaudeSettings) },
-            Target::OpenCodeConfig => const { declaring(Target::OpenCodeConfig) },
-            Target::ContinueConfig => const { declaring(Target::ContinueConfig) },
+            MergeTarget::CodexConfig => const { declaring(MergeTarget::CodexConfig) },
+            MergeTarget::ClaudeSettings => const { declaring(MergeTarget::ClaudeSettings) },
+            MergeTarget::OpenCodeConfig => const { declaring(MergeTarget::OpenCodeConfig) },
+            MergeTarget::ContinueConfig => const { declaring(MergeTarget::ContinueConfig) },
         }
     }
 }
 
 /// The client file that names `target` as its merge; called in constants only, so that a
 /// target no file names, or two name, stops the build.
-const fn declaring(target: Target) -> (Client, ClientFile) {
+const fn declaring(target: MergeTarget) -> (Client, ClientFile) {
     let mut found = None;
     let mut client = 0;
     while client < Client::ALL.len() {
@@ -133,16 +135,16 @@ const fn declaring(target: Target) -> (Client, ClientFile) {
 /// `existing` with the relay's settings merged in, or the findings that explain why it cannot
 /// be merged into.
 pub fn merge(
-    target: Target,
+    target: MergeTarget,
     existing: &str,
     profile: &Profile,
     values: &Values,
 ) -> Result<Merged, Vec<Finding>> {
     match target {
-        Target::CodexConfig => codex::merge_codex_config(existing, profile, values),
-        Target::ClaudeSettings => claude::merge(existing, profile, values),
-        Target::OpenCodeConfig => opencode::merge(existing, profile, values),
-        Target::ContinueConfig => continue_dev::merge(existing, profile, values),
+        MergeTarget::CodexConfig => codex::merge_codex_config(existing, profile, values),
+        MergeTarget::ClaudeSettings => claude::merge(existing, profile, values),
+        MergeTarget::OpenCodeConfig => opencode::merge(existing, profile, values),
+        MergeTarget::ContinueConfig => continue_dev::merge(existing, profile, values),
     }
 }
 
@@ -158,20 +160,20 @@ mod tests {
     #[test]
     fn the_doctor_merges_only_a_codex_config() {
         for kind in Kind::ALL {
-            let expected = (kind == Kind::CodexConfig).then_some(Target::CodexConfig);
-            assert_eq!(Target::for_pasted(kind), expected, "{kind:?}");
+            let expected = (kind == Kind::CodexConfig).then_some(MergeTarget::CodexConfig);
+            assert_eq!(MergeTarget::for_pasted(kind), expected, "{kind:?}");
         }
     }
 
     #[test]
     fn every_target_names_a_file_its_client_writes() {
         let profile = Profile::builtin();
-        for target in Target::ALL {
-            assert_eq!(Target::from_id(target.id()), Some(target));
+        for target in MergeTarget::ALL {
+            assert_eq!(MergeTarget::from_id(target.id()), Some(target));
             let (client, file) = target.file();
             assert_eq!(file.merge, Some(target));
             assert_eq!(client.file(file.name), Some(&file));
-            assert_eq!(Target::for_file(client, file.name), Some(target));
+            assert_eq!(MergeTarget::for_file(client, file.name), Some(target));
             let setup = client.setup(
                 &profile,
                 &Values::default(),

@@ -2,10 +2,10 @@
 //! says), what follows from it (memos), and the layout of the steps.
 
 use super::browser;
-use super::checker::{Checker, InWorker};
 use super::choice::{ChoiceSignals, ClientStep};
-use super::doctor::Doctor;
-use super::field::{DetailsStep, Typed};
+use super::doctor_handle::DoctorHandle;
+use super::doctor_panel::DoctorPanel;
+use super::field::{Details, DetailsStep};
 use super::footer::RelayFooter;
 use super::lang::{Language, translated};
 use super::masthead::Masthead;
@@ -13,13 +13,12 @@ use super::setup::{CheckStep, FilesStep};
 use super::support::{ReportSources, SupportReport};
 use super::troubleshoot::Troubleshoot;
 use crate::check;
-use crate::clients::{Client, Values, lineup};
+use crate::clients::{Client, lineup};
 use crate::i18n::Msg;
 use crate::platform::{Os, Shell, Target};
 use crate::profile::Profile;
 use crate::view::{self, Choices};
 use leptos::prelude::*;
-use std::rc::Rc;
 
 /// What a visitor typed and picked in the first view rendered at build time, before the wasm
 /// took it over (src/web/mod.rs): the page starts from it. `None` where they did nothing.
@@ -51,75 +50,54 @@ pub fn starting_choices(profile: &Profile) -> Choices {
 #[component]
 pub fn App(
     #[prop(default = Profile::builtin())] profile: Profile,
-    /// Who answers the doctor: a Web Worker in the page, the page itself in the UI tests.
-    #[prop(default = Rc::new(InWorker::new()))]
-    checker: Checker,
+    /// Who answers the doctor, for this relay: a Web Worker in the page, the page itself in
+    /// the UI tests.
+    checker: DoctorHandle,
     #[prop(optional)] carried: Carried,
 ) -> impl IntoView {
     let profile = StoredValue::new(profile);
-    profile.with_value(|profile| checker.use_profile(profile));
     let checker = StoredValue::new_local(checker);
     provide_context(profile);
     provide_context(checker);
-
     let offered = profile.with_value(lineup::offered);
     // What was picked in the first view counts as picked in the page.
-    let mut chosen = profile.with_value(starting_choices);
-    if let Some(client) = carried.client {
-        chosen = chosen.pick_client(client, &offered);
-    }
-    if let Some(os) = carried.os {
-        chosen = chosen.pick_os(os);
-    }
-    if let Some(shell) = carried.shell {
-        chosen = chosen.pick_shell(shell);
-    }
-    let choices = ChoiceSignals::new(chosen);
+    let picked = (carried.client, carried.os, carried.shell);
+    let choices = ChoiceSignals::new(
+        profile
+            .with_value(starting_choices)
+            .with_picked(picked, &offered),
+    );
     let ChoiceSignals {
         client, lang, tab, ..
     } = choices;
     provide_context(Language(lang));
-    let report_sources = ReportSources::new();
-    provide_context(report_sources);
+    provide_context(ReportSources::new());
     // The operator's accent, checked when the profile was read.
-    profile.with_value(|p| {
-        if let Some((light, dark)) = p.brand.accents() {
-            browser::set_accent((light.colour, light.label), (dark.colour, dark.label));
-        }
-    });
+    profile.with_value(|p| browser::set_accents(&p.brand));
     // A fragment edited in the open page (or a link to this page followed) changes the view
     // as opening it would.
     choices.follow_link_changes(offered.clone());
 
-    let typed = |value, field| Typed::judged(RwSignal::new(value), field, client, profile);
-    let key = typed(carried.key.unwrap_or_default(), check::Field::Key);
-    let relay_base_url = || profile.with_value(|p| p.base_url.clone());
-    let base_url = typed(
-        carried.base_url.unwrap_or_else(relay_base_url),
-        check::Field::BaseUrl,
+    let details = Details::new(
+        [carried.key, carried.base_url, carried.model],
+        client,
+        profile,
     );
-    let model = typed(carried.model.unwrap_or_default(), check::Field::Model);
     let target =
         Memo::new(move |_| Target::with_shell_or_usual(choices.os.get(), choices.shell.get()));
-    let values = Memo::new(move |_| Values {
-        key: key.value.get(),
-        base_url: base_url.value.get(),
-        model: model.value.get(),
-    });
+    let values = Memo::new(move |_| details.values());
     let setup = Memo::new(move |_| {
         profile.with_value(|p| values.with(|values| client.get().setup(p, values, target.get())))
     });
-
     let base_url_has_error = Signal::derive(move || {
-        base_url
-            .findings
-            .with(|all| check::Field::breaks_request_url(all))
+        let findings = details.base_url.findings;
+        findings.with(|all| check::Field::breaks_request_url(all))
     });
     // What the doctor found, and what the fields show: the causes the guide can confirm.
     let doctor_found = RwSignal::new(Vec::<String>::new());
     let found = Signal::derive(move || {
         let mut codes = doctor_found.get();
-        for findings in [key.findings, base_url.findings, model.findings] {
+        for findings in details.findings() {
             findings.with(|all| codes.extend(all.iter().map(|f| f.rule.code.to_owned())));
         }
         codes
@@ -141,7 +119,7 @@ pub fn App(
     view! {
         <Masthead />
         <main>
-            <DetailsStep key=key base_url=base_url model=model />
+            <DetailsStep details=details />
             <ClientStep choices=choices offered=offered target=target.into() />
             <FilesStep
                 setup=setup
@@ -163,7 +141,7 @@ pub fn App(
             </section>
             <section aria-labelledby="doctor-heading">
                 <h2 id="doctor-heading">{translated(Msg::StepDoctor)}</h2>
-                <Doctor client=client values=values.into() found=doctor_found />
+                <DoctorPanel client=client values=values.into() found=doctor_found />
             </section>
             <section aria-labelledby="report-heading">
                 <h2 id="report-heading">{translated(Msg::ReportCopy)}</h2>
@@ -172,7 +150,7 @@ pub fn App(
                     client=client.into()
                     target=target.into()
                     values=values.into()
-                    fields=[key.findings, base_url.findings, model.findings]
+                    fields=details.findings()
                 />
             </section>
         </main>

@@ -5,6 +5,7 @@
 
 use crate::i18n::{Lang, Msg};
 use crate::platform::Os;
+use crate::profile::Brand;
 use crate::view::Remembered;
 use leptos::prelude::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
@@ -331,10 +332,14 @@ pub fn build_id() -> String {
     }
 }
 
-/// Sets the operator's accent as custom properties of the root element, through the CSSOM
-/// (the Content-Security-Policy allows no inline style, and needs no change for this):
-/// `style/main.css` reads `--brand-accent` and the others, with its own colours as fallbacks.
-pub fn set_accent(light: (&str, &str), dark: (&str, &str)) {
+/// Sets the operator's accents, when `brand` gives one, as custom properties of the root
+/// element, through the CSSOM (the Content-Security-Policy allows no inline style, and needs
+/// no change for this): `style/main.css` reads `--brand-accent` and the others, with its own
+/// colours as fallbacks.
+pub fn set_accents(brand: &Brand) {
+    let Some((light, dark)) = brand.accents() else {
+        return;
+    };
     let Some(root) = browser_window()
         .and_then(|window| window.document()?.document_element())
         .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
@@ -343,10 +348,10 @@ pub fn set_accent(light: (&str, &str), dark: (&str, &str)) {
     };
     let style = root.style();
     for (property, value) in [
-        ("--brand-accent", light.0),
-        ("--brand-accent-text", light.1),
-        ("--brand-accent-dark", dark.0),
-        ("--brand-accent-dark-text", dark.1),
+        ("--brand-accent", light.colour),
+        ("--brand-accent-text", light.label),
+        ("--brand-accent-dark", dark.colour),
+        ("--brand-accent-dark-text", dark.label),
     ] {
         style.set_property(property, value).ok();
     }

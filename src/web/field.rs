@@ -3,7 +3,7 @@
 
 use super::lang::{Language, tr, translated, translated_texts};
 use crate::check::{self, Finding, LineIndex, Severity};
-use crate::clients::Client;
+use crate::clients::{Client, Values};
 use crate::doctor::Diagnostic;
 use crate::i18n::Msg;
 use crate::profile::Profile;
@@ -37,10 +37,62 @@ impl Typed {
     }
 }
 
+/// The details the setup is made with, each judged as it is typed.
+#[derive(Clone, Copy)]
+pub struct Details {
+    pub key: Typed,
+    pub base_url: Typed,
+    pub model: Typed,
+}
+
+impl Details {
+    /// The fields, holding what was typed into the first view's (key, base URL, model), the
+    /// base URL the relay's where nothing was.
+    pub fn new(
+        [key, base_url, model]: [Option<String>; 3],
+        client: RwSignal<Client>,
+        profile: StoredValue<Profile>,
+    ) -> Details {
+        let typed = |value, field| Typed::judged(RwSignal::new(value), field, client, profile);
+        let relay_base_url = || profile.with_value(|p| p.base_url.clone());
+        Details {
+            key: typed(key.unwrap_or_default(), check::Field::Key),
+            base_url: typed(
+                base_url.unwrap_or_else(relay_base_url),
+                check::Field::BaseUrl,
+            ),
+            model: typed(model.unwrap_or_default(), check::Field::Model),
+        }
+    }
+
+    /// What the setup is made with, as typed now.
+    pub fn values(self) -> Values {
+        Values {
+            key: self.key.value.get(),
+            base_url: self.base_url.value.get(),
+            model: self.model.value.get(),
+        }
+    }
+
+    /// The key's, the base URL's and the model's findings.
+    pub fn findings(self) -> [Memo<Vec<Finding>>; 3] {
+        [
+            self.key.findings,
+            self.base_url.findings,
+            self.model.findings,
+        ]
+    }
+}
+
 /// The first step: the key, the base URL and the model, each with its findings.
 #[component]
-pub fn DetailsStep(key: Typed, base_url: Typed, model: Typed) -> impl IntoView {
+pub fn DetailsStep(details: Details) -> impl IntoView {
     let profile = expect_context::<StoredValue<Profile>>();
+    let Details {
+        key,
+        base_url,
+        model,
+    } = details;
     view! {
         <section aria-labelledby="details-heading">
             <h2 id="details-heading">{translated(Msg::StepDetails)}</h2>

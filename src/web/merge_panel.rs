@@ -3,21 +3,20 @@
 //! settings stay.
 
 use super::browser;
-use super::checker::{Checker, Stopped};
-use super::doctor::MergeChanges;
+use super::doctor_handle::{DoctorHandle, Stopped};
 use super::field::{FindingItem, placed};
-use super::lang::translated;
+use super::lang::{tr, translated};
 use crate::clients::Values;
-use crate::doctor::{Answer, Request, Task};
+use crate::doctor::{Answer, Diagnostic, Request, Task};
 use crate::i18n::Msg;
-use crate::merge::Target;
+use crate::merge::{Change, MergeTarget};
 use crate::platform::Format;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
 #[component]
-pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
-    let checker = expect_context::<StoredValue<Checker, LocalStorage>>();
+pub fn MergePanel(target: MergeTarget, values: Signal<Values>) -> impl IntoView {
+    let checker = expect_context::<StoredValue<DoctorHandle, LocalStorage>>();
     let existing = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<Answer, Stopped>>);
     let input_id = format!("merge-{}", target.id());
@@ -36,53 +35,6 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
             outcome.try_set(Some(answer));
         });
         checker.with_value(|checker| checker.send(request, reply));
-    };
-    let result = move || {
-        outcome.get().map(|outcome| match outcome {
-            Ok(Answer {
-                text,
-                changes: Some(changes),
-                findings,
-                ..
-            }) => {
-                let changed = changed_lines(&existing.get_untracked(), &text);
-                // What the merge kept of the file (a broken provider table, a value it had no
-                // replacement for) is said here, not left for the client to fail on.
-                let merged = RwSignal::new(text.clone());
-                let kept = (!findings.is_empty()).then(|| view! {
-                    <div class="merge-result" role="status">
-                        <p>{translated(Msg::MergeStillWrong)}</p>
-                        <ul class="findings">
-                            {placed(findings, &text)
-                                .into_iter()
-                                .map(|(finding, line_column)| view! { <FindingItem finding=finding value=merged line_column=line_column /> })
-                                .collect_view()}
-                        </ul>
-                    </div>
-                });
-                view! {
-                    <MergedFile target=target text=text changed=changed />
-                    <MergeChanges changes=changes />
-                    {kept}
-                }
-                .into_any()
-            }
-            Ok(Answer { refused, .. }) => view! {
-                <div class="merge-result" role="alert">
-                    <p>{translated(Msg::DoctorCannotMerge)}</p>
-                    <ul class="findings">
-                        {existing
-                            .with_untracked(|text| placed(refused.unwrap_or_default(), text))
-                            .into_iter()
-                            .map(|(finding, line_column)| view! { <FindingItem finding=finding value=existing line_column=line_column /> })
-                            .collect_view()}
-                    </ul>
-                </div>
-            }
-            .into_any(),
-            Err(Stopped) => view! { <p class="doctor-stopped" role="alert">{translated(Msg::DoctorStopped)}</p> }
-                .into_any(),
-        })
     };
     // A button and a hidden region rather than `<details>`: while a closed `<details>` is on
     // the page, Chromium takes seconds to clear a large paste from the doctor (300 KB: 6 s, a
@@ -118,15 +70,116 @@ pub fn MergePanel(target: Target, values: Signal<Values>) -> impl IntoView {
                 <button type="button" class="merge" on:click=merge>
                     {translated(Msg::MergeButton)}
                 </button>
-                {result}
+                <MergeResult target=target existing=existing outcome=outcome />
             </div>
+        </div>
+    }
+}
+
+/// What the merge made of the file: the merged file with what changed (and what is still
+/// wrong in it), or why it could not merge.
+#[component]
+fn MergeResult(
+    target: MergeTarget,
+    existing: RwSignal<String>,
+    outcome: RwSignal<Option<Result<Answer, Stopped>>>,
+) -> impl IntoView {
+    move || {
+        outcome.get().map(|outcome| match outcome {
+            Ok(Answer {
+                text: Some(text),
+                changes: Some(changes),
+                findings,
+                ..
+            }) => {
+                let changed = changed_lines(&existing.get_untracked(), &text);
+                // What the merge kept of the file (a broken provider table, a value it had no
+                // replacement for) is said here, not left for the client to fail on.
+                let merged = RwSignal::new(text.clone());
+                let kept = (!findings.is_empty()).then(|| view! {
+                    <div class="merge-result" role="status">
+                        <p>{translated(Msg::MergeStillWrong)}</p>
+                        <ul class="findings">
+                            {placed(findings, &text)
+                                .into_iter()
+                                .map(|(finding, line_column)| view! { <FindingItem finding=finding value=merged line_column=line_column /> })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                });
+                view! {
+                    <MergedFile target=target text=text changed=changed />
+                    <MergeChanges changes=changes />
+                    {kept}
+                }
+                .into_any()
+            }
+            Ok(Answer { refused, .. }) => {
+                view! { <CannotMerge findings=refused.unwrap_or_default() text=existing /> }.into_any()
+            }
+            Err(Stopped) => view! { <p class="doctor-stopped" role="alert">{translated(Msg::DoctorStopped)}</p> }
+                .into_any(),
+        })
+    }
+}
+
+/// Why the relay's settings could not be merged into `text`: the findings that keep it from
+/// being merged into, each with its place.
+#[component]
+pub fn CannotMerge(
+    findings: Vec<Diagnostic>,
+    text: RwSignal<String>,
+    /// Shows the rules' codes, as the doctor does.
+    #[prop(optional)]
+    with_code: bool,
+) -> impl IntoView {
+    view! {
+        <div class="merge-result" role="alert">
+            <p>{translated(Msg::DoctorCannotMerge)}</p>
+            <ul class="findings">
+                {text
+                    .with_untracked(|text| placed(findings, text))
+                    .into_iter()
+                    .map(|(finding, line_column)| {
+                        view! { <FindingItem finding=finding value=text line_column=line_column with_code=with_code /> }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// What a merge changed, in the page's current language.
+#[component]
+pub fn MergeChanges(changes: Vec<Change>) -> impl IntoView {
+    let heading = if changes.is_empty() {
+        Msg::DoctorMergedNothing
+    } else {
+        Msg::DoctorMerged
+    };
+    let items = changes
+        .into_iter()
+        .map(|change| {
+            let new = change.new.clone();
+            view! {
+                <li>
+                    <code>{change.key}</code> ": " <code>{change.old}</code> " → "
+                    <code>{move || new.clone().unwrap_or_else(|| tr(Msg::DoctorRemoved).to_owned())}</code>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="merge-result" role="status">
+            <p>{translated(heading)}</p>
+            <ul>{items}</ul>
         </div>
     }
 }
 
 /// The merged file, its changed lines marked, with Copy and Download.
 #[component]
-fn MergedFile(target: Target, text: String, changed: Vec<bool>) -> impl IntoView {
+fn MergedFile(target: MergeTarget, text: String, changed: Vec<bool>) -> impl IntoView {
     let file_name = target.file().1.name;
     let format = match file_name.rsplit('.').next() {
         Some("toml") => Format::Toml,

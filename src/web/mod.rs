@@ -3,9 +3,9 @@
 
 mod app;
 mod browser;
-mod checker;
 mod choice;
-mod doctor;
+mod doctor_handle;
+mod doctor_panel;
 mod field;
 mod footer;
 mod import_links;
@@ -19,7 +19,7 @@ mod troubleshoot;
 
 pub use app::{App, Carried};
 pub use browser::{RELOAD_ATTRIBUTE, show_crash_banner};
-pub use checker::{Checker, InPage, InWorker};
+pub use doctor_handle::{DoctorHandle, InPage, InWorker};
 
 use crate::profile::Profile;
 use leptos::prelude::*;
@@ -38,9 +38,10 @@ pub fn start() {
     }));
     wasm_bindgen_futures::spawn_local(async {
         let operator = browser::operator_profile().await;
-        let profile = match operator.map(|text| crate::clients::lineup::load(&text)) {
-            None => Profile::builtin(),
-            Some(Ok(profile)) => profile,
+        let loaded = operator.map(|text| crate::clients::lineup::load(&text).map(|p| (p, text)));
+        let (profile, json) = match loaded {
+            None => (Profile::builtin(), Profile::builtin_json().to_owned()),
+            Some(Ok(loaded)) => loaded,
             // For the operator: what is wrong, naming the field; the page goes on for the
             // built-in relay.
             Some(Err(error)) => {
@@ -50,14 +51,15 @@ pub fn start() {
                     Msg::ProfileInvalid,
                     &error.to_string(),
                 );
-                Profile::builtin()
+                (Profile::builtin(), Profile::builtin_json().to_owned())
             }
         };
+        let checker: DoctorHandle = std::rc::Rc::new(InWorker::new(&json));
         // The first view's fields by id and its radio groups by name, in Carried's order.
         let taken =
             browser::take_first_view(["key", "base-url", "model"], ["client", "os", "shell"]);
         let (carried, focus) = taken.map_or_else(Default::default, carried_from);
-        mount_to_body(move || view! { <App profile=profile carried=carried /> });
+        mount_to_body(move || view! { <App profile=profile checker=checker carried=carried /> });
         if let Some((id, selection)) = focus {
             browser::restore_focus(&id, selection);
         }
@@ -90,7 +92,9 @@ fn carried_from(taken: browser::FirstViewInput<3, 3>) -> (Carried, Option<browse
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_first_view(profile: Profile) -> (String, crate::view::Choices) {
     let choices = app::starting_choices(&profile);
-    // Context needs an owner; effects never run natively.
-    let html = Owner::new().with(move || view! { <App profile=profile /> }.to_html());
+    // Context needs an owner; effects never run natively, and nothing asks the doctor.
+    let checker: DoctorHandle = std::rc::Rc::new(InPage::new(profile.clone()));
+    let html =
+        Owner::new().with(move || view! { <App profile=profile checker=checker /> }.to_html());
     (html, choices)
 }

@@ -8,7 +8,7 @@ use super::merge_panel::MergePanel;
 use super::snippet::SnippetCard;
 use crate::clients::{Client, Setup, SnippetKind, Values};
 use crate::i18n::Msg;
-use crate::merge::Target as MergeTarget;
+use crate::merge::MergeTarget;
 use crate::platform::Target;
 use crate::profile::Profile;
 use leptos::prelude::*;

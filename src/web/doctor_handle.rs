@@ -1,7 +1,7 @@
 //! The page's handle on the doctor. In the page it is a Web Worker running the second wasm
 //! module (`onramp-doctor`), started when the doctor is first used or when the browser is
-//! idle; the UI tests answer in the page instead. Components hold a [`Checker`] and never
-//! know which: the page's own module then never contains the checker.
+//! idle; the UI tests answer in the page instead. Components hold a [`DoctorHandle`] and
+//! never know which: the page's own module then never contains the checkers.
 
 use crate::doctor::{self, Answer, Message, Request};
 use crate::profile::Profile;
@@ -12,19 +12,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-/// What becomes of a request: its answer, or the news that the checker stopped on it.
+/// What becomes of a request: its answer, with the text it is about (the one sent, unless
+/// the task made another: the worker sends a text back only then), or the news that the
+/// doctor stopped on it.
 pub type Reply = Box<dyn FnOnce(Result<Answer, Stopped>)>;
 
 /// The checker stopped (a panic, or its module failed to load) and was started anew.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stopped;
 
-/// Something that answers the doctor's requests.
+/// Something that answers the doctor's requests, about the relay it was made for.
 pub trait DoctorService {
-    /// The relay the requests are about: given before the first request, and again only if it
-    /// changes.
-    fn use_profile(&self, profile: &Profile);
-
     /// Sends `request` (its id is the service's to give); `reply` is called with its answer.
     /// A request sent while another is being answered waits, and replaces any request
     /// already waiting, whose reply is dropped: only the latest text matters.
@@ -35,25 +33,24 @@ pub trait DoctorService {
 }
 
 /// The doctor as the components use it.
-pub type Checker = Rc<dyn DoctorService>;
+pub type DoctorHandle = Rc<dyn DoctorService>;
 
 /// The doctor answered in the page itself, for the UI tests, which run without the worker's
-/// files.
-#[derive(Default)]
+/// files, and for the first view rendered at build time, which never asks it.
 pub struct InPage {
-    profile: RefCell<Option<Profile>>,
+    profile: Profile,
+}
+
+impl InPage {
+    pub fn new(profile: Profile) -> InPage {
+        InPage { profile }
+    }
 }
 
 impl DoctorService for InPage {
-    fn use_profile(&self, profile: &Profile) {
-        *self.profile.borrow_mut() = Some(profile.clone());
-    }
-
     fn send(&self, request: Request, reply: Reply) {
-        let answer = {
-            let mut profile = self.profile.borrow_mut();
-            doctor::answer(&request, profile.get_or_insert_with(Profile::builtin))
-        };
+        let mut answer = doctor::answer(&request, &self.profile);
+        answer.text.get_or_insert(request.text);
         reply(Ok(answer));
     }
 }
@@ -63,20 +60,19 @@ pub struct InWorker {
     state: Rc<State>,
 }
 
-#[derive(Default)]
 struct State {
     worker: RefCell<Option<Worker>>,
     /// The worker said it listens.
     ready: Cell<bool>,
     /// The relay's profile as the message that gives it to the worker.
-    profile: RefCell<Option<String>>,
+    profile: String,
     /// The running worker has been given `profile`.
     profile_sent: Cell<bool>,
     /// The id of the last request sent; ids start at 1 (0 is the worker's, for a message it
     /// could not read).
     last_id: Cell<u64>,
-    /// The id of the request being answered, and its reply.
-    in_flight: RefCell<Option<(u64, Reply)>>,
+    /// The id and the text of the request being answered, and its reply.
+    in_flight: RefCell<Option<(u64, String, Reply)>>,
     /// The latest request sent while another was in flight.
     waiting: RefCell<Option<(Request, Reply)>>,
 }
@@ -86,16 +82,22 @@ impl InWorker {
     /// page says otherwise ([`super::browser::worker_url`]).
     const LOADER: &'static str = "./onramp-doctor_loader.js";
 
-    pub fn new() -> InWorker {
+    /// A doctor for the relay whose profile is `profile_json`: the JSON text the page read its
+    /// profile from (the operator's `profile.json`, or the built-in one). The text is what
+    /// the worker is given, so that the page need not write a profile out again (that code
+    /// would be 1.7 KB of the page's module).
+    pub fn new(profile_json: &str) -> InWorker {
         InWorker {
-            state: Rc::new(State::default()),
+            state: Rc::new(State {
+                worker: RefCell::default(),
+                ready: Cell::default(),
+                profile: doctor::profile_message(profile_json),
+                profile_sent: Cell::default(),
+                last_id: Cell::default(),
+                in_flight: RefCell::default(),
+                waiting: RefCell::default(),
+            }),
         }
-    }
-}
-
-impl Default for InWorker {
-    fn default() -> Self {
-        InWorker::new()
     }
 }
 
@@ -123,18 +125,20 @@ impl State {
             } else {
                 // Taken out before the reply runs: it may well send the next request.
                 let in_flight = state.in_flight.borrow_mut().take();
-                if let Some((id, reply)) = in_flight {
-                    match serde_json::from_str::<Answer>(&text) {
+                if let Some((id, sent, reply)) = in_flight {
+                    let mut answer = match serde_json::from_str::<Answer>(&text) {
                         // An answer to another request than the one waited for is stale; id 0
                         // is the worker's answer to a message it could not read (a worker
                         // of another build, say), which is this request's.
                         Ok(answer) if answer.id != id && answer.id != 0 => {
-                            *state.in_flight.borrow_mut() = Some((id, reply));
+                            *state.in_flight.borrow_mut() = Some((id, sent, reply));
                             return;
                         }
-                        Ok(answer) => reply(Ok(answer)),
-                        Err(_) => reply(Ok(doctor::unreadable(id))),
-                    }
+                        Ok(answer) => answer,
+                        Err(_) => doctor::unreadable(id),
+                    };
+                    answer.text.get_or_insert(sent);
+                    reply(Ok(answer));
                 }
             }
             state.send_waiting();
@@ -154,11 +158,14 @@ impl State {
         if !self.ready.get() || self.profile_sent.get() {
             return;
         }
-        let (Some(json), Some(worker)) = (&*self.profile.borrow(), &*self.worker.borrow()) else {
+        let Some(worker) = &*self.worker.borrow() else {
             return;
         };
-        self.profile_sent
-            .set(worker.post_message(&JsValue::from_str(json)).is_ok());
+        self.profile_sent.set(
+            worker
+                .post_message(&JsValue::from_str(&self.profile))
+                .is_ok(),
+        );
     }
 
     /// Posts the waiting request, if the worker listens and answers nothing else.
@@ -170,15 +177,17 @@ impl State {
         let Some((request, reply)) = self.waiting.borrow_mut().take() else {
             return;
         };
-        let id = request.id;
-        let (Ok(json), Some(worker)) = (
-            serde_json::to_string(&Message::Request(request)),
-            &*self.worker.borrow(),
-        ) else {
+        let message = Message::Request(request);
+        let (Ok(json), Some(worker)) = (serde_json::to_string(&message), &*self.worker.borrow())
+        else {
+            return;
+        };
+        // The text stays here, for the answer: the worker sends back only a text it made.
+        let Message::Request(Request { id, text, .. }) = message else {
             return;
         };
         if worker.post_message(&JsValue::from_str(&json)).is_ok() {
-            *self.in_flight.borrow_mut() = Some((id, reply));
+            *self.in_flight.borrow_mut() = Some((id, text, reply));
         }
     }
 
@@ -194,7 +203,7 @@ impl State {
         let in_flight = self.in_flight.borrow_mut().take();
         let waiting = self.waiting.borrow_mut().take();
         if let Some(reply) = in_flight
-            .map(|(_, reply)| reply)
+            .map(|(_, _, reply)| reply)
             .or(waiting.map(|(_, reply)| reply))
         {
             reply(Err(Stopped));
@@ -203,18 +212,6 @@ impl State {
 }
 
 impl DoctorService for InWorker {
-    fn use_profile(&self, profile: &Profile) {
-        let Ok(json) = serde_json::to_string(&Message::Profile(Box::new(profile.clone()))) else {
-            return;
-        };
-        if self.state.profile.borrow().as_ref() == Some(&json) {
-            return;
-        }
-        *self.state.profile.borrow_mut() = Some(json);
-        self.state.profile_sent.set(false);
-        self.state.send_profile();
-    }
-
     fn send(&self, mut request: Request, reply: Reply) {
         self.state.start();
         let id = self.state.last_id.get() + 1;
