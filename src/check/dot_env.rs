@@ -11,6 +11,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: ".env 文件",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

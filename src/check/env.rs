@@ -1,12 +1,13 @@
 //! Rules for environment-variable lines as pasted into a shell or a `.env` file: the syntax of
 //! each shell, then the values (URL, key, model) by the variable's name.
 
-use super::shell_words::{self, Command, Syntax, Unclosed, Word};
-use super::{Checked, Context, Finding, Kind, claude_settings, embed, fix, key, model, url};
+use super::{Checked, Context, Finding, claude_settings, embed, fix, key, model, url};
 use crate::clients::claude_code::{API_KEY_VARIABLE, AUTH_TOKEN_VARIABLE};
 use crate::clients::{Client, openai_sdk};
 use crate::escape;
 use crate::i18n::Text;
+use crate::shell::words::{self, Command, Syntax, Unclosed, Word, variable_name};
+use crate::shell::{self, LineSyntax, Shell, cmd as cmd_shell, fish, posix, power_shell};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -147,6 +148,42 @@ declare_rules! {
     }
 }
 
+/// Whose lines a text is: a shell's, or a `.env` file's (which the SDKs' dotenv loaders read,
+/// no shell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    Shell(Shell),
+    DotEnv,
+}
+
+/// How a `.env` file splits into statements: line by line, a quoted value perhaps over
+/// several, `#` comments.
+const DOTENV_LINES: LineSyntax = LineSyntax {
+    quotes: Some('\\'),
+    semicolon_ends: false,
+    is_comment: shell::hash_comment,
+};
+
+impl Lines {
+    /// How a fixed value is written back in these lines.
+    fn quoting(self) -> fn(&str) -> String {
+        match self {
+            Lines::Shell(shell) => shell.quoting(),
+            Lines::DotEnv => escape::json,
+        }
+    }
+
+    /// Whether `statement`, a shell's way of setting a variable, is another's than these
+    /// lines': the variable is not set. A `.env` file takes bash's `export NAME=value`.
+    fn is_foreign(self, statement: &str) -> bool {
+        Shell::setting_variable_in(statement).is_some()
+            && !match self {
+                Lines::Shell(shell) => shell.runs(statement),
+                Lines::DotEnv => Shell::Posix.runs(statement),
+            }
+    }
+}
+
 /// Who sees a variable once the lines have run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
@@ -232,61 +269,69 @@ impl Assignment {
     }
 }
 
-/// The variables `text` sets, read as `kind`'s shell reads it: what the doctor judges, and
-/// what `tests/shells.rs` compares with the real shells.
-pub fn assignments(text: &str, kind: Kind) -> Vec<Assignment> {
-    read(text, kind, &mut Vec::new())
+/// The variables `text` sets, read as `lines`' shell (or dotenv loader) reads it: what the
+/// doctor judges, and what `tests/shells.rs` compares with the real shells.
+pub fn assignments(text: &str, lines: Lines) -> Vec<Assignment> {
+    read(text, lines, &mut Vec::new())
 }
 
 /// Lines for bash or zsh (`export NAME=value`).
 pub fn check_bash(text: &str, context: &Context) -> Checked {
-    check(text, Kind::EnvBash, context)
+    check(text, Lines::Shell(Shell::Posix), context)
 }
 
 /// Lines for fish (`set -gx NAME value`).
 pub fn check_fish(text: &str, context: &Context) -> Checked {
-    check(text, Kind::EnvFish, context)
+    check(text, Lines::Shell(Shell::Fish), context)
 }
 
 /// Lines for PowerShell (`$env:NAME = 'value'`).
 pub fn check_powershell(text: &str, context: &Context) -> Checked {
-    check(text, Kind::EnvPowerShell, context)
+    check(text, Lines::Shell(Shell::PowerShell), context)
 }
 
 /// Lines for cmd (`set "NAME=value"`).
 pub fn check_cmd(text: &str, context: &Context) -> Checked {
-    check(text, Kind::EnvCmd, context)
+    check(text, Lines::Shell(Shell::Cmd), context)
 }
 
 /// A `.env` file (`NAME=value`).
 pub fn check_dotenv(text: &str, context: &Context) -> Checked {
-    check(text, Kind::DotEnv, context)
+    check(text, Lines::DotEnv, context)
 }
 
 /// The assignments of `text`, with what is wrong in its syntax added to `findings`.
-fn read(text: &str, kind: Kind, findings: &mut Vec<Finding>) -> Vec<Assignment> {
-    match kind {
-        Kind::EnvBash => posix_lines(text, findings),
-        Kind::EnvFish => fish_lines(text, findings),
-        _ => {
-            let mut assignments = Vec::new();
-            for (start, line) in statements(text, kind) {
-                let content = line.trim_end_matches(['\n', '\r']);
-                let indent = content.len() - content.trim_start().len();
-                let statement = &content[indent..];
-                if statement.is_empty() || is_comment(kind, statement) {
-                    continue;
-                }
-                let at = start + indent;
-                assignments.extend(match kind {
-                    Kind::EnvPowerShell => powershell(statement, at, findings),
-                    Kind::EnvCmd => cmd(statement, at, findings),
-                    _ => dotenv(statement, at, findings),
-                });
-            }
-            assignments
+fn read(text: &str, lines: Lines, findings: &mut Vec<Finding>) -> Vec<Assignment> {
+    match lines {
+        Lines::Shell(Shell::Posix) => posix_lines(text, findings),
+        Lines::Shell(Shell::Fish) => fish_lines(text, findings),
+        Lines::Shell(Shell::PowerShell) => {
+            line_by_line(text, power_shell::LINES, findings, powershell)
         }
+        Lines::Shell(Shell::Cmd) => line_by_line(text, cmd_shell::LINES, findings, cmd),
+        Lines::DotEnv => line_by_line(text, DOTENV_LINES, findings, dotenv),
     }
+}
+
+/// The assignments of `text` split into statements by `syntax`, each statement (trimmed, not
+/// a comment) read by `read` with its offset.
+fn line_by_line(
+    text: &str,
+    syntax: LineSyntax,
+    findings: &mut Vec<Finding>,
+    read: fn(&str, usize, &mut Vec<Finding>) -> Option<Assignment>,
+) -> Vec<Assignment> {
+    let mut assignments = Vec::new();
+    for (start, line) in shell::statements(text, syntax) {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start().len();
+        let statement = &content[indent..];
+        if statement.is_empty() || (syntax.is_comment)(statement) {
+            continue;
+        }
+        assignments.extend(read(statement, start + indent, findings));
+    }
+    assignments
 }
 
 /// The value rules about what a copy out of a sentence left after the value.
@@ -298,11 +343,11 @@ const TAIL_RULES: [&str; 5] = [
     "model/copied-punctuation",
 ];
 
-fn check(text: &str, kind: Kind, context: &Context) -> Checked {
+fn check(text: &str, lines: Lines, context: &Context) -> Checked {
     let mut findings = Vec::new();
     let mut secrets = Vec::new();
     let mut names = Vec::new();
-    let assignments = read(text, kind, &mut findings);
+    let assignments = read(text, lines, &mut findings);
     // The values whose quotes cmd keeps, as reading found them: looked up for each assignment,
     // once (searching the findings for each made a file of many lines quadratic).
     let quotes_kept: HashSet<Range<usize>> = findings
@@ -326,7 +371,7 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
             let span = assignment.name.clone();
             findings.push(Finding::new(&MISSPELLED, span.clone()).with_edit(span, meant));
         }
-        let quote = quoting(kind);
+        let quote = lines.quoting();
         let literal = assignment.literal.clone();
         let upper = name.to_ascii_uppercase();
         let is_url = upper.ends_with("_BASE_URL") || upper.ends_with("_API_BASE");
@@ -392,23 +437,23 @@ fn check(text: &str, kind: Kind, context: &Context) -> Checked {
     Checked { findings, secrets }
 }
 
-/// The commands of `text` as `kind`'s shell (bash/zsh or fish) reads them, each with the
-/// number of assignments before its program; a quote never closed and another shell's
-/// lines become findings.
-fn shell_commands(text: &str, kind: Kind, findings: &mut Vec<Finding>) -> Vec<(Command, usize)> {
-    let syntax = if kind == Kind::EnvFish {
-        Syntax::Fish
-    } else {
-        Syntax::Posix
-    };
-    let (commands, unclosed) = shell_words::commands(text, syntax);
+/// The commands of `text` as `shell` (bash/zsh or fish, read by `syntax`) reads them, each
+/// with the number of assignments before its program; a quote never closed and another
+/// shell's lines become findings.
+fn shell_commands(
+    text: &str,
+    shell: Shell,
+    syntax: Syntax,
+    findings: &mut Vec<Finding>,
+) -> Vec<(Command, usize)> {
+    let (commands, unclosed) = words::commands(text, syntax);
     if let Some(Unclosed(span)) = unclosed {
         findings.push(Finding::new(&UNBALANCED_QUOTES, span));
     }
     commands
         .into_iter()
         .filter_map(|command| {
-            if foreign_syntax(&text[command.span.clone()], kind) {
+            if Lines::Shell(shell).is_foreign(&text[command.span.clone()]) {
                 findings.push(Finding::new(&WRONG_SHELL, command.span.clone()));
                 return None;
             }
@@ -428,7 +473,7 @@ fn posix_lines(text: &str, findings: &mut Vec<Finding>) -> Vec<Assignment> {
     let mut assignments = Vec::new();
     let mut exported = HashSet::new();
     let mut all_export = false;
-    for (command, leading) in shell_commands(text, Kind::EnvBash, findings) {
+    for (command, leading) in shell_commands(text, Shell::Posix, posix::WORDS, findings) {
         let words = &command.words;
         let (prefix, rest) = words.split_at(leading);
         let program = rest.first().and_then(|word| word.value.as_deref());
@@ -578,7 +623,7 @@ fn spaced_assignment(
 /// fish lines: `set` with or without `-x`, `export NAME=value`, `NAME=value program`.
 fn fish_lines(text: &str, findings: &mut Vec<Finding>) -> Vec<Assignment> {
     let mut assignments = Vec::new();
-    for (command, leading) in shell_commands(text, Kind::EnvFish, findings) {
+    for (command, leading) in shell_commands(text, Shell::Fish, fish::WORDS, findings) {
         let (prefix, rest) = command.words.split_at(leading);
         match rest.first().and_then(|word| word.value.as_deref()) {
             // fish refuses `NAME=value` alone: "Unsupported use of '='".
@@ -642,137 +687,6 @@ fn fish_lines(text: &str, findings: &mut Vec<Finding>) -> Vec<Assignment> {
         }
     }
     assignments
-}
-
-/// The text split into statements, each with its offset: one per line, except that a quoted
-/// value may run over several lines (a key pasted with its line break, then quoted), as the
-/// shell reads it. cmd has no such quoting.
-fn statements(text: &str, kind: Kind) -> Vec<(usize, &str)> {
-    let mut statements = Vec::new();
-    let (mut start, mut open) = (0, None::<char>);
-    let mut escaped = false;
-    for (index, c) in text.char_indices() {
-        match (open, c) {
-            _ if escaped => escaped = false,
-            (Some('"'), '\\') if kind != Kind::EnvPowerShell => escaped = true,
-            (Some('"'), '`') if kind == Kind::EnvPowerShell => escaped = true,
-            (Some(quote), c) if c == quote => open = None,
-            (None, '\'' | '"') if kind != Kind::EnvCmd => open = Some(c),
-            (None, '#') => open = Some('\n'), // a comment runs to the end of the line
-            (None, ';') if kind == Kind::EnvPowerShell => {
-                statements.push((start, &text[start..=index]));
-                start = index + 1;
-            }
-            (Some('\n') | None, '\n') => {
-                statements.push((start, &text[start..=index]));
-                start = index + 1;
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if start < text.len() {
-        statements.push((start, &text[start..]));
-    }
-    statements
-}
-
-fn is_comment(kind: Kind, statement: &str) -> bool {
-    let lower = statement.to_ascii_lowercase();
-    match kind {
-        Kind::EnvCmd => {
-            lower.starts_with("rem ")
-                || lower == "rem"
-                || lower.starts_with("::")
-                || lower.starts_with("@echo")
-        }
-        _ => statement.starts_with('#'),
-    }
-}
-
-/// How a fixed value is written back in this syntax.
-fn quoting(kind: Kind) -> fn(&str) -> String {
-    match kind {
-        Kind::EnvFish => escape::fish,
-        Kind::EnvPowerShell => escape::powershell,
-        Kind::EnvCmd => str::to_owned,
-        Kind::DotEnv => escape::json,
-        _ => escape::posix,
-    }
-}
-
-/// The shell whose way of setting or clearing a variable `statement` is, recognised by how
-/// it starts; `None` for anything else. Detection uses it to tell the kind of pasted lines.
-pub(crate) fn shell_of(statement: &str) -> Option<Kind> {
-    let lower = statement.trim_start().to_ascii_lowercase();
-    let mut words = lower.split_whitespace();
-    let word = words.next()?;
-    Some(
-        if lower.starts_with("$env:")
-            || lower.starts_with("[environment]::")
-            || lower.starts_with("remove-item env:")
-        {
-            Kind::EnvPowerShell
-        } else if word == "setx" {
-            Kind::EnvCmd
-        } else if word == "set" {
-            // cmd's `set NAME=value`, `set "NAME=value"` or `set NAME = value`, as opposed to
-            // fish's `set -gx NAME value` or `set NAME value`, and to bash's options alone
-            // (`set -a`, `set +o allexport`).
-            let rest: Vec<&str> = words.clone().collect();
-            let bash_options = !rest.is_empty()
-                && rest.iter().enumerate().all(|(index, word)| {
-                    (word.len() > 1
-                        && word.starts_with(['-', '+'])
-                        && word[1..].bytes().all(|b| b.is_ascii_alphabetic()))
-                        || (index > 0 && matches!(rest[index - 1], "-o" | "+o"))
-                })
-                && !rest.iter().any(|word| word.starts_with("--"))
-                && rest.len() <= 2;
-            if bash_options && (rest.len() == 1 || matches!(rest[0], "-o" | "+o")) {
-                return Some(Kind::EnvBash);
-            }
-            let name = words.next().unwrap_or_default();
-            let cmd = !name.starts_with('-')
-                && (name.contains('=')
-                    || name.starts_with('"')
-                    || words.next().is_some_and(|next| next.starts_with('=')));
-            if cmd { Kind::EnvCmd } else { Kind::EnvFish }
-        } else if word == "export" || word == "unset" {
-            Kind::EnvBash
-        } else {
-            return None;
-        },
-    )
-}
-
-/// Another shell's way of setting a variable, recognised by how the line starts.
-fn foreign_syntax(statement: &str, own: Kind) -> bool {
-    let Some(shell) = shell_of(statement) else {
-        return false;
-    };
-    let word = statement
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let accepted = match own {
-        Kind::EnvBash | Kind::DotEnv => shell == Kind::EnvBash,
-        // fish 3 accepts `export NAME=value` as well.
-        Kind::EnvFish => matches!(shell, Kind::EnvFish | Kind::EnvBash),
-        // `setx` is a Windows program, runnable from PowerShell too.
-        Kind::EnvPowerShell => shell == Kind::EnvPowerShell || word == "setx",
-        _ => shell == Kind::EnvCmd,
-    };
-    !accepted
-}
-
-pub(crate) fn variable_name(text: &str) -> usize {
-    text.char_indices()
-        .find(|(index, c)| {
-            !(c.is_ascii_alphanumeric() || *c == '_') || (*index == 0 && c.is_ascii_digit())
-        })
-        .map_or(text.len(), |(index, _)| index)
 }
 
 /// `NAME=value` at `at` (the value quoted POSIX-style, or bare up to a space or comment).
@@ -844,7 +758,7 @@ fn quoted_value(text: &str, at: usize, findings: &mut Vec<Finding>) -> Option<(S
 
 /// A `.env` line: `NAME=value`, perhaps after `export `.
 fn dotenv(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assignment> {
-    if foreign_syntax(statement, Kind::DotEnv) {
+    if Lines::DotEnv.is_foreign(statement) {
         findings.push(Finding::new(&WRONG_SHELL, at..at + statement.len()));
         return None;
     }
@@ -855,7 +769,7 @@ fn dotenv(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Ass
 }
 
 fn powershell(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assignment> {
-    if foreign_syntax(statement, Kind::EnvPowerShell) {
+    if Lines::Shell(Shell::PowerShell).is_foreign(statement) {
         findings.push(Finding::new(&WRONG_SHELL, at..at + statement.len()));
         return None;
     }
@@ -938,8 +852,7 @@ fn powershell_string(
             // Text joined to the closing quote is no part of the string: PowerShell refuses
             // the line ("Unexpected token").
             let tail = &text[end..];
-            let artifacts =
-                tail.len() - tail.trim_start_matches(shell_words::is_copy_artifact).len();
+            let artifacts = tail.len() - tail.trim_start_matches(words::is_copy_artifact).len();
             let after_quote = (artifacts > 0
                 && tail[artifacts..]
                     .chars()
@@ -986,7 +899,7 @@ fn powershell_string(
 }
 
 fn cmd(statement: &str, at: usize, findings: &mut Vec<Finding>) -> Option<Assignment> {
-    if foreign_syntax(statement, Kind::EnvCmd) {
+    if Lines::Shell(Shell::Cmd).is_foreign(statement) {
         findings.push(Finding::new(&WRONG_SHELL, at..at + statement.len()));
         return None;
     }
@@ -1086,12 +999,15 @@ fn name_equals_value_cmd(body: &str, at: usize, findings: &mut Vec<Finding>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::fix_all;
+    use crate::check::{Kind, fix_all};
+    use crate::platform::{Os, Target};
     use crate::profile::Profile;
+    use crate::shell::{EnvChange, Scope};
 
     fn codes(text: &str, kind: Kind) -> Vec<&'static str> {
+        let lines = kind.spec().shell.map_or(Lines::DotEnv, Lines::Shell);
         crate::check::testing::sorted_codes(
-            &check(text, kind, &crate::check::testing::context()).findings,
+            &check(text, lines, &crate::check::testing::context()).findings,
         )
     }
 
@@ -1118,27 +1034,11 @@ mod tests {
             base_url: String::new(),
             model: "claude-x".into(),
         };
-        for (os, shell, kind) in [
-            (
-                crate::platform::Os::Linux,
-                crate::platform::Shell::Posix,
-                Kind::EnvBash,
-            ),
-            (
-                crate::platform::Os::Linux,
-                crate::platform::Shell::Fish,
-                Kind::EnvFish,
-            ),
-            (
-                crate::platform::Os::Windows,
-                crate::platform::Shell::PowerShell,
-                Kind::EnvPowerShell,
-            ),
-            (
-                crate::platform::Os::Windows,
-                crate::platform::Shell::Cmd,
-                Kind::EnvCmd,
-            ),
+        for (os, shell) in [
+            (Os::Linux, Shell::Posix),
+            (Os::Linux, Shell::Fish),
+            (Os::Windows, Shell::PowerShell),
+            (Os::Windows, Shell::Cmd),
         ] {
             for client in [
                 Client::ClaudeCode,
@@ -1146,7 +1046,7 @@ mod tests {
                 Client::Aider,
                 Client::Codex,
             ] {
-                let target = crate::platform::Target::with_shell(os, shell).unwrap();
+                let target = Target::with_shell(os, shell).unwrap();
                 let setup = client.setup(&profile, &values, target);
                 for section in setup.sections.iter().filter(|s| s.id.starts_with("env-")) {
                     for snippet in section.snippets.iter().filter(|s| {
@@ -1156,11 +1056,53 @@ mod tests {
                         )
                     }) {
                         assert!(
-                            codes(&snippet.content, kind).is_empty(),
-                            "{client:?} {kind:?}:\n{}",
+                            codes(&snippet.content, Kind::for_shell(shell).unwrap()).is_empty(),
+                            "{client:?} {shell:?}:\n{}",
                             snippet.content
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// What each shell writes for a value, the doctor's reader for that shell reads back as
+    /// the same value; a value a shell cannot hold stays refused, not mangled.
+    #[test]
+    fn every_shell_reads_back_what_it_writes() {
+        let awkward = [
+            "plain",
+            "it's",
+            r#"say "hi""#,
+            r"back\slash\",
+            "$HOME `whoami` $(id)",
+            "spaces  inside and after ",
+            "ünï©ødé 模型 🔑",
+            "100% !bang!",
+            "two\nlines",
+            "a\0b",
+        ];
+        // The values each shell refuses: cmd has no quoting for `"`, `%`, `!` or a line
+        // break, and no shell holds a NUL byte.
+        let refused = |shell: Shell, value: &str| {
+            value.contains('\0') || (shell == Shell::Cmd && value.contains(['"', '%', '!', '\n']))
+        };
+        for shell in Shell::ALL {
+            for value in awkward {
+                for scope in [Scope::Session, Scope::Persistent] {
+                    let change = EnvChange {
+                        set: &[("ONRAMP_V", value)],
+                        unset: &[],
+                    };
+                    let Some(lines) = shell.commands(change, scope) else {
+                        assert!(refused(shell, value), "{shell:?} refused {value:?}");
+                        continue;
+                    };
+                    assert!(!refused(shell, value), "{shell:?} wrote {value:?}");
+                    let read = assignments(&lines, Lines::Shell(shell));
+                    let values: Vec<Option<&str>> =
+                        read.iter().map(|read| read.value.as_deref()).collect();
+                    assert_eq!(values, [Some(value)], "{shell:?} {scope:?}:\n{lines}");
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 use super::{KindCheck, KindSpec, env};
 use crate::i18n::Text;
+use crate::shell::Shell;
 
 /// This kind, as people and programs name it.
 pub const KIND: KindSpec = KindSpec {
@@ -11,6 +12,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "环境变量命令（PowerShell）",
     },
     one_value: false,
+    shell: Some(Shell::PowerShell),
 };
 
 /// How the doctor reads this kind.
