@@ -5,11 +5,11 @@
 //! others), what a comment is, and how a line that sets a variable starts.
 //!
 //! Each file of `src/shell/` with a line starting `pub const DIALECT: ShellSpec` is one
-//! shell; build.rs generates the [`Shell`] enum and its tables from those files (see
-//! [`shells_registry`](../../build.rs)), as it does for the clients and the kinds. `Shell`'s
-//! methods each read one fact of the spec with `read_dialect!`, so that the page, which
-//! writes commands, does not link the doctor's readers. This module depends on `platform`
-//! (systems, formats), `escape` and `i18n` alone: the doctor (`check`) builds on it.
+//! shell; build.rs (`shells_registry`) generates the [`Shell`] enum and its tables from those
+//! files, as it does for the clients and the kinds. `Shell`'s methods each read one fact of
+//! the spec with `read_dialect!`, so that the page, which writes commands, does not link the
+//! doctor's readers. This module depends on `platform` (systems, formats) and `i18n` alone:
+//! the doctor (`check`) and the clients build on it.
 
 use crate::i18n::Msg;
 use crate::platform::{Format, Os};
@@ -361,6 +361,50 @@ mod tests {
                 assert_eq!(Shell::from_id(id), Some(shell));
             }
         }
+    }
+
+    /// Each shell's lines are told by how they start, and no line is two shells': `set`
+    /// alone is bash's options, fish's variable or cmd's assignment by what follows it.
+    #[test]
+    fn a_line_that_sets_a_variable_is_one_shells() {
+        let cases = [
+            ("export K=v", Some(Shell::Posix)),
+            ("  unset K", Some(Shell::Posix)),
+            ("set -a", Some(Shell::Posix)),
+            ("set +o allexport", Some(Shell::Posix)),
+            ("set -gx K v", Some(Shell::Fish)),
+            ("set K v", Some(Shell::Fish)),
+            ("set -x K", Some(Shell::Fish)),
+            ("set -o", Some(Shell::Posix)),
+            ("set --erase K", Some(Shell::Fish)),
+            ("set K=v", Some(Shell::Cmd)),
+            ("SET \"K=v\"", Some(Shell::Cmd)),
+            ("set K = v", Some(Shell::Cmd)),
+            ("setx K v", Some(Shell::Cmd)),
+            ("$ENV:K = 'v'", Some(Shell::PowerShell)),
+            ("Remove-Item Env:K", Some(Shell::PowerShell)),
+            (
+                "[Environment]::SetEnvironmentVariable('K', 'v', 'User')",
+                Some(Shell::PowerShell),
+            ),
+            ("K=v", None),
+            ("echo set K=v", None),
+            ("", None),
+        ];
+        for (statement, shell) in cases {
+            let claimed: Vec<Shell> = Shell::ALL
+                .into_iter()
+                .filter(|each| (each.spec().sets_variable)(statement))
+                .collect();
+            assert_eq!(claimed, Vec::from_iter(shell), "{statement:?}");
+            assert_eq!(
+                Shell::setting_variable_in(statement),
+                shell,
+                "{statement:?}"
+            );
+        }
+        assert!(Shell::Fish.runs("export K=v") && Shell::PowerShell.runs("setx K v"));
+        assert!(!Shell::Posix.runs("set K v") && !Shell::Cmd.runs("$env:K = 'v'"));
     }
 
     #[test]
