@@ -235,16 +235,36 @@ macro_rules! read_spec {{
     )
 }
 
+/// The `N` of the first line of `text` that starts `rank: N,` (a spec's rank).
+fn rank(text: &str) -> Option<u32> {
+    text.lines()
+        .find_map(|line| line.trim_start().strip_prefix("rank: "))
+        .and_then(|rest| rest.trim_end_matches(',').parse().ok())
+}
+
 /// The shells' registry, included by src/shell/mod.rs: one shell per `src/shell/<stem>.rs`
 /// with a line starting `pub const DIALECT: ShellSpec` (the variant is the stem in
 /// CamelCase: `power_shell.rs` is `Shell::PowerShell`). It holds the modules' declarations
-/// (in a macro, as for the clients), the `Shell` enum, `Shell::ALL` (in the order of the
-/// specs' `rank`), `Shell::spec` and `read_dialect!`.
+/// (in a macro, as for the clients), the `Shell` enum (its variants in the order of the
+/// specs' `rank`, read from each file's `rank: N,` line), `Shell::ALL` (in that order, which
+/// `by_rank` checks while compiling), `Shell::spec` and `read_dialect!`.
 fn shells_registry(dir: &Path) -> String {
-    let shells: Vec<(String, String)> = rust_files(dir)
+    let mut ranked: Vec<(u32, String)> = rust_files(dir)
         .into_iter()
         .filter(|(_, _, text)| has_line(text, "pub const DIALECT: ShellSpec"))
-        .map(|(stem, _, _)| (camel_case(&stem), stem))
+        .map(|(stem, path, text)| {
+            (
+                rank(&text).unwrap_or_else(|| panic!("{}: no `rank: N,` line", path.display())),
+                stem,
+            )
+        })
+        .collect();
+    // The variants in rank order too, as the hand-written enum had them: the page's code
+    // from a shell to its Format (declared in the same order) stays arithmetic, not a table.
+    ranked.sort();
+    let shells: Vec<(String, String)> = ranked
+        .into_iter()
+        .map(|(_, stem)| (camel_case(&stem), stem))
         .collect();
     let each = |line: &dyn Fn(&str, &str) -> String| -> String {
         shells

@@ -78,8 +78,7 @@ fn is_comment(statement: &str) -> bool {
 /// `setx NAME value`, or `set` with an assignment (`set NAME=value`, `set "NAME=value"`,
 /// `set NAME = value`) that is not bash's options alone.
 fn sets_variable(statement: &str) -> bool {
-    let lower = statement.trim_start().to_ascii_lowercase();
-    let mut words = lower.split_whitespace();
+    let mut words = statement.split_whitespace();
     match words.next() {
         Some("setx") => true,
         Some("set") => {

@@ -51,8 +51,7 @@ fn unset_line(name: &str, scope: Scope) -> String {
 /// `set -gx NAME value` or `set NAME value`: a `set` that is neither bash's options alone
 /// nor cmd's `set NAME=value`.
 fn sets_variable(statement: &str) -> bool {
-    let lower = statement.trim_start().to_ascii_lowercase();
-    let mut words = lower.split_whitespace();
+    let mut words = statement.split_whitespace();
     if words.next() != Some("set") {
         return false;
     }

@@ -48,11 +48,14 @@ pub struct ShellSpec {
     pub unset_line: fn(name: &str, scope: Scope) -> String,
     /// What to do with the commands that set variables for good.
     pub persistent_note: Msg,
-    /// Whether `statement` is this shell's way of setting or clearing a variable, by how it
-    /// starts (the shells' answers never overlap): detection tells pasted lines' shell by it.
+    /// Whether `statement` (trimmed at its start, in ASCII lower case: each shell's answer
+    /// compares words, once lowered for all) is this shell's way of setting or clearing a
+    /// variable, by how it starts. The shells' answers never overlap: detection tells pasted
+    /// lines' shell by them.
     pub sets_variable: fn(statement: &str) -> bool,
-    /// Whether this shell runs `statement`, another shell's way of setting a variable, all
-    /// the same (fish takes bash's `export`; PowerShell runs cmd's `setx`, a program).
+    /// Whether this shell runs `statement` (lowered likewise), another shell's way of setting
+    /// a variable, all the same (fish takes bash's `export`; PowerShell runs cmd's `setx`, a
+    /// program).
     pub also_runs: fn(statement: &str) -> bool,
 }
 
@@ -149,12 +152,12 @@ impl Shell {
 
     /// The shells people use on `os`, the usual one first.
     pub fn for_os(os: Os) -> &'static [Shell] {
-        let offered = FOR_OS
-            .iter()
-            .find(|(system, _, _)| *system as u8 == os as u8);
-        offered.map_or(&[], |(_, shells, count)| {
-            shells.get(..*count).unwrap_or_default()
-        })
+        match os {
+            Os::Macos => &ON_MACOS,
+            Os::Linux => &ON_LINUX,
+            Os::Windows => &ON_WINDOWS,
+            Os::Wsl => &ON_WSL,
+        }
     }
 
     pub fn format(self) -> Format {
@@ -206,48 +209,60 @@ impl Shell {
     /// The shell whose way of setting or clearing a variable `statement` is, recognised by
     /// how it starts; `None` for anything else.
     pub fn setting_variable_in(statement: &str) -> Option<Shell> {
+        let lower = statement.trim_start().to_ascii_lowercase();
         Shell::ALL
             .into_iter()
-            .find(|shell| read_dialect!(*shell, |dialect| (dialect.sets_variable)(statement)))
+            .find(|shell| read_dialect!(*shell, |dialect| (dialect.sets_variable)(&lower)))
     }
 
     /// Whether this shell sets the variable as `statement` does, in its own way or in
     /// another shell's that it runs all the same.
     pub fn runs(self, statement: &str) -> bool {
-        read_dialect!(self, |dialect| (dialect.sets_variable)(statement)
-            || (dialect.also_runs)(statement))
+        let lower = statement.trim_start().to_ascii_lowercase();
+        read_dialect!(self, |dialect| (dialect.sets_variable)(&lower)
+            || (dialect.also_runs)(&lower))
     }
 }
 
-/// Each system with the shells people use there, the usual one first, and how many: made
-/// while compiling, from the specs' `systems` and `usual_on`.
-const FOR_OS: [(Os, [Shell; Shell::ALL.len()], usize); Os::ALL.len()] = offered_per_system();
+// The shells people use on each system, the usual one first: made while compiling, from the
+// specs' `systems` and `usual_on`.
+const ON_MACOS: [Shell; offered_count(Os::Macos)] = offered_on(Os::Macos);
+const ON_LINUX: [Shell; offered_count(Os::Linux)] = offered_on(Os::Linux);
+const ON_WINDOWS: [Shell; offered_count(Os::Windows)] = offered_on(Os::Windows);
+const ON_WSL: [Shell; offered_count(Os::Wsl)] = offered_on(Os::Wsl);
 
-const fn offered_per_system() -> [(Os, [Shell; Shell::ALL.len()], usize); Os::ALL.len()] {
-    let mut table = [(Os::Macos, Shell::ALL, 0); Os::ALL.len()];
-    let mut system = 0;
-    while system < Os::ALL.len() {
-        let os = Os::ALL[system];
-        table[system].0 = os;
-        // The usual shells first, then the others, each group in the order of `Shell::ALL`.
-        let mut pass = 0;
-        while pass < 2 {
-            let mut shell = 0;
-            while shell < Shell::ALL.len() {
-                let spec = Shell::ALL[shell].spec();
-                let usual = contains(spec.usual_on, os);
-                if contains(spec.systems, os) && usual == (pass == 0) {
-                    let count = table[system].2;
-                    table[system].1[count] = Shell::ALL[shell];
-                    table[system].2 = count + 1;
-                }
-                shell += 1;
-            }
-            pass += 1;
+/// How many shells people use on `os`.
+const fn offered_count(os: Os) -> usize {
+    let mut count = 0;
+    let mut shell = 0;
+    while shell < Shell::ALL.len() {
+        if contains(Shell::ALL[shell].spec().systems, os) {
+            count += 1;
         }
-        system += 1;
+        shell += 1;
     }
-    table
+    count
+}
+
+/// The `N` shells people use on `os`: the usual ones first, then the others, each group in
+/// the order of `Shell::ALL`.
+const fn offered_on<const N: usize>(os: Os) -> [Shell; N] {
+    let mut offered = [Shell::ALL[0]; N];
+    let mut count = 0;
+    let mut pass = 0;
+    while pass < 2 {
+        let mut shell = 0;
+        while shell < Shell::ALL.len() {
+            let spec = Shell::ALL[shell].spec();
+            if contains(spec.systems, os) && contains(spec.usual_on, os) == (pass == 0) {
+                offered[count] = Shell::ALL[shell];
+                count += 1;
+            }
+            shell += 1;
+        }
+        pass += 1;
+    }
+    offered
 }
 
 const fn contains(systems: &[Os], os: Os) -> bool {
@@ -392,9 +407,10 @@ mod tests {
             ("", None),
         ];
         for (statement, shell) in cases {
+            let lower = statement.trim_start().to_ascii_lowercase();
             let claimed: Vec<Shell> = Shell::ALL
                 .into_iter()
-                .filter(|each| (each.spec().sets_variable)(statement))
+                .filter(|each| (each.spec().sets_variable)(&lower))
                 .collect();
             assert_eq!(claimed, Vec::from_iter(shell), "{statement:?}");
             assert_eq!(

@@ -41,8 +41,7 @@ fn set_line(name: &str, value: &str, _: Scope) -> Option<String> {
 
 /// `export NAME=…`, `unset NAME`, or `set` with options alone (`set -a`, `set +o allexport`).
 fn sets_variable(statement: &str) -> bool {
-    let lower = statement.trim_start().to_ascii_lowercase();
-    let mut words = lower.split_whitespace();
+    let mut words = statement.split_whitespace();
     match words.next() {
         Some("export" | "unset") => true,
         Some("set") => sets_options(&words.collect::<Vec<_>>()),

@@ -22,12 +22,7 @@ pub const DIALECT: ShellSpec = ShellSpec {
     persistent_note: Msg::EnvPersistentNote,
     sets_variable,
     // `setx` is a Windows program, runnable from PowerShell too.
-    also_runs: |statement| {
-        statement
-            .split_whitespace()
-            .next()
-            .is_some_and(|word| word.eq_ignore_ascii_case("setx"))
-    },
+    also_runs: |statement| statement.split_whitespace().next() == Some("setx"),
 };
 
 /// How the doctor splits a text for it into statements: line by line.
@@ -73,10 +68,9 @@ fn unset_line(name: &str, scope: Scope) -> String {
 
 /// `$env:NAME = …`, `[Environment]::SetEnvironmentVariable(…)` or `Remove-Item Env:NAME`.
 fn sets_variable(statement: &str) -> bool {
-    let lower = statement.trim_start().to_ascii_lowercase();
-    lower.starts_with("$env:")
-        || lower.starts_with("[environment]::")
-        || lower.starts_with("remove-item env:")
+    statement.starts_with("$env:")
+        || statement.starts_with("[environment]::")
+        || statement.starts_with("remove-item env:")
 }
 
 #[cfg(test)]
