@@ -3,8 +3,8 @@
 //! Every function returns a complete literal (quotes included) that reads back as exactly the
 //! given value. JSON delegates to `serde_json`. TOML is written out here as `toml_edit` writes
 //! it (a test holds the two to the same text): the page's main module writes `config.toml`,
-//! and `toml_edit` would add its weight to the page's first load for two functions. The
-//! shells have no crate worth the weight either. Each syntax has a test.
+//! and `toml_edit` would add its weight to the page's first load for two functions. A
+//! shell's quoting is its dialect's, in `src/shell/`. Each syntax has a test.
 
 /// A TOML string value: the first of basic, literal, multi-line basic and multi-line literal
 /// string that holds `value` without escapes, in `toml_edit`'s order; else an escaped basic
@@ -127,47 +127,6 @@ pub fn yaml(value: &str) -> String {
     quoted
 }
 
-/// A POSIX shell word (bash, zsh, dash): single quotes, in which nothing is special, with each
-/// `'` written as `'\''`. A NUL byte cannot be part of a shell word or an environment
-/// variable at all; callers check values with [`fits_environment`] first.
-pub fn posix(value: &str) -> String {
-    format!("'{}'", value.replace('\'', r"'\''"))
-}
-
-/// A fish word: single quotes, in which only `\'` and `\\` are escapes.
-pub fn fish(value: &str) -> String {
-    format!("'{}'", value.replace('\\', r"\\").replace('\'', r"\'"))
-}
-
-/// A PowerShell verbatim string: single quotes, each quote doubled. PowerShell also takes the
-/// typographic single quotes (U+2018–U+201B) as quotes, so those are doubled too.
-pub fn powershell(value: &str) -> String {
-    let mut quoted = String::with_capacity(value.len() + 2);
-    quoted.push('\'');
-    for c in value.chars() {
-        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
-            quoted.push(c);
-        }
-        quoted.push(c);
-    }
-    quoted.push('\'');
-    quoted
-}
-
-/// The `NAME=value` part of cmd's `set "NAME=value"`, or `None` when cmd cannot hold the value
-/// verbatim: `%` may expand a variable, `"` ends the quoting, `!` expands under delayed
-/// expansion, and a line break ends the command. There is no escape that works both typed
-/// at the prompt and in a batch file, so such values are sent to PowerShell instead.
-pub fn cmd_assignment(name: &str, value: &str) -> Option<String> {
-    let unsafe_char = |c: char| matches!(c, '%' | '"' | '!' | '\n' | '\r' | '\0');
-    (!value.contains(unsafe_char) && !name.contains(unsafe_char)).then(|| format!("{name}={value}"))
-}
-
-/// Whether `value` can be stored in an environment variable at all (no NUL byte).
-pub fn fits_environment(value: &str) -> bool {
-    !value.contains('\0')
-}
-
 /// A value of a `.env` line as the `dotenv` package reads it (17.1.0, which Gemini CLI
 /// 0.61.0 bundles), or `None` when it cannot hold the value verbatim. dotenv has no escapes:
 /// a quoted value ends at the next quote of its kind, an unquoted one at `#` and loses its
@@ -190,7 +149,7 @@ pub fn dotenv(value: &str) -> Option<String> {
     Some(format!("{quote}{value}{quote}"))
 }
 
-// Native only: these tests run bash and use proptest.
+// Native only: these tests use proptest and the parsers of toml_edit and yaml-rust2.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -266,44 +225,9 @@ mod tests {
         assert_eq!(yaml("a\"b"), r#""a\"b""#);
     }
 
-    #[test]
-    fn shells_quote_as_documented() {
-        assert_eq!(posix("it's"), r"'it'\''s'");
-        assert_eq!(fish(r"it's \o/"), r"'it\'s \\o/'");
-        assert_eq!(powershell("it’s o'k"), "'it’’s o''k'");
-    }
-
-    #[test]
-    fn cmd_refuses_what_it_cannot_hold() {
-        assert_eq!(
-            cmd_assignment("K", "sk-a^b&c|d<e>f").as_deref(),
-            Some("K=sk-a^b&c|d<e>f")
-        );
-        for value in ["100%", "say \"hi\"", "bang!", "two\nlines"] {
-            assert_eq!(cmd_assignment("K", value), None, "{value:?}");
-        }
-    }
-
-    #[test]
-    fn posix_words_survive_bash() {
-        for value in AWKWARD {
-            assert_eq!(bash_echo(value), value, "{value:?}");
-        }
-    }
-
     fn parse_yaml_scalar(text: &str) -> String {
         let docs = yaml_rust2::YamlLoader::load_from_str(&format!("v: {text}")).unwrap();
         docs[0]["v"].as_str().unwrap().to_owned()
-    }
-
-    /// What bash prints for `printf %s <word>`.
-    fn bash_echo(value: &str) -> String {
-        let output = std::process::Command::new("bash")
-            .arg("-c")
-            .arg(format!("printf %s {}", posix(value)))
-            .output()
-            .unwrap();
-        String::from_utf8(output.stdout).unwrap()
     }
 
     proptest! {
@@ -322,16 +246,6 @@ mod tests {
             value in prop_oneof![any::<String>(), r#"['"\\\n\r\t a.]{0,12}"#]
         ) {
             prop_assert_eq!((toml(&value), toml_key(&value)), toml_edit_value_and_key(&value));
-        }
-    }
-
-    proptest! {
-        // Each case starts a bash process: fewer cases, each with shell-hostile characters.
-        #![proptest_config(ProptestConfig::with_cases(48))]
-
-        #[test]
-        fn any_string_survives_bash(value in "[^\u{0}]{0,24}|[ -~]{0,24}|['\"\\\\$`!%\n\t ]{0,24}") {
-            prop_assert_eq!(bash_echo(&value), value);
         }
     }
 }

@@ -105,7 +105,8 @@ mod tests {
     use super::*;
     use crate::clients::Client;
     use crate::i18n::Lang;
-    use crate::platform::{Os, Shell};
+    use crate::platform::Os;
+    use crate::shell::Shell;
 
     fn choices() -> Choices {
         Choices {

@@ -1,8 +1,10 @@
-//! Where a client runs: the system, the shell commands are pasted into, and the syntaxes of
-//! what onramp writes. Plain facts with no behaviour of their own, below `shell` (which writes
-//! commands for a shell) and `clients` (which write files for a system).
+//! Where a client runs: the system, the shell commands are pasted into (each shell is its
+//! dialect in `shell`), and the syntaxes of what onramp writes. Plain facts with no
+//! behaviour of their own, below `shell` (which writes commands for a shell) and `clients`
+//! (which write files for a system).
 
 use crate::i18n::Msg;
+use crate::shell::Shell;
 use serde::Serialize;
 
 /// Where the setup is for: the system, and the shell commands are written for.
@@ -97,64 +99,6 @@ impl Os {
     }
 }
 
-/// A shell people paste commands into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shell {
-    /// bash, zsh and other POSIX shells.
-    Posix,
-    Fish,
-    PowerShell,
-    Cmd,
-}
-
-impl Shell {
-    pub const ALL: [Shell; 4] = [Shell::Posix, Shell::Fish, Shell::PowerShell, Shell::Cmd];
-
-    /// The stable id used on the command line and in the page.
-    pub fn id(self) -> &'static str {
-        match self {
-            Shell::Posix => "bash",
-            Shell::Fish => "fish",
-            Shell::PowerShell => "powershell",
-            Shell::Cmd => "cmd",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Shell> {
-        match id {
-            "zsh" | "sh" => Some(Shell::Posix),
-            _ => Shell::ALL.into_iter().find(|shell| shell.id() == id),
-        }
-    }
-
-    /// The name shown to people.
-    pub fn name(self) -> &'static str {
-        match self {
-            Shell::Posix => "bash / zsh",
-            Shell::Fish => "fish",
-            Shell::PowerShell => "PowerShell",
-            Shell::Cmd => "cmd",
-        }
-    }
-
-    /// The shells people use on `os`, the usual one first.
-    pub fn for_os(os: Os) -> &'static [Shell] {
-        match os {
-            Os::Windows => &[Shell::PowerShell, Shell::Cmd],
-            Os::Macos | Os::Linux | Os::Wsl => &[Shell::Posix, Shell::Fish],
-        }
-    }
-
-    pub fn format(self) -> Format {
-        match self {
-            Shell::Posix => Format::Posix,
-            Shell::Fish => Format::Fish,
-            Shell::PowerShell => Format::PowerShell,
-            Shell::Cmd => Format::Cmd,
-        }
-    }
-}
-
 /// The syntax of a snippet's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -217,16 +161,6 @@ mod tests {
         ];
         for (ua, os) in cases {
             assert_eq!(Os::from_user_agent(ua), os, "{ua}");
-        }
-    }
-
-    #[test]
-    fn shells_are_offered_per_system() {
-        assert_eq!(Shell::for_os(Os::Windows)[0], Shell::PowerShell);
-        assert_eq!(Shell::for_os(Os::Wsl)[0], Shell::Posix);
-        assert_eq!(Shell::from_id("zsh"), Some(Shell::Posix));
-        for shell in Shell::ALL {
-            assert_eq!(Shell::from_id(shell.id()), Some(shell));
         }
     }
 }

@@ -261,7 +261,8 @@ pub fn found_in_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::platform::{Os, Shell};
+    use crate::platform::Os;
+    use crate::shell::Shell;
 
     const KEY: &str = "sk-onramp-support-Secret-9f3Q";
 

@@ -14,8 +14,9 @@
 
 use crate::clients::{Client, Setup, lineup};
 use crate::i18n::Lang;
-use crate::platform::{Os, Shell, Target};
+use crate::platform::{Os, Target};
 use crate::profile::Profile;
+use crate::shell::Shell;
 
 /// The parts of the view a link can set; `None` leaves the page's own choice.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

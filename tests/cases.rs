@@ -10,9 +10,9 @@ use cases::{Case, cases};
 use onramp::check::{self, Context, Evidence, Kind, Severity};
 use onramp::clients::{Client, SnippetKind, Values};
 use onramp::i18n::{Lang, Msg};
-use onramp::platform::Shell;
 use onramp::platform::Target;
 use onramp::profile::Profile;
+use onramp::shell::Shell;
 use std::collections::BTreeSet;
 
 /// The codes the doctor finds in a case, sorted.
@@ -265,7 +265,7 @@ fn everything_onramp_generates_checks_clean() {
                             SnippetKind::Commands {
                                 shell,
                                 scope: Some(_),
-                            } => Some(env_kind(*shell)),
+                            } => Kind::for_shell(*shell),
                             kind => kind_of(client, kind),
                         };
                         let Some(kind) = kind else { continue };
@@ -299,15 +299,6 @@ fn everything_onramp_generates_checks_clean() {
     }
     println!("{checked} generated snippets checked");
     assert!(checked > 100);
-}
-
-fn env_kind(shell: Shell) -> Kind {
-    match shell {
-        Shell::Posix => Kind::EnvBash,
-        Shell::Fish => Kind::EnvFish,
-        Shell::PowerShell => Kind::EnvPowerShell,
-        Shell::Cmd => Kind::EnvCmd,
-    }
 }
 
 #[test]

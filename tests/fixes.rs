@@ -165,8 +165,8 @@ fn wrapped(wrapper: usize, url: &str, key: &str) -> (Kind, String) {
             Kind::EnvBash,
             format!(
                 "export OPENAI_BASE_URL={}\nexport OPENAI_API_KEY={}\n",
-                escape::posix(url),
-                escape::posix(key)
+                onramp::shell::posix::quoted(url),
+                onramp::shell::posix::quoted(key)
             ),
         ),
     }

@@ -208,7 +208,8 @@ fn every_tab_makes_gemini_cli_send_the_key_and_model_to_the_relay() {
 /// `x-goog-api-key` and no `Authorization`) and prints its status. Returns how many ran.
 fn assert_check_makes_gemini_clis_request(key: &str, model: &str, client: &Request) -> usize {
     use onramp::clients::{Client, Values};
-    use onramp::platform::{Os, Shell, Target};
+    use onramp::platform::{Os, Target};
+    use onramp::shell::Shell;
     let mut ran = 0;
     for shell in [Shell::Posix, Shell::Fish] {
         let server = RecordingServer::start();

@@ -3,9 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use onramp::clients::{Client, Setup, SnippetKind, Values};
-use onramp::platform::Shell;
 use onramp::platform::{Format, Os, Target};
 use onramp::profile::Profile;
+use onramp::shell::Shell;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

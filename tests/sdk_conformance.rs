@@ -245,7 +245,8 @@ fn windows_arguments(line: &str) -> Vec<String> {
 #[ignore = "needs curl; scripts/test runs it"]
 fn the_cmd_check_makes_the_same_request_and_prints_the_status() {
     use onramp::clients::{Client, Values};
-    use onramp::platform::{Os, Shell, Target};
+    use onramp::platform::{Os, Target};
+    use onramp::shell::Shell;
     let profile = onramp::profile::Profile::builtin();
     let cmd = Target::with_shell(Os::Windows, Shell::Cmd).unwrap();
     for client in Client::ALL {

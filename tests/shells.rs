@@ -10,8 +10,7 @@
 //! stops nothing else.
 #![cfg(not(target_arch = "wasm32"))]
 
-use onramp::check::Kind;
-use onramp::check::env::{Reach, assignments};
+use onramp::check::env::{Lines, Reach, assignments};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use std::path::{Path, PathBuf};
@@ -59,10 +58,11 @@ impl Shell {
         command
     }
 
-    fn kind(self) -> Kind {
+    /// The doctor's reading of this shell's lines.
+    fn lines(self) -> Lines {
         match self {
-            Shell::Bash | Shell::Zsh => Kind::EnvBash,
-            Shell::Fish => Kind::EnvFish,
+            Shell::Bash | Shell::Zsh => Lines::Shell(onramp::shell::Shell::Posix),
+            Shell::Fish => Lines::Shell(onramp::shell::Shell::Fish),
         }
     }
 
@@ -309,7 +309,7 @@ fn disagreement(
         return None;
     }
     let name = format!("V{index}");
-    let found = assignments(line, shell.kind());
+    let found = assignments(line, shell.lines());
     let ours = found.iter().rev().find(|a| line[a.name.clone()] == name);
     let agrees = match ours {
         None => seen.by_a_program_afterwards.is_none() && seen.by_the_program_on_the_line.is_none(),

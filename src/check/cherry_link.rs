@@ -80,6 +80,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "Cherry Studio 导入链接",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

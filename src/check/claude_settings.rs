@@ -217,6 +217,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "Claude Code settings.json",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

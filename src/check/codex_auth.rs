@@ -104,6 +104,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "Codex auth.json",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

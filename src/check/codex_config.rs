@@ -360,6 +360,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "Codex config.toml",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

@@ -392,6 +392,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "Continue config.yaml",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor checks and recognises it.

@@ -1,7 +1,8 @@
 //! Telling what was pasted, so that people need not say it.
 
-use super::{Kind, env};
+use super::Kind;
 use crate::profile::Profile;
+use crate::shell::Shell;
 
 /// The kind of `text`, judged from its shape; anything unrecognised is taken as a model name.
 /// The relay's own placeholders are recognised for what they stand for.
@@ -98,22 +99,20 @@ fn runs_a_program(line: &str) -> bool {
         })
 }
 
-/// The shell whose syntax most lines use.
+/// The kind of the shell whose syntax most lines use.
 fn shell_kind(lines: &[&str]) -> Option<Kind> {
-    let shells = [
-        Kind::EnvBash,
-        Kind::EnvFish,
-        Kind::EnvPowerShell,
-        Kind::EnvCmd,
-    ];
-    let mut counts = [0usize; 4];
-    for kind in lines.iter().filter_map(|line| env::shell_of(line)) {
-        if let Some(index) = shells.iter().position(|shell| *shell == kind) {
+    let mut counts = [0usize; Shell::ALL.len()];
+    for shell in lines
+        .iter()
+        .filter_map(|line| Shell::setting_variable_in(line))
+    {
+        if let Some(index) = Shell::ALL.iter().position(|each| *each == shell) {
             counts[index] += 1;
         }
     }
     let (index, count) = counts.iter().enumerate().max_by_key(|(_, count)| **count)?;
-    (*count > 0).then_some(shells[index])
+    let shell = Shell::ALL.get(index)?;
+    (*count > 0).then(|| Kind::for_shell(*shell)).flatten()
 }
 
 /// One value: a URL, a key or a model name.

@@ -247,6 +247,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "API 密钥",
     },
     one_value: true,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

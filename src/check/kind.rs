@@ -7,6 +7,7 @@
 
 use super::{Checked, Context, Kind};
 use crate::i18n::Text;
+use crate::shell::Shell;
 
 /// A kind of input as people and programs name it.
 #[derive(Debug)]
@@ -17,6 +18,8 @@ pub struct KindSpec {
     pub label: Text,
     /// Whether the text is one value (a URL, a key, a model's name) rather than a file.
     pub one_value: bool,
+    /// The shell whose lines this kind is, if it is a shell's (a `.env` file is no shell's).
+    pub shell: Option<Shell>,
 }
 
 /// How the doctor reads a kind of input.
@@ -46,6 +49,13 @@ impl Kind {
 
     pub fn from_id(id: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    /// The kind of `shell`'s lines.
+    pub fn for_shell(shell: Shell) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|kind| kind.spec().shell == Some(shell))
     }
 }
 
@@ -105,6 +115,18 @@ mod tests {
             undeclared.is_empty(),
             "checkers with no KIND: {undeclared:?}"
         );
+    }
+
+    #[test]
+    fn every_shell_has_one_kind() {
+        for shell in Shell::ALL {
+            let kinds: Vec<Kind> = Kind::ALL
+                .into_iter()
+                .filter(|kind| kind.spec().shell == Some(shell))
+                .collect();
+            assert_eq!(kinds.len(), 1, "{shell:?}: {kinds:?}");
+            assert_eq!(Kind::for_shell(shell), kinds.first().copied());
+        }
     }
 
     #[test]

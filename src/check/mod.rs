@@ -39,7 +39,6 @@ pub mod chars;
 pub mod detect;
 pub mod env;
 pub mod json_text;
-pub mod shell_words;
 
 include!(concat!(env!("OUT_DIR"), "/kinds.rs"));
 kind_modules!();

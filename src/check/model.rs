@@ -95,6 +95,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "模型名称",
     },
     one_value: true,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

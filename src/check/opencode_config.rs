@@ -348,6 +348,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "OpenCode opencode.json",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

@@ -106,6 +106,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "Qwen Code settings.json",
     },
     one_value: false,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

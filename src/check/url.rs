@@ -288,6 +288,7 @@ pub const KIND: KindSpec = KindSpec {
         zh: "Base URL",
     },
     one_value: true,
+    shell: None,
 };
 
 /// How the doctor reads this kind.

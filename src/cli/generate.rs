@@ -6,8 +6,9 @@ use super::{diagnostics, input, json};
 use crate::check::Field;
 use crate::clients::{Client, Setup, Snippet, Values};
 use crate::i18n::{Lang, Msg};
-use crate::platform::{Shell, Target};
+use crate::platform::Target;
 use crate::profile::Profile;
+use crate::shell::Shell;
 use std::process::ExitCode;
 
 /// Runs the command: the shell, the profile and the client are checked before the key is read.

@@ -9,9 +9,10 @@
 use crate::check::{self, LineIndex, Report, Severity};
 use crate::clients::{Client, Setup, SnippetKind};
 use crate::i18n::Lang;
-use crate::platform::{Format, Shell};
+use crate::platform::Format;
 use crate::profile::Profile;
 use crate::shell::Scope;
+use crate::shell::Shell;
 use serde::Serialize;
 use std::process::ExitCode;
 

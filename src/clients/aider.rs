@@ -6,9 +6,10 @@ use super::{
     env_sections,
 };
 use crate::i18n::Msg;
-use crate::platform::{Os, Shell, Target};
+use crate::platform::{Os, Target};
 use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
+use crate::shell::Shell;
 
 /// Aider's name for the base URL (through LiteLLM); the key is the SDKs' variable.
 pub const BASE_URL_VARIABLE: &str = "OPENAI_API_BASE";

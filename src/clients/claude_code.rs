@@ -13,9 +13,10 @@ use super::{
 use crate::check::Kind;
 use crate::i18n::Msg;
 use crate::merge::MergeTarget;
-use crate::platform::{Format, Os, Shell, Target};
+use crate::platform::{Format, Os, Target};
 use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
+use crate::shell::Shell;
 
 const CLAUDE_DIR: &str = ".claude";
 /// The `env` block with the variables, or the same set in a shell.
@@ -150,9 +151,9 @@ pub const NPM_PACKAGE: &str = "@anthropic-ai/claude-code";
 #[cfg(test)]
 mod tests {
     use crate::clients::{Client, Setup, Values};
-    use crate::platform::Shell;
     use crate::platform::{Os, Target};
     use crate::profile::Profile;
+    use crate::shell::Shell;
 
     fn setup(values: &Values, target: Target) -> Setup {
         Client::ClaudeCode.setup(&Profile::builtin(), values, target)

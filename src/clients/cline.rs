@@ -10,10 +10,10 @@ use super::{
     Api, Client, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet,
     install_commands,
 };
-use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::{Os, Shell, Target};
+use crate::platform::{Os, Target};
 use crate::profile::{Profile, Protocol};
+use crate::shell::Shell;
 
 /// The provider id `cline auth -p` takes for an OpenAI-compatible API.
 pub const CLI_PROVIDER: &str = "openai-compatible";
@@ -101,7 +101,7 @@ pub const NPM_PACKAGE: &str = "cline";
 /// cannot hold one of them as an argument.
 fn cli_command(target: Target, base_url: &str, values: &Resolved) -> Option<String> {
     let quote = |value: &str| {
-        escape::fits_environment(value)
+        crate::shell::fits_environment(value)
             .then(|| target.shell.quote(value))
             .flatten()
     };

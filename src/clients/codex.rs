@@ -19,9 +19,10 @@ use crate::check::Kind;
 use crate::escape;
 use crate::i18n::Msg;
 use crate::merge::MergeTarget;
-use crate::platform::{Format, Os, Shell, Target};
+use crate::platform::{Format, Os, Target};
 use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
+use crate::shell::Shell;
 
 /// Codex's folder in the home directory (its default `CODEX_HOME`).
 const CODEX_DIR: &str = ".codex";
@@ -294,8 +295,8 @@ fn config(profile: &Profile, values: &Resolved, base_url: &str, source: KeySourc
 mod tests {
     use super::*;
     use crate::clients::{Client, SnippetKind, Values};
-    use crate::platform::Shell;
     use crate::shell::Scope;
+    use crate::shell::Shell;
     use toml_edit::DocumentMut;
 
     fn setup_for(key: &str, model: &str, os: Os) -> Setup {

@@ -6,10 +6,10 @@
 use super::{
     Api, Client, ClientSpec, JsonDialect, KeySpaces, Resolved, Section, Setup, Snippet, SnippetKind,
 };
-use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::{Os, Shell, Target};
+use crate::platform::{Os, Target};
 use crate::profile::{Profile, Protocol};
+use crate::shell::{Shell, cmd, power_shell};
 
 /// What each answer means, from the relay's troubleshooting page.
 const ANSWERS: [Msg; 6] = [
@@ -155,11 +155,7 @@ fn command(shell: Shell, url: &str, headers: &[(&str, String)], body: &str) -> O
         .collect();
     Some(match shell {
         Shell::Posix | Shell::Fish => {
-            let quote = if shell == Shell::Posix {
-                escape::posix
-            } else {
-                escape::fish
-            };
+            let quote = shell.quoting();
             let mut lines = vec![format!("curl -sS {}", quote(url))];
             lines.extend(header_lines.iter().map(|h| format!("  -H {}", quote(h))));
             lines.push(format!("  -d {}", quote(body)));
@@ -177,16 +173,16 @@ fn command(shell: Shell, url: &str, headers: &[(&str, String)], body: &str) -> O
                 .map(|(name, value)| {
                     format!(
                         "{} = {}",
-                        escape::powershell(name),
-                        escape::powershell(value)
+                        power_shell::quoted(name),
+                        power_shell::quoted(value)
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
             format!(
                 "try {{\n  $answer = Invoke-WebRequest -UseBasicParsing -Method Post -Uri {} `\n    -Headers @{{ {headers} }} `\n    -ContentType 'application/json' -Body {}\n  $answer.Content\n  \"HTTP $($answer.StatusCode)\"\n}} catch {{\n  $_.ErrorDetails.Message\n  \"HTTP $($_.Exception.Response.StatusCode.value__)\"\n}}\n",
-                escape::powershell(url),
-                escape::powershell(body),
+                power_shell::quoted(url),
+                power_shell::quoted(body),
             )
         }
         // cmd has no quoting that survives every character: only plain values are written.
@@ -195,7 +191,7 @@ fn command(shell: Shell, url: &str, headers: &[(&str, String)], body: &str) -> O
         // first: a `-w` format needs `%`, which a batch file would eat.
         Shell::Cmd => {
             let plain = |text: &str| {
-                escape::cmd_assignment("_", text).is_some()
+                cmd::assignment("_", text).is_some()
                     && !text.contains(['\\', '&', '|', '<', '>', '^'])
             };
             if !(plain(url)
@@ -219,9 +215,9 @@ fn command(shell: Shell, url: &str, headers: &[(&str, String)], body: &str) -> O
 #[cfg(test)]
 mod tests {
     use crate::clients::{Client, Values};
-    use crate::platform::Shell;
     use crate::platform::{Os, Target};
     use crate::profile::Profile;
+    use crate::shell::Shell;
 
     fn values() -> Values {
         Values {

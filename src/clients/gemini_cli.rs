@@ -178,7 +178,7 @@ pub(super) fn path_segment(model: &str) -> String {
 mod tests {
     use super::*;
     use crate::clients::{SnippetKind, Values};
-    use crate::platform::Shell;
+    use crate::shell::Shell;
 
     fn setup_for(values: &Values, target: Target) -> Setup {
         Client::GeminiCli.setup(&Profile::builtin(), values, target)

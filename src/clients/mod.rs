@@ -23,8 +23,9 @@ pub mod lineup;
 use crate::check::Kind;
 use crate::i18n::{Lang, Msg};
 use crate::merge::MergeTarget;
-use crate::platform::{Format, Os, Shell, Target};
+use crate::platform::{Format, Os, Target};
 use crate::profile::{ClientProfiles, Profile, Protocol};
+use crate::shell::Shell;
 use crate::shell::{EnvChange, Scope};
 
 /// The API a client calls at its request URL: what its requests look like, so that one test

@@ -9,9 +9,10 @@ use super::{
 };
 use crate::escape;
 use crate::i18n::Msg;
-use crate::platform::{Format, Os, Shell, Target};
+use crate::platform::{Format, Os, Target};
 use crate::profile::{Profile, Protocol};
 use crate::shell::EnvChange;
+use crate::shell::Shell;
 
 /// Where the SDKs (and many tools built on them) send their requests.
 pub const BASE_URL_VARIABLE: &str = "OPENAI_BASE_URL";

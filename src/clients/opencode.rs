@@ -10,8 +10,9 @@ use super::{
 use crate::check::Kind;
 use crate::i18n::Msg;
 use crate::merge::MergeTarget;
-use crate::platform::{Format, Os, Shell, Target};
+use crate::platform::{Format, Os, Target};
 use crate::profile::{Profile, Protocol};
+use crate::shell::Shell;
 
 /// The member holding the providers, each under its id.
 pub const PROVIDERS: &str = "provider";

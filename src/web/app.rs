@@ -15,8 +15,9 @@ use super::troubleshoot::Troubleshoot;
 use crate::check;
 use crate::clients::{Client, lineup};
 use crate::i18n::Msg;
-use crate::platform::{Os, Shell, Target};
+use crate::platform::{Os, Target};
 use crate::profile::Profile;
+use crate::shell::Shell;
 use crate::view::{self, Choices};
 use leptos::prelude::*;
 

@@ -5,7 +5,8 @@ use super::browser;
 use super::lang::{Language, translated};
 use crate::clients::{Client, Setup};
 use crate::i18n::{Lang, Msg};
-use crate::platform::{Os, Shell, Target};
+use crate::platform::{Os, Target};
+use crate::shell::Shell;
 use crate::view::{Choices, View};
 use leptos::prelude::*;
 

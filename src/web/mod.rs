@@ -71,7 +71,8 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 fn carried_from(taken: browser::FirstViewInput<3, 3>) -> (Carried, Option<browser::Focus>) {
     use crate::clients::Client;
-    use crate::platform::{Os, Shell};
+    use crate::platform::Os;
+    use crate::shell::Shell;
     let [key, base_url, model] = taken.fields;
     let [client, os, shell] = taken.picked;
     let carried = Carried {

@@ -870,7 +870,8 @@ pub fn assert_check_makes_the_clients_request(
     client_request: &Request,
 ) -> usize {
     use onramp::clients::{Client, Values};
-    use onramp::platform::{Os, Shell, Target};
+    use onramp::platform::{Os, Target};
+    use onramp::shell::Shell;
     let client_id = client;
     let client = Client::from_id(client_id).expect("a client id");
     let profile = onramp::profile::Profile::builtin();

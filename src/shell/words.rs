@@ -359,7 +359,7 @@ impl Reader<'_> {
         }
         let span = start..self.at;
         let text = &self.text[span.clone()];
-        let name = super::env::variable_name(text);
+        let name = variable_name(text);
         let equals = (name > 0 && text[name..].starts_with('=')).then_some(name);
         let after_quote = word
             .quote_end
@@ -379,7 +379,7 @@ impl Reader<'_> {
     /// Whether an assignment's value starts here (nothing but empty quotes before it).
     fn starts_a_value(&self, start: usize, word: &Building) -> bool {
         let before = &self.text[start..self.at];
-        let name = super::env::variable_name(before);
+        let name = variable_name(before);
         name > 0 && before[name..].starts_with('=') && word.value.len() == name + 1
     }
 
@@ -400,7 +400,7 @@ impl Reader<'_> {
         if self.syntax == Syntax::Fish {
             return false;
         }
-        let name = super::env::variable_name(before);
+        let name = variable_name(before);
         name > 0
             && before[name..].starts_with('=')
             && (before.ends_with('=') || before.ends_with(':'))
@@ -590,6 +590,16 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The length of the variable name `text` starts with (letters, digits and `_`, not starting
+/// with a digit); 0 when it starts with none.
+pub fn variable_name(text: &str) -> usize {
+    text.char_indices()
+        .find(|(index, c)| {
+            !(c.is_ascii_alphanumeric() || *c == '_') || (*index == 0 && c.is_ascii_digit())
+        })
+        .map_or(text.len(), |(index, _)| index)
 }
 
 /// What a copy out of a sentence brings along after the value: a full stop, a comma, a
