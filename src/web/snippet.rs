@@ -22,10 +22,6 @@ const COPIED_FOR: Duration = Duration::from_secs(2);
 pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
     let Language(lang) = expect_context::<Language>();
     let status = RwSignal::new(CopyStatus::Idle);
-    // Read once per change of the setup, then by reference: the setup changes with every
-    // keystroke, and most of its snippets do not (a memo tells the card's parts only when
-    // this one did).
-    let snippet = Memo::new(move |_| snippet.get());
     // Files are addressed by name in tests and styles; commands by their shell.
     let file_name = move || {
         snippet.with(|s| match s.as_ref().map(|s| &s.kind) {
@@ -94,7 +90,7 @@ pub fn SnippetCard(snippet: Signal<Option<Snippet>>) -> impl IntoView {
 
 /// Copy, and Download for a file or commands, or Open for a link.
 #[component]
-fn SnippetActions(snippet: Memo<Option<Snippet>>, status: RwSignal<CopyStatus>) -> impl IntoView {
+fn SnippetActions(snippet: Signal<Option<Snippet>>, status: RwSignal<CopyStatus>) -> impl IntoView {
     let content =
         move || snippet.with(|s| s.as_ref().map(|s| s.content.clone()).unwrap_or_default());
     let copy = move |_| {
