@@ -10,12 +10,12 @@
 //!   `pub const SPEC: ClientSpec` is one client. `$OUT_DIR/clients_registry.rs` (included by
 //!   `src/clients/mod.rs`) declares the modules (in a macro), the `Client` enum (the stem in
 //!   CamelCase), `Client::ALL` (in the order of the specs' `rank`), `Client::spec` and
-//!   `read_spec!` (see [`clients_registry`]).
+//!   `read_spec!` (see [`Registry`]).
 //! - The shells: every `src/shell/*.rs` with a line that starts with
 //!   `pub const DIALECT: ShellSpec` is one shell. `$OUT_DIR/shells_registry.rs` (included by
 //!   `src/shell/mod.rs`) declares the modules (in a macro), the `Shell` enum (the stem in
 //!   CamelCase), `Shell::ALL` (in the order of the specs' `rank`), `Shell::spec` and
-//!   `read_dialect!` (see [`shells_registry`]).
+//!   `read_dialect!` (see [`Registry`]).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,9 +25,9 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     let kinds = kinds_registry(&root.join("src/check"));
     std::fs::write(out.join("kinds.rs"), kinds).expect("OUT_DIR is writable");
-    let clients = clients_registry(&root.join("src/clients"));
+    let clients = registry(&root, &CLIENTS);
     std::fs::write(out.join("clients_registry.rs"), clients).expect("OUT_DIR is writable");
-    let shells = shells_registry(&root.join("src/shell"));
+    let shells = registry(&root, &SHELLS);
     std::fs::write(out.join("shells_registry.rs"), shells).expect("OUT_DIR is writable");
 }
 
@@ -146,74 +146,147 @@ fn kinds_registry(dir: &Path) -> String {
     code
 }
 
-/// The clients' registry, included by src/clients/mod.rs: one client per `src/clients/<stem>.rs`
-/// with a line starting `pub const SPEC: ClientSpec` (the variant is the stem in CamelCase:
-/// `claude_code.rs` is `Client::ClaudeCode`). It holds the modules' declarations (in a macro,
-/// so that they resolve in src/clients/ and keep their relative paths, not in OUT_DIR), the
-/// `Client` enum, `Client::ALL` (in the order of the specs' `rank`), `Client::spec` and
-/// `read_spec!`.
-fn clients_registry(dir: &Path) -> String {
-    let stems: Vec<String> = rust_files(dir)
+/// A registry of units declared one per file, each file with a line starting
+/// `pub const {constant}: {spec}` (the variant is the stem in CamelCase: `claude_code.rs` is
+/// `Client::ClaudeCode`). What it generates holds the modules' declarations (in a macro, so
+/// that they resolve in the units' folder and keep their relative paths, not in OUT_DIR), the
+/// enum, `ALL` (in the order of the specs' `rank`, which `by_rank` checks while compiling),
+/// `spec`, `module` (for the test that every file is listed) and a macro reading one fact
+/// of a unit's spec.
+struct Registry {
+    /// The enum: `Client`.
+    unit: &'static str,
+    /// What one is, for the docs: "client".
+    noun: &'static str,
+    /// What the enum's doc says it is: "A client onramp can set up".
+    what: &'static str,
+    /// The folder below src/: "clients".
+    folder: &'static str,
+    /// The constant each file declares, and its type: "SPEC", "ClientSpec".
+    constant: &'static str,
+    spec: &'static str,
+    /// The macro declaring the modules, and the one reading a fact: "client_modules",
+    /// "read_spec".
+    modules_macro: &'static str,
+    read_macro: &'static str,
+    /// Why a fact is read in one arm per unit: what linking the whole spec would pull in.
+    whole_spec: &'static str,
+    /// Whether the variants are declared in rank order too, not in the files' order.
+    variants_ranked: bool,
+}
+
+const CLIENTS: Registry = Registry {
+    unit: "Client",
+    noun: "client",
+    what: "A client onramp can set up",
+    folder: "clients",
+    constant: "SPEC",
+    spec: "ClientSpec",
+    modules_macro: "client_modules",
+    read_macro: "read_spec",
+    whole_spec: "whose setup function would pull every client's setup code into the doctor's \
+                 worker",
+    variants_ranked: false,
+};
+
+const SHELLS: Registry = Registry {
+    unit: "Shell",
+    noun: "shell",
+    what: "A shell people paste commands into",
+    folder: "shell",
+    constant: "DIALECT",
+    spec: "ShellSpec",
+    modules_macro: "shell_modules",
+    read_macro: "read_dialect",
+    whole_spec: "whose doctor's readers the page does not need",
+    // The variants in rank order too, as the hand-written enum had them: the page's code from
+    // a shell to its Format (declared in the same order) stays arithmetic, not a table.
+    variants_ranked: true,
+};
+
+fn registry(root: &Path, registry: &Registry) -> String {
+    let Registry {
+        unit,
+        noun,
+        what,
+        folder,
+        constant,
+        spec,
+        modules_macro,
+        read_macro,
+        whole_spec,
+        variants_ranked,
+    } = registry;
+    let declaration = format!("pub const {constant}: {spec}");
+    let mut ranked: Vec<(u32, String)> = rust_files(&root.join("src").join(folder))
         .into_iter()
-        .filter(|(_, _, text)| has_line(text, "pub const SPEC: ClientSpec"))
-        .map(|(stem, _, _)| stem)
+        .filter(|(_, _, text)| has_line(text, &declaration))
+        .map(|(stem, path, text)| {
+            (
+                rank(&text).unwrap_or_else(|| panic!("{}: no `rank: N,` line", path.display())),
+                stem,
+            )
+        })
         .collect();
-    let clients: Vec<(String, String)> = stems
+    if *variants_ranked {
+        ranked.sort();
+    }
+    let units: Vec<(String, String)> = ranked
         .into_iter()
-        .map(|stem| (camel_case(&stem), stem))
+        .map(|(_, stem)| (camel_case(&stem), stem))
         .collect();
-    // One line per client, from `line(variant, module)`.
+    // One line per unit, from `line(variant, module)`.
     let each = |line: &dyn Fn(&str, &str) -> String| -> String {
-        clients
+        units
             .iter()
             .map(|(variant, module)| line(variant, module))
             .collect()
     };
-
-    let count = clients.len();
+    let count = units.len();
     let modules = each(&|_, module| format!("        pub mod {module};\n"));
     let variants = each(&|variant, _| format!("    {variant},\n"));
-    let unsorted = each(&|variant, _| format!("        Client::{variant},\n"));
-    let specs =
-        each(&|variant, module| format!("            Client::{variant} => &{module}::SPEC,\n"));
+    let unsorted = each(&|variant, _| format!("        {unit}::{variant},\n"));
+    let specs = each(&|variant, module| {
+        format!("            {unit}::{variant} => &{module}::{constant},\n")
+    });
     let names =
-        each(&|variant, module| format!("            Client::{variant} => \"{module}\",\n"));
+        each(&|variant, module| format!("            {unit}::{variant} => \"{module}\",\n"));
     let reads = each(&|variant, module| {
         format!(
-            "            Client::{variant} => {{
-                let $spec: &ClientSpec = &{module}::SPEC;
+            "            {unit}::{variant} => {{
+                let $spec: &{spec} = &{module}::{constant};
                 $read
             }}\n"
         )
     });
     format!(
-        r#"// Generated by build.rs (clients_registry) from the src/clients/*.rs files that declare
-// `pub const SPEC: ClientSpec`. Edit those files, not this one.
+        r#"// Generated by build.rs from the src/{folder}/*.rs files that declare
+// `{declaration}`. Edit those files, not this one.
 
-/// The client modules, one per file that declares a `SPEC`.
-macro_rules! client_modules {{
+/// The {noun}s' modules, one per file that declares a `{constant}`.
+macro_rules! {modules_macro} {{
     () => {{
 {modules}    }};
 }}
 
-/// A client onramp can set up: one per `src/clients/<module>.rs` that declares a `SPEC`.
+/// {what}: one per `src/{folder}/<module>.rs` that declares a `{constant}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Client {{
+pub enum {unit} {{
 {variants}}}
 
-impl Client {{
-    /// Every client, in the order lists show them (their specs' `rank`).
-    pub const ALL: [Client; {count}] = by_rank([
+impl {unit} {{
+    /// Every {noun}, in the order lists show them (their specs' `rank`).
+    pub const ALL: [{unit}; {count}] = by_rank([
 {unsorted}    ]);
 
-    /// What the client's module declares about it: every fact at once. The methods that
-    /// read one fact use `read_spec!`, so that a build reading one links no other.
-    pub const fn spec(self) -> &'static ClientSpec {{
+    /// What the {noun}'s module declares about it: every fact at once. The methods that
+    /// read one fact use `{read_macro}!`, so that a build reading one links no other.
+    pub const fn spec(self) -> &'static {spec} {{
         match self {{
 {specs}        }}
     }}
 
-    /// The module that declares the client, for the test that every client file is listed
+    /// The module that declares the {noun}, for the test that every {noun} file is listed
     /// (native: it reads the directory).
     #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) const fn module(self) -> &'static str {{
@@ -222,12 +295,11 @@ impl Client {{
     }}
 }}
 
-/// `$read` with `$spec` bound to `$client`'s `SPEC`, in one arm per client: each arm reads a
-/// constant, so only the fact read is linked, not the whole spec (whose setup function would
-/// pull every client's setup code into the doctor's worker).
-macro_rules! read_spec {{
-    ($client:expr, |$spec:ident| $read:expr) => {{
-        match $client {{
+/// `$read` with `$spec` bound to `${noun}`'s `{constant}`, in one arm per {noun}: each arm
+/// reads a constant, so only the fact read is linked, not the whole spec ({whole_spec}).
+macro_rules! {read_macro} {{
+    (${noun}:expr, |$spec:ident| $read:expr) => {{
+        match ${noun} {{
 {reads}        }}
     }};
 }}
@@ -240,99 +312,4 @@ fn rank(text: &str) -> Option<u32> {
     text.lines()
         .find_map(|line| line.trim_start().strip_prefix("rank: "))
         .and_then(|rest| rest.trim_end_matches(',').parse().ok())
-}
-
-/// The shells' registry, included by src/shell/mod.rs: one shell per `src/shell/<stem>.rs`
-/// with a line starting `pub const DIALECT: ShellSpec` (the variant is the stem in
-/// CamelCase: `power_shell.rs` is `Shell::PowerShell`). It holds the modules' declarations
-/// (in a macro, as for the clients), the `Shell` enum (its variants in the order of the
-/// specs' `rank`, read from each file's `rank: N,` line), `Shell::ALL` (in that order, which
-/// `by_rank` checks while compiling), `Shell::spec` and `read_dialect!`.
-fn shells_registry(dir: &Path) -> String {
-    let mut ranked: Vec<(u32, String)> = rust_files(dir)
-        .into_iter()
-        .filter(|(_, _, text)| has_line(text, "pub const DIALECT: ShellSpec"))
-        .map(|(stem, path, text)| {
-            (
-                rank(&text).unwrap_or_else(|| panic!("{}: no `rank: N,` line", path.display())),
-                stem,
-            )
-        })
-        .collect();
-    // The variants in rank order too, as the hand-written enum had them: the page's code
-    // from a shell to its Format (declared in the same order) stays arithmetic, not a table.
-    ranked.sort();
-    let shells: Vec<(String, String)> = ranked
-        .into_iter()
-        .map(|(_, stem)| (camel_case(&stem), stem))
-        .collect();
-    let each = |line: &dyn Fn(&str, &str) -> String| -> String {
-        shells
-            .iter()
-            .map(|(variant, module)| line(variant, module))
-            .collect()
-    };
-    let count = shells.len();
-    let modules = each(&|_, module| format!("        pub mod {module};\n"));
-    let variants = each(&|variant, _| format!("    {variant},\n"));
-    let unsorted = each(&|variant, _| format!("        Shell::{variant},\n"));
-    let specs =
-        each(&|variant, module| format!("            Shell::{variant} => &{module}::DIALECT,\n"));
-    let names = each(&|variant, module| format!("            Shell::{variant} => \"{module}\",\n"));
-    let reads = each(&|variant, module| {
-        format!(
-            "            Shell::{variant} => {{
-                let $spec: &ShellSpec = &{module}::DIALECT;
-                $read
-            }}\n"
-        )
-    });
-    format!(
-        r#"// Generated by build.rs (shells_registry) from the src/shell/*.rs files that declare
-// `pub const DIALECT: ShellSpec`. Edit those files, not this one.
-
-/// The shells' modules, one per file that declares a `DIALECT`.
-macro_rules! shell_modules {{
-    () => {{
-{modules}    }};
-}}
-
-/// A shell people paste commands into: one per `src/shell/<module>.rs` that declares a
-/// `DIALECT`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shell {{
-{variants}}}
-
-impl Shell {{
-    /// Every shell, in the order lists show them (their specs' `rank`).
-    pub const ALL: [Shell; {count}] = by_rank([
-{unsorted}    ]);
-
-    /// What the shell's module declares about it: every fact at once. The methods that read
-    /// one fact use `read_dialect!`, so that a build reading one links no other.
-    pub const fn spec(self) -> &'static ShellSpec {{
-        match self {{
-{specs}        }}
-    }}
-
-    /// The module that declares the shell, for the test that every shell file is listed
-    /// (native: it reads the directory).
-    #[cfg(all(test, not(target_arch = "wasm32")))]
-    pub(crate) const fn module(self) -> &'static str {{
-        match self {{
-{names}        }}
-    }}
-}}
-
-/// `$read` with `$spec` bound to `$shell`'s `DIALECT`, in one arm per shell: each arm reads a
-/// constant, so only the fact read is linked, not the whole spec (whose doctor's readers the
-/// page does not need).
-macro_rules! read_dialect {{
-    ($shell:expr, |$spec:ident| $read:expr) => {{
-        match $shell {{
-{reads}        }}
-    }};
-}}
-"#
-    )
 }

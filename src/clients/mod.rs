@@ -4,7 +4,7 @@
 //! merge read about it, and its [`ClientSpec`] (`pub const SPEC: ClientSpec`), which says
 //! who it is, where it runs, how it reads a key and a JSON file, which files it writes (with
 //! the doctor's [`Kind`] and the merge's [`MergeTarget`] for each) and which function makes
-//! its setup. build.rs makes the registry from those files (`clients_registry`): the module
+//! its setup. build.rs makes the registry from those files (its `Registry`): the module
 //! declarations, the [`Client`] enum (`claude_code.rs` is `Client::ClaudeCode`),
 //! [`Client::ALL`] and [`Client::spec`]; adding a client is adding its file. The methods of
 //! [`Client`] below read the spec.

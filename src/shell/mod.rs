@@ -5,7 +5,7 @@
 //! others), what a comment is, and how a line that sets a variable starts.
 //!
 //! Each file of `src/shell/` with a line starting `pub const DIALECT: ShellSpec` is one
-//! shell; build.rs (`shells_registry`) generates the [`Shell`] enum and its tables from those
+//! shell; build.rs (its `Registry`) generates the [`Shell`] enum and its tables from those
 //! files, as it does for the clients and the kinds. `Shell`'s methods each read one fact of
 //! the spec with `read_dialect!`, so that the page, which writes commands, does not link the
 //! doctor's readers. This module depends on `platform` (systems, formats) and `i18n` alone:
