@@ -295,6 +295,25 @@ impl {unit} {{
     }}
 }}
 
+/// `{noun}s` in the order of their specs' `rank`, made while compiling; two of one rank stop
+/// the build.
+const fn by_rank<const N: usize>(mut {noun}s: [{unit}; N]) -> [{unit}; N] {{
+    let mut sorted = 0;
+    while sorted < N {{
+        let mut at = sorted;
+        while at > 0 && {noun}s[at - 1].spec().rank >= {noun}s[at].spec().rank {{
+            assert!(
+                {noun}s[at - 1].spec().rank != {noun}s[at].spec().rank,
+                "two {noun}s share a rank"
+            );
+            {noun}s.swap(at - 1, at);
+            at -= 1;
+        }}
+        sorted += 1;
+    }}
+    {noun}s
+}}
+
 /// `$read` with `$spec` bound to `${noun}`'s `{constant}`, in one arm per {noun}: each arm
 /// reads a constant, so only the fact read is linked, not the whole spec ({whole_spec}).
 macro_rules! {read_macro} {{

@@ -142,25 +142,6 @@ pub struct ClientFile {
     pub merge: Option<MergeTarget>,
 }
 
-/// `clients` in the order of their specs' `rank`, at compile time; two with one rank stop the
-/// build.
-const fn by_rank<const N: usize>(mut clients: [Client; N]) -> [Client; N] {
-    let mut sorted = 0;
-    while sorted < N {
-        let mut at = sorted;
-        while at > 0 && clients[at - 1].spec().rank >= clients[at].spec().rank {
-            assert!(
-                clients[at - 1].spec().rank != clients[at].spec().rank,
-                "two clients share a rank"
-            );
-            clients.swap(at - 1, at);
-            at -= 1;
-        }
-        sorted += 1;
-    }
-    clients
-}
-
 /// Every variable a client's spec names as its own, with the client, in one table made while
 /// compiling (a loop over the specs at run time was 300 bytes more of the doctor's wasm).
 const OWN_VARIABLES: [(&str, Client); own_variable_count()] = own_variables();

@@ -276,24 +276,6 @@ const fn contains(systems: &[Os], os: Os) -> bool {
     false
 }
 
-/// `shells` in the order of their specs' `rank`, made while compiling.
-const fn by_rank<const N: usize>(mut shells: [Shell; N]) -> [Shell; N] {
-    let mut sorted = 0;
-    while sorted < N {
-        let mut at = sorted;
-        while at > 0 && shells[at - 1].spec().rank >= shells[at].spec().rank {
-            assert!(
-                shells[at - 1].spec().rank != shells[at].spec().rank,
-                "two shells share a rank"
-            );
-            shells.swap(at - 1, at);
-            at -= 1;
-        }
-        sorted += 1;
-    }
-    shells
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
