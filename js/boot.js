@@ -34,15 +34,17 @@ window.onrampProfile = fetch('./profile.json', { cache: 'no-cache' })
 // first paint only where the wasm will show the same view; else it stays hidden and the page
 // waits for the wasm as it would without it. Its Copy buttons work at once; its other controls
 // wait for the wasm, which takes over what was typed and picked in it (src/web/mod.rs).
+// `firstViewShows` resolves to whether it shows.
 const firstView = document.getElementById('first-view');
+let firstViewShows = Promise.resolve(false);
 if (firstView) {
   document.documentElement.classList.add('first-view-hidden');
   if (showsTheVisitorsView(firstView.dataset)) {
-    window.onrampProfile.then((text) => {
+    firstViewShows = window.onrampProfile.then((text) => {
       const rendered = firstView.dataset.profile;
-      if (text === null ? rendered === '' : digest(text) === rendered) {
-        document.documentElement.classList.remove('first-view-hidden');
-      }
+      const same = text === null ? rendered === '' : digest(text) === rendered;
+      if (same) document.documentElement.classList.remove('first-view-hidden');
+      return same;
     });
   }
   for (const control of firstView.querySelectorAll('button:not(.copy), select, textarea')) control.disabled = true;
@@ -51,6 +53,8 @@ if (firstView) {
   const install = firstView.querySelector('details.install');
   if (install && getComputedStyle(document.documentElement).getPropertyValue('--install').trim() === 'folded') install.open = false;
   firstView.addEventListener('click', copySnippet);
+  const { keyPlaceholder, keyCharacters } = firstView.dataset;
+  if (keyPlaceholder) fillInTheKey(firstView, keyPlaceholder, keyCharacters);
 }
 
 // Embedded (?embed=1): only the tool, on the host's background (style/main.css, html.embed).
@@ -61,15 +65,20 @@ if (query.get('embed') === '1') {
 
 // The page's wasm is compiled from the start, while the first view is laid out and painted:
 // a streamed module compiles on the browser's own threads, not on the main thread, which
-// paints. Only instantiating and starting it (start()) holds the main thread, so that waits
-// until the first view can show (the answer for profile.json) and has had a frame to paint
-// in; the page reads the profile before it mounts anyway. The fetch is answered by Trunk's
-// <link rel="preload"> of the same file. Where the server does not send the wasm as
-// application/wasm, which streamed compiling needs, the glue fetches it itself.
-// A tab or frame out of sight gets no frames: there a timer starts it.
+// paints. Only instantiating and starting it (start()) holds the main thread, so where the
+// first view shows, that waits until it has had a frame to paint in; where it stays hidden
+// there is nothing to paint, and the wasm starts at once (it waits for profile.json itself:
+// src/web/mod.rs). The fetch is answered by Trunk's <link rel="preload"> of the same file.
+// Where the server does not send the wasm as application/wasm, which streamed compiling
+// needs, the glue fetches it itself. A tab or frame out of sight gets no frames: there a
+// timer starts it.
 const compiledWasm = WebAssembly.compileStreaming(fetch(main.wasm)).catch(() => main.wasm);
 const glue = import(main.js);
-window.onrampProfile.then(() => {
+firstViewShows.then((shows) => {
+  if (!shows) {
+    start();
+    return;
+  }
   let started = false;
   const once = () => started || ((started = true), start());
   requestAnimationFrame(() => setTimeout(once));
@@ -116,6 +125,27 @@ function digest(text) {
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return hash.toString(16).padStart(8, '0');
+}
+
+/** The key typed into the first view, written into its snippets at once, in place of the
+ * placeholder: src/first_view.rs (`key_to_fill`) has found at build time that the wasm would
+ * write a key of these `characters` exactly there and change nothing else. Any other key (a
+ * space, a quote, an invisible character) leaves the placeholder until the wasm takes over,
+ * escapes it where it goes and says what is wrong with it. The key stays in the page. */
+function fillInTheKey(view, placeholder, characters) {
+  const field = view.querySelector('#key');
+  const lines = [...view.querySelectorAll('.snippet .line')]
+    .filter((line) => line.textContent.includes(placeholder))
+    .map((line) => [line, line.textContent]);
+  const fill = () => {
+    const key = field.value;
+    const plain = key !== '' && [...key].every((character) => characters.includes(character));
+    for (const [line, text] of lines) line.textContent = text.replaceAll(placeholder, plain ? key : placeholder);
+  };
+  if (!field) return;
+  field.addEventListener('input', fill);
+  // What the field holds already (a value the browser put back).
+  if (field.value !== '') fill();
 }
 
 /** Copy in the first view: its snippet's text, exactly (src/web/snippet.rs); where the

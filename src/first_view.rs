@@ -4,6 +4,8 @@
 //! HTML into `index.html` with what it was rendered for, so that the page's start-up script
 //! (js/boot.js) shows it only to a visitor for whom the wasm would render the same view.
 
+use crate::clients::Values;
+use crate::profile::Profile;
 use crate::view::Choices;
 
 /// The id of the element holding the first view.
@@ -33,12 +35,53 @@ impl std::fmt::Display for Error {
     }
 }
 
+/// The characters of a key that js/boot.js writes into the first view's snippets as it is
+/// typed, before the wasm has taken over: none of them is quoted or escaped by any format or
+/// shell onramp writes (TOML, JSON, YAML, env files, POSIX sh, fish, PowerShell, cmd), so such
+/// a key stands in a snippet exactly where the placeholder stood. A key with any other
+/// character (a space, a quote, an invisible one) waits for the wasm, which escapes it and
+/// says what is wrong with it. [`key_to_fill`] proves the claim for each view rendered.
+pub const PLAIN_KEY_CHARACTERS: &str =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
+
 /// What the first view was rendered for, as js/boot.js compares it with the visitor's view.
 pub struct RenderedFor<'a> {
     pub choices: &'a Choices,
     /// [`profile_digest`] of the operator's `profile.json` baked into the page; `None` for the
     /// built-in relay.
     pub profile: Option<u32>,
+    /// The key's placeholder, where js/boot.js may write a plain key in its place
+    /// ([`key_to_fill`]); `None` where the key waits for the wasm.
+    pub key_placeholder: Option<&'a str>,
+}
+
+/// The placeholder that js/boot.js may replace with a key of [`PLAIN_KEY_CHARACTERS`] in the
+/// first view's snippets for `choices`: `Some` only when, for each key probed (every plain
+/// character alone, all of them together, and as a relay's key starts), the setup the wasm
+/// would show is the placeholder's with that key written wherever the placeholder stands, and
+/// nothing else changed. A relay whose placeholder also stands for something else (a variable
+/// named `…_KEY` with the placeholder `KEY`) gets `None`: its first view waits for the wasm.
+pub fn key_to_fill<'p>(profile: &'p Profile, choices: &Choices) -> Option<&'p str> {
+    let placeholder = profile.placeholders.api_key.as_str();
+    let setup_for = |key: &str| {
+        let values = Values {
+            key: key.to_owned(),
+            ..Values::default()
+        };
+        choices.client.setup(profile, &values, choices.target())
+    };
+    let with_placeholder = setup_for("");
+    let singles = PLAIN_KEY_CHARACTERS.chars().map(String::from);
+    let whole = [
+        PLAIN_KEY_CHARACTERS.to_owned(),
+        format!("sk-{PLAIN_KEY_CHARACTERS}"),
+    ];
+    let verbatim = whole.into_iter().chain(singles).all(|key| {
+        let mut expected = with_placeholder.clone();
+        expected.for_each_snippet(|content| *content = content.replace(placeholder, &key));
+        setup_for(&key) == expected
+    });
+    (!placeholder.is_empty() && verbatim).then_some(placeholder)
 }
 
 /// `page` (the built `index.html`) with `view` (the rendered HTML) at the end of its body,
@@ -54,8 +97,16 @@ pub fn insert(page: &str, view: &str, rendered_for: &RenderedFor) -> Result<Stri
     let profile = rendered_for
         .profile
         .map_or_else(String::new, |digest| format!("{digest:08x}"));
+    let key = rendered_for
+        .key_placeholder
+        .map_or_else(String::new, |placeholder| {
+            format!(
+                r#" data-key-placeholder="{}" data-key-characters="{PLAIN_KEY_CHARACTERS}""#,
+                attribute_value(placeholder)
+            )
+        });
     let root = format!(
-        r#"{START}<div id="{ROOT_ID}" aria-busy="true" data-client="{}" data-os="{}" data-shell="{}" data-lang="{}" data-profile="{profile}">{}</div>{END}"#,
+        r#"{START}<div id="{ROOT_ID}" aria-busy="true" data-client="{}" data-os="{}" data-shell="{}" data-lang="{}" data-profile="{profile}"{key}>{}</div>{END}"#,
         choices.client.id(),
         choices.os.id(),
         choices.shell.id(),
@@ -89,6 +140,15 @@ fn without_style_attributes(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `value` as the text of a double-quoted attribute: an operator's placeholder may hold any
+/// character.
+fn attribute_value(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// A digest of an operator's `profile.json` (FNV-1a over its UTF-8 bytes, 32 bits): the page
@@ -125,6 +185,7 @@ mod tests {
         let for_ = RenderedFor {
             choices: &choices(),
             profile: None,
+            key_placeholder: None,
         };
         let page = insert(PAGE, "<main>setup</main>", &for_).unwrap();
         assert_eq!(
@@ -138,6 +199,7 @@ mod tests {
         let for_ = RenderedFor {
             choices: &choices(),
             profile: Some(0xab),
+            key_placeholder: None,
         };
         let once = insert(PAGE, "<p>old</p>", &for_).unwrap();
         let twice = insert(&once, "<p>new</p>", &for_).unwrap();
@@ -154,6 +216,7 @@ mod tests {
         let for_ = RenderedFor {
             choices: &choices(),
             profile: None,
+            key_placeholder: None,
         };
         let page = insert(
             PAGE,
@@ -197,11 +260,52 @@ mod tests {
             &RenderedFor {
                 choices: &rendered_for,
                 profile: None,
+                key_placeholder: None,
             },
         )
         .unwrap();
         assert!(
             !page.contains(" style=\"") && !page.contains("<script"),
+            "{page}"
+        );
+    }
+
+    #[test]
+    fn a_plain_key_is_filled_in_where_the_setup_writes_it_verbatim() {
+        let builtin = Profile::builtin();
+        let every_client = Client::ALL.iter().flat_map(|&client| {
+            Os::ALL
+                .into_iter()
+                .flat_map(move |os| Shell::ALL.iter().map(move |&shell| (client, os, shell)))
+        });
+        // Cherry Studio's import link holds the key in base64: its view waits for the wasm.
+        for (client, os, shell) in every_client {
+            let choices = Choices {
+                client,
+                os,
+                shell,
+                ..choices()
+            };
+            let expected = (client != Client::CherryStudio).then_some("YOUR_4096BYTES_API_KEY");
+            assert_eq!(
+                key_to_fill(&builtin, &choices),
+                expected,
+                "{client:?} on {os:?} in {shell:?}"
+            );
+        }
+        // A placeholder that also stands in the variables' names.
+        let mut profile = Profile::builtin();
+        profile.placeholders.api_key = "API_KEY".to_owned();
+        assert_eq!(key_to_fill(&profile, &choices()), None);
+        profile.placeholders.api_key = r#"<"key" & co>"#.to_owned();
+        let for_ = RenderedFor {
+            choices: &choices(),
+            profile: None,
+            key_placeholder: Some(&profile.placeholders.api_key),
+        };
+        let page = insert(PAGE, "<p></p>", &for_).unwrap();
+        assert!(
+            page.contains(&format!(r#" data-key-placeholder="&lt;&quot;key&quot; &amp; co>" data-key-characters="{PLAIN_KEY_CHARACTERS}">"#)),
             "{page}"
         );
     }

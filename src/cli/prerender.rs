@@ -22,10 +22,11 @@ pub(super) fn run(page: &std::path::Path, profile: &ProfileArg, lang: Lang) -> E
         Ok(html) => html,
         Err(error) => return usage_error(&lang.cannot_read(&name, &error.to_string())),
     };
-    let (view, choices) = crate::web::render_first_view(profile);
+    let (view, choices) = crate::web::render_first_view(profile.clone());
     let rendered_for = RenderedFor {
         choices: &choices,
         profile: digest,
+        key_placeholder: first_view::key_to_fill(&profile, &choices),
     };
     let written = first_view::insert(&html, &view, &rendered_for)
         .map_err(|error| format!("{name}: {error}"))

@@ -466,6 +466,15 @@ impl Setup {
         self.sections.iter().find(|section| section.id == id)
     }
 
+    /// Calls `change` on the text of every snippet: the install commands' and each
+    /// alternative's.
+    pub fn for_each_snippet(&mut self, mut change: impl FnMut(&mut String)) {
+        let sections = self.sections.iter_mut().flat_map(|s| &mut s.snippets);
+        for snippet in self.install.iter_mut().chain(sections) {
+            change(&mut snippet.content);
+        }
+    }
+
     /// The id of the alternative shown: the one asked for, if this setup has it, else the
     /// first (a link's alternative may be another client's).
     pub fn shown_section(&self, asked: Option<&str>) -> &'static str {

@@ -83,6 +83,24 @@ test('without the wasm, the Codex setup shows with the placeholders, and Copy co
   assert.deepEqual(await violations.of(page), []);
 });
 
+test('without the wasm, a key typed shows in the snippets at once, and one the wasm must escape or flag waits for it', async () => {
+  const { page, context, server } = await open({
+    before: (context) => context.route(PAGE_WASM, (route) => route.abort()),
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.waitForSelector('#first-view .snippet[data-file="auth.json"]', { state: 'visible' });
+  const authKey = async () => JSON.parse(await snippetText(page, 'auth.json')).OPENAI_API_KEY;
+  await page.fill('#key', 'sk-Typed_before.the-wasm0');
+  assert.equal(await authKey(), 'sk-Typed_before.the-wasm0');
+  await page.click('.snippet[data-file="auth.json"] .copy');
+  await page.waitForFunction(() => document.querySelector('.snippet[data-file="auth.json"] .copy').textContent === 'Copied');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /"sk-Typed_before\.the-wasm0"/);
+  for (const waits of ['sk-typed ', 'sk-"typed"', 'sk-typ\u200bed', '']) {
+    await page.fill('#key', waits);
+    assert.equal(await authKey(), 'YOUR_4096BYTES_API_KEY', JSON.stringify(waits));
+  }
+});
+
 test('with JavaScript off, the setup shows with the placeholders and a line says what needs it', async () => {
   const { page, navigation } = await open({ context: { javaScriptEnabled: false } });
   await navigation;
@@ -102,12 +120,15 @@ test('what is typed and picked before the wasm arrives is kept when it takes ove
   });
   await page.waitForSelector('#first-view .snippet[data-file="config.toml"]', { state: 'visible' });
   await page.fill('#key', 'sk-typed-before-the-wasm');
+  const filledIn = await snippetText(page, 'auth.json');
+  assert.equal(JSON.parse(filledIn).OPENAI_API_KEY, 'sk-typed-before-the-wasm');
   await page.check('input[name="os"][value="windows"]');
   await page.fill('#model', 'gpt-5.5');
   release();
   await takenOver(page);
   assert.equal(await page.inputValue('#key'), 'sk-typed-before-the-wasm');
-  assert.equal(JSON.parse(await snippetText(page, 'auth.json')).OPENAI_API_KEY, 'sk-typed-before-the-wasm');
+  // The wasm writes the key where js/boot.js had put it, and the same text.
+  assert.equal(await snippetText(page, 'auth.json'), filledIn);
   assert.equal(parseToml(await snippetText(page, 'config.toml')).model, 'gpt-5.5');
   assert.match(await page.textContent('.snippet[data-file="config.toml"] .path'), /%USERPROFILE%/);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'model');
