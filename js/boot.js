@@ -134,15 +134,18 @@ function digest(text) {
  * escapes it where it goes and says what is wrong with it. The key stays in the page. */
 function fillInTheKey(view, placeholder, characters) {
   const field = view.querySelector('#key');
-  const lines = [...view.querySelectorAll('.snippet .line')]
-    .filter((line) => line.textContent.includes(placeholder))
-    .map((line) => [line, line.textContent]);
+  if (!field) return;
+  // The lines that hold the placeholder, with their text as rendered: looked for at the first
+  // key, not here, where this script still holds back the first paint.
+  let lines;
   const fill = () => {
+    lines ??= [...view.querySelectorAll('.snippet .line')]
+      .filter((line) => line.textContent.includes(placeholder))
+      .map((line) => [line, line.textContent]);
     const key = field.value;
     const plain = key !== '' && [...key].every((character) => characters.includes(character));
     for (const [line, text] of lines) line.textContent = text.replaceAll(placeholder, plain ? key : placeholder);
   };
-  if (!field) return;
   field.addEventListener('input', fill);
   // What the field holds already (a value the browser put back).
   if (field.value !== '') fill();

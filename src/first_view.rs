@@ -63,6 +63,9 @@ pub struct RenderedFor<'a> {
 /// named `…_KEY` with the placeholder `KEY`) gets `None`: its first view waits for the wasm.
 pub fn key_to_fill<'p>(profile: &'p Profile, choices: &Choices) -> Option<&'p str> {
     let placeholder = profile.placeholders.api_key.as_str();
+    if placeholder.is_empty() {
+        return None;
+    }
     let setup_for = |key: &str| {
         let values = Values {
             key: key.to_owned(),
@@ -81,7 +84,7 @@ pub fn key_to_fill<'p>(profile: &'p Profile, choices: &Choices) -> Option<&'p st
         expected.for_each_snippet(|content| *content = content.replace(placeholder, &key));
         setup_for(&key) == expected
     });
-    (!placeholder.is_empty() && verbatim).then_some(placeholder)
+    verbatim.then_some(placeholder)
 }
 
 /// `page` (the built `index.html`) with `view` (the rendered HTML) at the end of its body,
@@ -273,10 +276,13 @@ mod tests {
     #[test]
     fn a_plain_key_is_filled_in_where_the_setup_writes_it_verbatim() {
         let builtin = Profile::builtin();
-        let every_client = Client::ALL.iter().flat_map(|&client| {
-            Os::ALL
-                .into_iter()
-                .flat_map(move |os| Shell::ALL.iter().map(move |&shell| (client, os, shell)))
+        // Every view the page can show: each client's systems, each system's shells.
+        let every_client = Client::ALL.into_iter().flat_map(|client| {
+            client.systems().iter().flat_map(move |&os| {
+                Shell::for_os(os)
+                    .iter()
+                    .map(move |&shell| (client, os, shell))
+            })
         });
         // Cherry Studio's import link holds the key in base64: its view waits for the wasm.
         for (client, os, shell) in every_client {
